@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tradedash",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tradedash", targets: ["tradedash"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only place that sees ncurses' C headers.
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // Types, loading, validation and metrics. No terminal code.
+        .target(name: "TradeModel"),
+        // Importers of official statistics (UN Comtrade CSV). Needs only the model.
+        .target(name: "TradeImport", dependencies: ["TradeModel"]),
+        // State, keys, screens and widgets drawing into a Canvas. No terminal.
+        .target(name: "DashboardUI", dependencies: ["TradeModel"]),
+        // The only code that talks to the terminal.
+        .target(name: "NCursesFrontEnd", dependencies: ["DashboardUI", "CNCurses"]),
+        .executableTarget(
+            name: "tradedash",
+            dependencies: [
+                "TradeModel", "TradeImport", "DashboardUI", "NCursesFrontEnd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TradeModelTests", dependencies: ["TradeModel"]),
+        .testTarget(name: "TradeImportTests", dependencies: ["TradeImport", "TradeModel"]),
+        .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "TradeModel"]),
+        .testTarget(name: "NCursesFrontEndTests", dependencies: ["NCursesFrontEnd", "DashboardUI", "CNCurses"]),
+        // Runs the built binary: the command line, and the dashboard inside tmux.
+        .testTarget(name: "EndToEndTests", dependencies: ["TradeModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,80 @@
+import TradeModel
+
+/// Everything the dashboard shows, as a value. `Dashboard.update` changes it; `Dashboard.render` draws it.
+public struct AppState: Sendable {
+    public var dataset: Dataset
+    /// Where the data came from (shown in the status line after a reload).
+    public var dataPath: String?
+    public var theme: Theme
+    public var screen: Screen = .overview
+    /// Selected row per screen (the list of that screen: years, deals, projects, events, sources).
+    public var selection: [Screen: Int] = [:]
+    /// The detail view (Enter) of the selected row, when open.
+    public var detailOpen = false
+    /// Scroll offset inside the detail or help view.
+    public var detailScroll = 0
+    public var helpVisible = false
+    /// The problems view after a failed reload (key `e`).
+    public var problemsVisible = false
+    public var filter = FilterState()
+    /// The deadline year the Target screen computes the required growth for (+ and −).
+    public var targetYear: Int
+    /// A one-line message at the bottom (reload results), cleared by the next key.
+    public var status: StatusLine?
+    /// Every problem of the last failed reload.
+    public var loadProblems: [String] = []
+    /// Size of the last render, for mouse hit-testing and page sizes.
+    public var lastSize = (width: 100, height: 30)
+
+    public init(dataset: Dataset, dataPath: String? = nil, theme: Theme = .color) {
+        self.dataset = dataset
+        self.dataPath = dataPath
+        self.theme = theme
+        self.targetYear = AppState.defaultTargetYear(dataset)
+    }
+
+    /// The deadline of the first target, else five years after the latest full year.
+    public static func defaultTargetYear(_ d: Dataset) -> Int {
+        if let t = d.targets.first, let y = t.deadline { return y }
+        let latest = d.trade.filter { $0.period.isFullYear }.map(\.period.year).max() ?? d.asOf.year
+        return latest + 5
+    }
+
+    /// Replaces the data after a successful reload, keeping the screen and, where possible, the selection.
+    public mutating func reloaded(with dataset: Dataset) {
+        let keepYear = self.dataset.targets.first?.deadline == self.targetYear
+        self.dataset = dataset
+        if keepYear { targetYear = AppState.defaultTargetYear(dataset) }
+        loadProblems = []
+        problemsVisible = false
+        status = StatusLine(text: "Reloaded \(dataPath ?? "the data")", isError: false)
+    }
+
+    /// Keeps the old data on screen and shows the first problem; `e` lists them all.
+    public mutating func reloadFailed(problems: [String]) {
+        loadProblems = problems
+        let more = problems.count > 1 ? " (+\(problems.count - 1) more, e: show all)" : " (e: show)"
+        status = StatusLine(text: "Reload failed, keeping the old data: \(problems.first ?? "unknown problem")" + more, isError: true)
+    }
+}
+
+public struct StatusLine: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(text: String, isError: Bool) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// The `/` filter: typing narrows the current list; n and N move between matches.
+public struct FilterState: Hashable, Sendable {
+    /// True while the user is typing the query.
+    public var editing = false
+    public var query = ""
+
+    public init() {}
+
+    public var isActive: Bool { !query.isEmpty }
+}

@@ -1,0 +1,48 @@
+/// One relationship between two countries: everything the dashboard shows.
+public struct Dataset: Hashable, Sendable {
+    /// The schema version this code reads and writes.
+    public static let schemaVersion = 1
+
+    public var schema: Int
+    public var title: String
+    public var asOf: DateValue
+    /// Exactly two: the pair. The first is the "home" side for exports and imports on screen.
+    public var countries: [Country]
+    public var relationship: Relationship
+    public var sources: [Source]
+    public var trade: [TradeObservation]
+    public var targets: [Target]
+    public var deals: [Deal]
+    public var projects: [Project]
+    public var events: [Event]
+    public var places: [Place]
+    public var exportPotential: [ExportPotential]
+
+    public init(schema: Int = Dataset.schemaVersion, title: String, asOf: DateValue, countries: [Country],
+                relationship: Relationship = Relationship(), sources: [Source] = [], trade: [TradeObservation] = [],
+                targets: [Target] = [], deals: [Deal] = [], projects: [Project] = [], events: [Event] = [],
+                places: [Place] = [], exportPotential: [ExportPotential] = []) {
+        self.schema = schema
+        self.title = title
+        self.asOf = asOf
+        self.countries = countries
+        self.relationship = relationship
+        self.sources = sources
+        self.trade = trade
+        self.targets = targets
+        self.deals = deals
+        self.projects = projects
+        self.events = events
+        self.places = places
+        self.exportPotential = exportPotential
+    }
+
+    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+    public func place(_ id: String) -> Place? { places.first { $0.id == id } }
+    public func country(_ code: String) -> Country? { countries.first { $0.code == code } }
+
+    /// The first country of the pair ("home" for exports/imports on screen).
+    public var home: Country { countries[0] }
+    /// The second country of the pair.
+    public var partner: Country { countries[1] }
+}

@@ -1,0 +1,28 @@
+/// Something that happened on a date: a visit, an agreement, an opening.
+public struct Event: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var date: DateValue
+    /// Last day for events that span several days (a two-day visit).
+    public var endDate: DateValue?
+    public var title: String
+    /// "visit", "meeting", "agreement", "opening", "statement", "summit".
+    public var kind: String
+    public var places: [String]
+    public var description: String?
+    /// Ids of deals, projects or targets the event concerns.
+    public var related: [String]
+    public var sources: [String]
+
+    public init(id: String, date: DateValue, endDate: DateValue? = nil, title: String, kind: String, places: [String] = [],
+                description: String? = nil, related: [String] = [], sources: [String]) {
+        self.id = id
+        self.date = date
+        self.endDate = endDate
+        self.title = title
+        self.kind = kind
+        self.places = places
+        self.description = description
+        self.related = related
+        self.sources = sources
+    }
+}
