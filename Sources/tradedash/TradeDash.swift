@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The command line: the dashboard by default, and the scripting commands beside it.
+@main
+struct TradeDash: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tradedash",
+        abstract: "A terminal dashboard of bilateral trade relations.",
+        discussion: """
+        With no subcommand it opens the interactive dashboard on the bundled \
+        Kazakhstan–Turkmenistan dataset (or --data FILE). `render` prints any screen as text, \
+        `validate` checks dataset files, `import comtrade` imports UN Comtrade CSV exports.
+        """,
+        version: "0.1.0",
+        subcommands: [DashboardCommand.self, RenderCommand.self, ValidateCommand.self, ImportCommand.self],
+        defaultSubcommand: DashboardCommand.self
+    )
+}
