@@ -223,7 +223,7 @@ public struct JSONParser {
                     }
                     out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
                 default:
-                    i -= 1
+                    i -= 2
                     throw fail("invalid escape \\\(Character(Unicode.Scalar(e)))")
                 }
             case 0x0A:

@@ -48,12 +48,11 @@ public struct TradeObservation: Hashable, Sendable {
 
     /// Observations of the same thing (period, flow, direction, commodity scope) share this key.
     public var seriesKey: SeriesKey {
-        SeriesKey(period: period, flow: flow == .turnover ? .turnover : .exports, from: from, to: to, hsSection: hsSection)
+        SeriesKey(period: period, flow: flow, from: from, to: to, hsSection: hsSection)
     }
 }
 
-/// Identifies what an observation measures, regardless of its source. Exports and imports of the same
-/// direction measure the same goods (valued FOB or CIF), so they share a series.
+/// Identifies what an observation measures, regardless of its source.
 public struct SeriesKey: Hashable, Sendable {
     public var period: Period
     public var flow: Flow

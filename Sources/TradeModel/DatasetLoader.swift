@@ -1,0 +1,108 @@
+import Foundation
+
+/// Reads a dataset file: JSON syntax, then every field, then every cross-reference. It reports every
+/// problem with its place and never crashes or hangs on bad input.
+public enum DatasetLoader {
+    /// Years a figure, date or deadline may carry.
+    public static let plausibleYears = 1900...2100
+    /// A dataset larger than this is refused before it is read (the bundled one is about 40 KB).
+    public static let maximumFileSize = 64 * 1024 * 1024
+    /// A single trade value above this (USD 10 trillion) is certainly a typo.
+    public static let maximumUSD = 1e13
+
+    /// Loads and validates the file at `path`.
+    public static func load(path: String) throws(LoadError) -> Dataset {
+        let bytes: [UInt8]
+        do {
+            bytes = try readFile(path)
+        } catch {
+            throw LoadError(file: path, problems: [Problem(path: "", message: error.message)])
+        }
+        return try load(bytes: bytes, file: path)
+    }
+
+    /// Loads and validates a document held in memory; `file` names it in messages.
+    public static func load(bytes: [UInt8], file: String) throws(LoadError) -> Dataset {
+        let node: JSONNode
+        do {
+            node = try JSONParser.parse(bytes)
+        } catch {
+            throw LoadError(file: file, problems: [Problem(path: "", line: error.line, column: error.column, message: error.message)])
+        }
+        let (dataset, problems) = decode(node)
+        guard let dataset, problems.isEmpty else { throw LoadError(file: file, problems: problems) }
+        return dataset
+    }
+
+    public struct ReadError: Error, Sendable {
+        public var message: String
+    }
+
+    /// Reads a whole file, refusing directories, unreadable files and files over `maximumFileSize`.
+    public static func readFile(_ path: String) throws(ReadError) -> [UInt8] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw ReadError(message: "cannot read the file: no such file")
+        }
+        if isDir.boolValue { throw ReadError(message: "cannot read the file: it is a directory") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReadError(message: "cannot read the file: permission denied")
+        }
+        defer { try? handle.close() }
+        if let attrs = try? FileManager.default.attributesOfItem(atPath: path),
+           let size = attrs[.size] as? NSNumber, size.intValue > maximumFileSize {
+            throw ReadError(message: "the file is \(size.intValue / 1_048_576) MB; a dataset may be at most \(maximumFileSize / 1_048_576) MB")
+        }
+        do {
+            // Read at most one byte past the limit, so that a growing or special file cannot exhaust memory.
+            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+            if data.count > maximumFileSize {
+                throw ReadError(message: "the file is larger than \(maximumFileSize / 1_048_576) MB, the most a dataset may be")
+            }
+            return [UInt8](data)
+        } catch let e as ReadError {
+            throw e
+        } catch {
+            throw ReadError(message: "cannot read the file: \(error.localizedDescription)")
+        }
+    }
+
+    /// Decodes and validates a parsed document. The dataset is nil when it could not be built; any
+    /// problem at all means the document is invalid.
+    public static func decode(_ root: JSONNode) -> (Dataset?, [Problem]) {
+        let log = ProblemLog()
+        let dataset = DatasetDecoder(log: log).dataset(root)
+        resolveReferences(log)
+        let ordered = log.problems.enumerated().sorted {
+            ($0.element.line == 0 ? Int.max : $0.element.line, $0.offset) < ($1.element.line == 0 ? Int.max : $1.element.line, $1.offset)
+        }.map(\.element)
+        return (dataset, ordered)
+    }
+
+    private static func resolveReferences(_ log: ProblemLog) {
+        // The decoder registered the defined ids as references of kind "defined:<kind>".
+        var defined = [ReferenceKind: Set<String>]()
+        for (k, ids) in log.defined { defined[k] = ids }
+        for r in log.references {
+            let known = defined[r.kind] ?? []
+            guard !known.contains(r.id) else { continue }
+            var message = "unknown \(r.kind.noun) \"\(r.id)\""
+            if let near = known.min(by: { editDistance($0, r.id) < editDistance($1, r.id) }), editDistance(near, r.id) <= max(2, r.id.count / 4) {
+                message += " (did you mean \"\(near)\"?)"
+            } else if known.isEmpty {
+                message += r.kind == .item ? "" : " (the dataset defines no \(r.kind.noun)s)"
+            }
+            log.problems.append(Problem(path: r.path, line: r.line, message: message))
+        }
+    }
+}
+
+extension DatasetLoader.ReadError {
+    var text: String { message }
+}
+
+extension Error {
+    fileprivate var message: String {
+        (self as? DatasetLoader.ReadError)?.message ?? "\(self)"
+    }
+}

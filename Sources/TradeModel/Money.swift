@@ -1,0 +1,42 @@
+import Foundation
+
+/// Formatting of amounts and rates, shared by the commands and the screens.
+public enum Money {
+    /// "254.3 M", "1,000 M", "1.2 bn" style: USD millions with one decimal when it matters.
+    public static func millions(_ usd: Double) -> String {
+        let m = usd / 1e6
+        if m >= 10_000 { return grouped(m / 1000, decimals: 1) + " bn" }
+        let rounded1 = (m * 10).rounded() / 10
+        if rounded1 == rounded1.rounded() { return grouped(rounded1, decimals: 0) + " M" }
+        return grouped(m, decimals: 1) + " M"
+    }
+
+    /// A rate as a signed percentage: "+28.0 %", "−1.4 %" (ASCII themes transliterate the minus).
+    public static func percent(_ rate: Double, decimals: Int = 1) -> String {
+        let p = rate * 100
+        let text = String(format: "%.\(decimals)f", abs(p))
+        if text == String(format: "%.\(decimals)f", 0.0) { return text + " %" }
+        return (p < 0 ? "−" : "+") + text + " %"
+    }
+
+    /// A share without a sign: "55.5 %".
+    public static func share(_ s: Double, decimals: Int = 1) -> String {
+        String(format: "%.\(decimals)f", s * 100) + " %"
+    }
+
+    /// Thousands separated by commas.
+    public static func grouped(_ v: Double, decimals: Int) -> String {
+        let s = String(format: "%.\(decimals)f", v)
+        let parts = s.split(separator: ".", maxSplits: 1)
+        var intPart = String(parts[0])
+        let negative = intPart.hasPrefix("-")
+        if negative { intPart.removeFirst() }
+        var out = ""
+        for (k, ch) in intPart.reversed().enumerated() {
+            if k > 0 && k % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        let whole = (negative ? "-" : "") + String(out.reversed())
+        return parts.count > 1 ? whole + "." + parts[1] : whole
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import TradeModel
+
+/// `--data FILE`, shared by the dashboard and `render`.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The dataset to show (default: the bundled Kazakhstan–Turkmenistan data).", valueName: "file"))
+    var data: String?
+
+    var path: String { data ?? BundledDataset.path }
+
+    /// Loads the dataset, or prints every problem as `FILE: path: message` on stderr and exits 1.
+    func load() throws -> Dataset {
+        do {
+            return try DatasetLoader.load(path: path)
+        } catch {
+            for line in error.lines { StandardError.print(line) }
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum StandardError {
+    static func print(_ s: String) {
+        FileHandle.standardError.write(Data((s + "\n").utf8))
+    }
+}
