@@ -42,7 +42,12 @@ extension Dataset {
     /// The observation the dashboard computes with for a full year: one with a value, stated before
     /// derived, exact before approximate, the newer source first, then file order. Partial years never count.
     public func preferred(_ direction: Direction, year: Int) -> TradeObservation? {
-        let candidates = observations(direction, period: Period(year: year)).filter { $0.usd != nil }
+        preferred(direction, period: Period(year: year))
+    }
+
+    /// The same choice for any period, partial ones included (for showing a period, not for metrics).
+    public func preferred(_ direction: Direction, period: Period) -> TradeObservation? {
+        let candidates = observations(direction, period: period).filter { $0.usd != nil }
         return candidates.enumerated().min { a, b in rank(a.element, a.offset) < rank(b.element, b.offset) }?.element
     }
 

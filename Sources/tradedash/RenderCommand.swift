@@ -1,7 +1,120 @@
 import ArgumentParser
+import DashboardUI
+import Foundation
+import TradeModel
 
-/// `tradedash render`: a screen as text on stdout.
+/// `tradedash render`: any screen as text on stdout, for scripts, cron mail and CI.
 struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "render", abstract: "Print a screen of the dashboard as text.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print a screen of the dashboard as text.",
+        discussion: """
+        Prints exactly what the interactive dashboard shows, as plain text or with ANSI colours. \
+        Width and height default to the terminal's size when stdout is a terminal, else 100×30.
+        """
+    )
+
+    enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    @Option(name: .long, help: ArgumentHelp("The screen: \(Screen.allCases.map(\.name).joined(separator: ", ")), or its number.", valueName: "name"))
+    var screen: String = "overview"
+
+    @Option(name: .long, help: "Width in columns.")
+    var width: Int?
+
+    @Option(name: .long, help: "Height in rows.")
+    var height: Int?
+
+    @Option(name: .long, help: ArgumentHelp("color, mono or ascii.", valueName: "theme"))
+    var theme: String = "color"
+
+    @Flag(name: .long, help: "Use 7-bit ASCII characters only (same as --theme ascii).")
+    var ascii = false
+
+    @Option(name: .long, help: "ANSI colours: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
+    var color: ColorMode = .auto
+
+    @Option(name: .long, help: ArgumentHelp("Keys to press before rendering, e.g. \"jj\" or \"<enter>\" (as in the dashboard).", valueName: "keys"))
+    var keys: String?
+
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if Screen.named(screen) == nil && Int(screen).flatMap(Screen.init(rawValue:)) == nil {
+            throw ValidationError("unknown screen \"\(screen)\"; expected one of \(Screen.allCases.map(\.name).joined(separator: ", ")) or 1–7")
+        }
+        if Theme.Name(rawValue: theme) == nil { throw ValidationError("unknown theme \"\(theme)\"; expected color, mono or ascii") }
+        if let width, !(1...1000).contains(width) { throw ValidationError("--width must be between 1 and 1000 (got \(width))") }
+        if let height, !(1...1000).contains(height) { throw ValidationError("--height must be between 1 and 1000 (got \(height))") }
+        if let keys { _ = try KeySequence.parse(keys) }
+    }
+
+    func run() throws {
+        let dataset = try data.load()
+        let env = ProcessInfo.processInfo.environment
+        let stdoutIsTTY = isatty(1) == 1
+        let useColor: Bool
+        switch color {
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto: useColor = stdoutIsTTY && (env["NO_COLOR"] ?? "").isEmpty
+        }
+        var t = Theme.named(ascii ? .ascii : Theme.Name(rawValue: theme)!)
+        if !useColor && t.name == .color { t = t.withoutColor }
+        let size = TerminalSize.current(stdoutIsTTY: stdoutIsTTY)
+        let w = width ?? size?.width ?? 100
+        let h = height ?? size?.height ?? 30
+        var state = AppState(dataset: dataset, dataPath: data.path, theme: t)
+        _ = Dashboard.update(&state, .resize(width: w, height: h))
+        let sc = Screen.named(screen) ?? Screen(rawValue: Int(screen) ?? 1)!
+        _ = Dashboard.update(&state, .char(Character(String(sc.rawValue))))
+        for key in try KeySequence.parse(keys ?? "") {
+            if Dashboard.update(&state, key).contains(.quit) { break }
+        }
+        let canvas = Dashboard.render(state, width: w, height: h)
+        let text = useColor ? canvas.ansiText() : canvas.text
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// The size of the terminal on stdout, via TIOCGWINSZ; nil when not a terminal.
+enum TerminalSize {
+    static func current(stdoutIsTTY: Bool) -> (width: Int, height: Int)? {
+        guard stdoutIsTTY else { return nil }
+        var ws = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 else { return nil }
+        return (Int(ws.ws_col), Int(ws.ws_row))
+    }
+}
+
+/// Keys written as text for `render --keys`: plain characters, and names in angle brackets such as
+/// `<enter>`, `<esc>`, `<tab>`, `<down>`, `<pgdn>`.
+enum KeySequence {
+    static let names: [String: Key] = [
+        "enter": .enter, "esc": .escape, "escape": .escape, "tab": .tab, "backtab": .backTab, "up": .up, "down": .down,
+        "left": .left, "right": .right, "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end, "bs": .backspace,
+        "backspace": .backspace, "space": .char(" "), "lt": .char("<"),
+    ]
+
+    static func parse(_ text: String) throws -> [Key] {
+        var keys = [Key]()
+        var i = text.startIndex
+        while i < text.endIndex {
+            let ch = text[i]
+            if ch == "<", let close = text[i...].firstIndex(of: ">") {
+                let name = text[text.index(after: i)..<close].lowercased()
+                guard let k = names[name] else {
+                    throw ValidationError("unknown key <\(name)> in --keys; known: \(names.keys.sorted().map { "<\($0)>" }.joined(separator: " "))")
+                }
+                keys.append(k)
+                i = text.index(after: close)
+            } else {
+                keys.append(.char(ch))
+                i = text.index(after: i)
+            }
+        }
+        return keys
+    }
 }

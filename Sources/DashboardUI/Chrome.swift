@@ -1,0 +1,81 @@
+import TradeModel
+
+/// The parts around every screen: the header with the pair and the as-of date, the tab bar, the footer.
+enum Chrome {
+    static let headerRow = 0
+    static let tabRow = 1
+
+    /// The area left for the screen itself.
+    static func body(width: Int, height: Int) -> Rect {
+        Rect(x: 0, y: 2, width: width, height: height - 3)
+    }
+
+    static func drawHeader(_ s: AppState, into c: inout Canvas) {
+        let t = s.theme
+        let right = "as of \(s.dataset.asOf.display)"
+        let rightWidth = DisplayWidth.of(right)
+        c.fill(Rect(x: 0, y: headerRow, width: c.width, height: 1), style: t.style(.headerBar))
+        let names = s.dataset.countries.map(\.name)
+        let title = s.dataset.title
+        // The pair by name; the dataset's title too when it says more than the names.
+        var lead: Line = [Span("tradedash  ", role: .dim)]
+        if names.allSatisfy({ title.contains($0) }) {
+            lead.append(Span(title, role: .title))
+        } else {
+            lead += [Span(names.joined(separator: " – "), role: .title), Span("  " + title, role: .dim)]
+        }
+        c.put(lead, in: Rect(x: 1, y: headerRow, width: max(0, c.width - rightWidth - 4), height: 1), theme: t)
+        c.put([Span(right, role: .dim)], in: Rect(x: c.width - rightWidth - 1, y: headerRow, width: rightWidth, height: 1), theme: t)
+        TabBar(titles: Screen.allCases.map(\.title), selected: s.screen.rawValue - 1)
+            .render(into: &c, area: Rect(x: 0, y: tabRow, width: c.width, height: 1), theme: t)
+    }
+
+    /// The screen whose tab is at column `x`: the tab bar is drawn into a scratch row and read back,
+    /// so that clicks always agree with what is shown.
+    static func tab(at x: Int, state s: AppState, width: Int) -> Screen? {
+        var row = Canvas(width: width, height: 1, asciiOnly: s.theme.ascii)
+        TabBar(titles: Screen.allCases.map(\.title), selected: s.screen.rawValue - 1)
+            .render(into: &row, area: Rect(x: 0, y: 0, width: width, height: 1), theme: s.theme)
+        var starts = [(Int, Screen)]()
+        for col in 0..<width {
+            let text = row[col, 0].text
+            if let n = Int(text), let sc = Screen(rawValue: n), col == 0 || row[col - 1, 0].text == " " || !row[col - 1, 0].text.allSatisfy(\.isNumber) {
+                if !starts.contains(where: { $0.1 == sc }) { starts.append((col, sc)) }
+            }
+        }
+        return starts.last { $0.0 <= x }?.1
+    }
+
+    static func hints(_ s: AppState) -> [(key: String, action: String)] {
+        if s.filter.editing { return [("Enter", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
+        if s.helpVisible { return [("Esc", "close help"), ("q", "quit")] }
+        if s.problemsVisible { return [("j/k", "scroll"), ("Esc", "close"), ("r", "reload")] }
+        if s.detailOpen { return [("Esc", "back"), ("j/k", "scroll"), ("1-7", "screens"), ("q", "quit")] }
+        var h: [(key: String, action: String)] = [("1-7", "screens")]
+        switch s.screen {
+        case .overview: h += [("←→", "panel"), ("Enter", "open")]
+        case .target: h += [("+/-", "deadline \(s.targetYear)"), ("j/k", "scenario"), ("Enter", "detail")]
+        default: h += [("j/k", "move"), ("Enter", "detail"), ("/", s.filter.isActive ? "filter: \(s.filter.query)" : "filter")]
+            if s.filter.isActive { h += [("n/N", "next/prev"), ("Esc", "clear")] }
+        }
+        h += [("r", "reload"), ("?", "help"), ("q", "quit")]
+        return h
+    }
+
+    static func drawFooter(_ s: AppState, into c: inout Canvas) {
+        let row = Rect(x: 0, y: c.height - 1, width: c.width, height: 1)
+        let t = s.theme
+        if s.filter.editing {
+            let count = Rows.visible(s, s.screen).count
+            let line: Line = [Span("/", role: .footerKey), Span(s.filter.query), Span("_", role: .dim), Span("  \(count) match\(count == 1 ? "" : "es")", role: .dim)]
+            c.put(line, in: row, theme: t)
+            return
+        }
+        if let status = s.status {
+            c.fill(row, style: t.style(status.isError ? .error : .status))
+            c.put([Span(" " + status.text, role: status.isError ? .error : .status)], in: row, theme: t)
+            return
+        }
+        KeyHints(hints: hints(s)).render(into: &c, area: row, theme: t)
+    }
+}

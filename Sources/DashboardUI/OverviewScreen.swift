@@ -1,0 +1,115 @@
+import TradeModel
+
+/// Screen 1: the four panels the product is about, 2×2 when wide, stacked when narrow.
+enum OverviewScreen {
+    static let panels: [Screen] = [.trade, .target, .energy, .infrastructure]
+
+    static func panelRects(_ body: Rect) -> [Rect] {
+        if body.width >= 80 && body.height >= 18 {
+            let rows = body.rows(2)
+            return rows.flatMap { $0.columns(2) }
+        }
+        return body.rows(4)
+    }
+
+    static func panelHitArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { nil }
+
+    static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
+        let rects = panelRects(body)
+        let focus = s.selection[.overview] ?? 0
+        for (k, screen) in panels.enumerated() {
+            let inner = Box(title: "\(screen.rawValue) \(title(screen, s))", focused: k == focus).render(into: &c, area: rects[k], theme: s.theme)
+            switch screen {
+            case .trade: trade(s, inner, &c)
+            case .target: target(s, inner, &c)
+            case .energy: energy(s, inner, &c)
+            default: infrastructure(s, inner, &c)
+            }
+        }
+    }
+
+    static func title(_ screen: Screen, _ s: AppState) -> String {
+        switch screen {
+        case .trade: return "Trade volume"
+        case .target: return s.dataset.targets.first?.title ?? "Target"
+        case .energy: return "Energy deals"
+        default: return "Infrastructure"
+        }
+    }
+
+    static func trade(_ s: AppState, _ r: Rect, _ c: inout Canvas) {
+        let d = s.dataset
+        var lines = [Line]()
+        if let y = d.latestFullYear, let o = d.preferred(.turnover, year: y) {
+            var l: Line = [Span("\(y) turnover ", role: .dim)] + Figures.usd(o)
+            if let g = TradeScreen.growth(d, Period(year: y)) { l.append(Span("  \(Money.percent(g.rate))\(g.derived ? Figures.derivedMark : "")", role: g.rate < 0 ? .negative : .positive)) }
+            lines.append(l)
+            let (a, b) = TradeScreen.home(d)
+            if let x = d.preferred(.goods(from: a, to: b), period: Period(year: y)) {
+                var l2: Line = [Span("\(a)→\(b) ", role: .dim)] + Figures.usd(x)
+                if let m = d.preferred(.goods(from: b, to: a), period: Period(year: y)) { l2 += [Span("  \(b)→\(a) ", role: .dim)] + Figures.usd(m) }
+                lines.append(l2)
+            }
+        } else {
+            lines.append([Span("Turnover: unknown", role: .unknown)])
+        }
+        if let p = TradeScreen.periods(d).last, !p.isFullYear, let o = d.preferred(.turnover, period: p) {
+            var l: Line = [Span("\(p.label) ", role: .partial)] + Figures.usd(o)
+            if let g = o.growth { l.append(Span("  \(Money.percent(g))", role: .dim)) }
+            lines.append(l)
+        }
+        let years = d.fullYears(.turnover)
+        let used = Paragraph(lines: lines, wrap: false).render(into: &c, area: r, theme: s.theme)
+        let rest = Rect(x: r.x, y: r.y + used, width: r.width, height: r.height - used)
+        guard rest.height >= 1, !years.isEmpty else { return }
+        if rest.height >= 3 {
+            let recent = Array(TradeScreen.chartBars(d).suffix(rest.height))
+            BarChart(bars: recent, maxValue: d.targets.first?.usd).render(into: &c, area: rest, theme: s.theme)
+        } else {
+            let label = "\(years.first!)–\(years.last!) "
+            c.put([Span(label, role: .dim)], in: Rect(x: rest.x, y: rest.y, width: rest.width, height: 1), theme: s.theme)
+            let lw = min(rest.width, DisplayWidth.of(label))
+            Sparkline(values: years.map { d.value(.turnover, year: $0) }).render(into: &c, area: Rect(x: rest.x + lw, y: rest.y, width: rest.width - lw, height: 1), theme: s.theme)
+        }
+    }
+
+    static func target(_ s: AppState, _ r: Rect, _ c: inout Canvas) {
+        guard let p = TargetScreen.progress(s), let share = p.share, let y = p.year else {
+            _ = Paragraph("Progress: unknown", role: .unknown).render(into: &c, area: r, theme: s.theme)
+            return
+        }
+        Gauge(fraction: share, label: Money.share(share)).render(into: &c, area: Rect(x: r.x, y: r.y, width: r.width, height: 1), theme: s.theme)
+        var lines: [Line] = [[Span("\(y): ", role: .dim)] + Figures.usd(p.observation) + [Span(" of \(Money.millions(p.target.usd))", role: .dim)]]
+        if let rem = p.remaining { lines.append([Span("Remaining ", role: .dim), Span(Money.millions(rem), role: .warning)]) }
+        if let g = p.requiredGrowth { lines.append([Span("Needs ", role: .dim), Span(Money.percent(g) + "/yr", role: .warning), Span(" to \(p.deadline)", role: .dim)]) }
+        if let c2 = p.recentCAGR {
+            lines.append([Span("Recent pace \(Money.percent(c2))/yr: ", role: .dim), Span(p.yearReachedAtRecent.map { "reached \($0)" } ?? "not reached", role: .derived)])
+        }
+        _ = Paragraph(lines: lines, wrap: false).render(into: &c, area: Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1), theme: s.theme)
+    }
+
+    static func statusLine(_ status: Status, _ title: String) -> Line {
+        [Span(TextLayout.pad(EnergyScreen.shortStatus(status), width: 12), role: EnergyScreen.statusRole(status)), Span(" " + title)]
+    }
+
+    static func energy(_ s: AppState, _ r: Rect, _ c: inout Canvas) {
+        let deals = s.dataset.deals
+        if deals.isEmpty { _ = Paragraph("No deals in the data", role: .unknown).render(into: &c, area: r, theme: s.theme); return }
+        list(s, deals.map { statusLine($0.status, $0.title) }, r, &c)
+    }
+
+    static func infrastructure(_ s: AppState, _ r: Rect, _ c: inout Canvas) {
+        let projects = s.dataset.projects
+        if projects.isEmpty { _ = Paragraph("No projects in the data", role: .unknown).render(into: &c, area: r, theme: s.theme); return }
+        list(s, projects.map { statusLine($0.status, $0.title) }, r, &c)
+    }
+
+    /// Lines that fit; the last visible line says how many more there are.
+    static func list(_ s: AppState, _ lines: [Line], _ r: Rect, _ c: inout Canvas) {
+        var shown = lines
+        if lines.count > r.height && r.height > 0 {
+            shown = Array(lines.prefix(r.height - 1)) + [[Span("+\(lines.count - r.height + 1) more (Enter)", role: .dim)]]
+        }
+        _ = Paragraph(lines: shown, wrap: false).render(into: &c, area: r, theme: s.theme)
+    }
+}

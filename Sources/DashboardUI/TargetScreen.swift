@@ -1,0 +1,138 @@
+import TradeModel
+
+/// Screen 3: progress to the target from the latest full year, the remaining amount, the growth
+/// needed by the deadline (+ and − move it), the year reached at the recent pace, and scenarios.
+enum TargetScreen {
+    static func progress(_ s: AppState) -> TargetProgress? {
+        s.dataset.targets.first.map { TargetProgress(target: $0, dataset: s.dataset, deadline: s.targetYear) }
+    }
+
+    /// Growth rates of the scenario table: fixed steps, plus the required, recent and last rates.
+    static func scenarios(_ s: AppState) -> [Double] {
+        var rates: [Double] = [0, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30]
+        if let p = progress(s) {
+            for r in [p.requiredGrowth, p.recentCAGR, p.lastGrowth].compactMap({ $0 }) where !rates.contains(where: { abs($0 - r) < 1e-9 }) {
+                rates.append(r)
+            }
+        }
+        return rates.sorted()
+    }
+
+    static func scenarioName(_ p: TargetProgress?, _ rate: Double) -> String {
+        guard let p else { return "" }
+        if let r = p.requiredGrowth, abs(r - rate) < 1e-9 { return "needed by \(p.deadline)" }
+        if let r = p.recentCAGR, abs(r - rate) < 1e-9, let range = p.recentRange { return "recent (CAGR \(range.lowerBound)–\(range.upperBound))" }
+        if let r = p.lastGrowth, abs(r - rate) < 1e-9, let y = p.year { return "last year (\(y - 1)→\(y))" }
+        return ""
+    }
+
+    static func projectionYears(_ p: TargetProgress) -> [Int] {
+        guard let y = p.year else { return [] }
+        let end = max(p.deadline, y + 1)
+        return Array((y + 1)...min(end, y + 8))
+    }
+
+    static func columns(_ p: TargetProgress?) -> [TableColumn] {
+        var cols = [TableColumn(title: "Growth/yr", width: .fixed(9), align: .right), TableColumn(title: "Scenario", width: .flex(min: 10))]
+        if let p { cols += projectionYears(p).map { TableColumn(title: String($0), width: .fixed(10), align: .right) } }
+        cols.append(TableColumn(title: "Reaches target", width: .fixed(14), align: .right))
+        return cols
+    }
+
+    static func rows(_ s: AppState) -> [[Line]] {
+        let p = progress(s)
+        return scenarios(s).map { rate in
+            var cells: [Line] = [Line.text(Money.percent(rate), role: rate < 0 ? .negative : .normal), Line.text(scenarioName(p, rate), role: .dim)]
+            guard let p, let base = p.year, let v = p.current else { return cells + [Line.text("unknown", role: .unknown)] }
+            for y in projectionYears(p) {
+                let value = Metrics.project(v, rate: rate, years: y - base)
+                cells.append(Line.text(Money.millions(value) + Figures.derivedMark, role: value >= p.target.usd ? .positive : .derived))
+            }
+            let reached = Metrics.yearReached(current: v, fromYear: base, target: p.target.usd, rate: rate)
+            cells.append(Line.text(reached.map(String.init) ?? "not reached", role: reached == nil ? .negative : ((reached ?? 0) <= p.deadline ? .positive : .warning)))
+            return cells
+        }
+    }
+
+    static func split(_ body: Rect) -> (summary: Rect, table: Rect) {
+        let summaryHeight = min(13, max(9, body.height - 8))
+        return body.splitTop(summaryHeight)
+    }
+
+    static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
+        let inner = Box.inner(split(body).table)
+        let list = scenarios(s)
+        return (inner, Table(columns: columns(progress(s)), rows: rows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1))))
+    }
+
+    /// The summary lines: what the gauge says in words.
+    static func summaryLines(_ s: AppState, _ p: TargetProgress) -> [Line] {
+        let d = s.dataset
+        var lines = [Line]()
+        let t = p.target
+        guard let y = p.year, let o = p.observation, let v = o.usd, let share = p.share, let remaining = p.remaining else {
+            return [[Span("Progress: unknown (the data has no full-year \(t.metric.rawValue) value)", role: .unknown)]]
+        }
+        lines.append([Span("\(y) (latest full year): ", role: .dim), Span((o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ") + "USD \(Money.millions(v))", role: .title),
+                      Span(" of \(Money.millions(t.usd)) = ", role: .dim), Span(Money.share(share), role: .title),
+                      Span(o.kind == .derived ? " (derived)" : "  [\(o.source)]", role: .dim)])
+        lines.append([Span("Remaining: ", role: .dim), Span("USD \(Money.millions(remaining))", role: .warning),
+                      Span(o.qualifier == .over ? " at most (the \(y) value is a lower bound)" : "", role: .dim)])
+        var deadline: Line = [Span("Deadline: ", role: .dim), Span(String(p.deadline), role: .accent)]
+        if let dl = t.deadline {
+            deadline.append(Span(p.deadline == dl ? " (\(t.deadlineKind?.rawValue ?? "unknown kind") in the data)" : " (chosen with +/−; the data says \(dl), \(t.deadlineKind?.rawValue ?? "?"))", role: .dim))
+        } else {
+            deadline.append(Span(" (no deadline in the data: chosen with +/−)", role: .dim))
+        }
+        lines.append(deadline)
+        if let r = p.requiredGrowth {
+            lines.append([Span("Needed: ", role: .dim), Span(Money.percent(r) + " a year", role: .warning), Span(" from \(y) to reach \(Money.millions(t.usd)) by \(p.deadline)", role: .dim)])
+        } else {
+            lines.append([Span("Needed: unknown (the deadline must be after \(y))", role: .unknown)])
+        }
+        if let c = p.recentCAGR, let range = p.recentRange {
+            let when = p.yearReachedAtRecent.map { "reached in \($0)" } ?? "not reached"
+            lines.append([Span("At the recent pace ", role: .dim), Span("(CAGR \(range.lowerBound)–\(range.upperBound) \(Money.percent(c))/yr)", role: .derived),
+                          Span(": "), Span(when, role: p.yearReachedAtRecent.map { $0 <= p.deadline ? Role.positive : .warning } ?? .negative)])
+        } else {
+            lines.append([Span("Recent pace: unknown (needs an earlier full year)", role: .unknown)])
+        }
+        if let g = p.lastGrowth {
+            let when = p.yearReachedAtLast.map { "reached in \($0)" } ?? "not reached"
+            lines.append([Span("At last year's growth ", role: .dim), Span("(\(y - 1)→\(y) \(Money.percent(g)))", role: .derived),
+                          Span(": "), Span(when, role: p.yearReachedAtLast.map { $0 <= p.deadline ? Role.positive : .warning } ?? .negative)])
+        }
+        if let partial = d.trade.filter({ $0.flow == .turnover && !$0.period.isFullYear && $0.period.year > y && $0.usd != nil }).max(by: { $0.period < $1.period }) {
+            var l: Line = [Span("\(partial.period.label): ", role: .partial), Span(Figures.plainUSD(partial))]
+            if let g = partial.growth { l.append(Span(" (\(Money.percent(g)) on the same months)", role: .dim)) }
+            l.append(Span(" - partial year, not counted", role: .dim))
+            lines.append(l)
+        }
+        return lines
+    }
+
+    static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
+        let t = s.theme
+        guard let p = progress(s) else {
+            let inner = Box(title: "Target").render(into: &c, area: body, theme: t)
+            _ = Paragraph("The dataset defines no target (unknown).", role: .unknown).render(into: &c, area: inner, theme: t)
+            return
+        }
+        let (summary, tableRect) = split(body)
+        let title = "\(p.target.title)" + (p.target.set.map { " - set \($0.display)" } ?? "")
+        let inner = Box(title: title, focused: true).render(into: &c, area: summary, theme: t)
+        var y = inner.y
+        if let share = p.share {
+            Gauge(fraction: share, label: Money.share(share) + " of \(Money.millions(p.target.usd))")
+                .render(into: &c, area: Rect(x: inner.x, y: y, width: inner.width, height: 1), theme: t)
+            y += 2
+        }
+        _ = Paragraph(lines: summaryLines(s, p), wrap: true).render(into: &c, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), theme: t)
+        let years = projectionYears(p)
+        let tinner = Box(title: "Scenarios: projected from \(p.year.map(String.init) ?? "?") (derived)" + (years.isEmpty ? "" : ", USD"))
+            .render(into: &c, area: tableRect, theme: t)
+        let list = scenarios(s)
+        Table(columns: columns(p), rows: rows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1)))
+            .render(into: &c, area: tinner, theme: t)
+    }
+}

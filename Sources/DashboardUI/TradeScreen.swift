@@ -1,0 +1,139 @@
+import TradeModel
+
+/// Screen 2: turnover by year as a bar chart and a table of every period, with exports, imports,
+/// balance and growth; partial years labelled, derived values marked, conflicting sources flagged.
+enum TradeScreen {
+    /// Every period with whole-goods figures, oldest first; a partial year sorts before its full year.
+    static func periods(_ d: Dataset) -> [Period] {
+        Array(Set(d.trade.filter { $0.hsSection == nil }.map(\.period))).sorted()
+    }
+
+    static func home(_ d: Dataset) -> (String, String) { (d.home.code, d.partner.code) }
+
+    static func conflicts(_ d: Dataset, _ p: Period, flow: Flow? = nil, kind: Conflict.Kind? = nil) -> [Conflict] {
+        d.conflicts.filter { $0.key.period == p && $0.key.hsSection == nil && (flow == nil || $0.key.flow == flow) && (kind == nil || $0.kind == kind) }
+    }
+
+    /// The growth shown for a period: a stated one when a source gives it, else year-on-year from the
+    /// preferred full-year values (derived). Returns the rate, whether derived, and a conflicting rate.
+    static func growth(_ d: Dataset, _ p: Period) -> (rate: Double, derived: Bool, other: Double?)? {
+        let stated = d.observations(.turnover, period: p).filter { $0.growth != nil && $0.kind == .stated }
+        let pref = d.preferred(.turnover, period: p)
+        if let g = pref?.growth ?? stated.first?.growth {
+            let other = stated.compactMap(\.growth).first { abs($0 - g) > Dataset.conflictTolerance }
+            return (g, pref?.kind == .derived, other)
+        }
+        if p.isFullYear, let g = d.computedGrowth(.turnover, year: p.year) { return (g, true, nil) }
+        return nil
+    }
+
+    static func cells(_ d: Dataset, _ p: Period) -> [Line] {
+        let (a, b) = home(d)
+        let turnover = d.preferred(.turnover, period: p)
+        let valueConflicts = conflicts(d, p, flow: .turnover, kind: .value)
+        let ex = d.preferred(.goods(from: a, to: b), period: p)
+        let im = d.preferred(.goods(from: b, to: a), period: p)
+        var growthCell: Line = [Span("unknown", role: .unknown)]
+        if let g = growth(d, p) {
+            growthCell = [Span(Money.percent(g.rate), role: g.derived ? .derived : (g.rate < 0 ? .negative : .positive))]
+            if g.derived { growthCell.append(Span(Figures.derivedMark, role: .derived)) }
+            if g.other != nil { growthCell.append(Span(Figures.conflictMark, role: .conflict)) }
+        }
+        var balance: Line = [Span("unknown", role: .unknown)]
+        if let x = ex?.usd, let m = im?.usd {
+            balance = [Span((x - m < 0 ? "−" : "") + Money.millions(abs(x - m)), role: .derived), Span(Figures.derivedMark, role: .derived)]
+        }
+        var notes = [String]()
+        for c in valueConflicts {
+            let other = c.first == turnover ? c.second : c.first
+            notes.append("also \(Figures.plainUSD(other)) (\(d.source(other.source)?.publisher ?? other.source))")
+        }
+        if let g = growth(d, p), let other = g.other { notes.append("growth also \(Money.percent(other))") }
+        if !p.isFullYear { notes.append("partial year") }
+        if let n = turnover?.note, notes.isEmpty { notes.append(n) }
+        let periodRole: Role = p.isFullYear ? .normal : .partial
+        return [Line.text(p.label, role: periodRole), Figures.usd(turnover, conflict: !valueConflicts.isEmpty), growthCell,
+                Figures.usd(ex, conflict: !conflicts(d, p, flow: .exports, kind: .value).isEmpty),
+                Figures.usd(im, conflict: !conflicts(d, p, flow: .imports, kind: .value).isEmpty), balance,
+                Line.text(notes.joined(separator: "; "), role: notes.isEmpty ? .normal : .dim)]
+    }
+
+    static func columns(_ d: Dataset) -> [TableColumn] {
+        let (a, b) = home(d)
+        return [
+            TableColumn(title: "Period", width: .fixed(12)),
+            TableColumn(title: "Turnover", width: .fixed(10), align: .right),
+            TableColumn(title: "Growth", width: .fixed(9), align: .right),
+            TableColumn(title: "\(a)→\(b)", width: .fixed(9), align: .right),
+            TableColumn(title: "\(b)→\(a)", width: .fixed(9), align: .right),
+            TableColumn(title: "Balance", width: .fixed(9), align: .right),
+            TableColumn(title: "Notes", width: .flex(min: 8)),
+        ]
+    }
+
+    /// Wide screens put the chart beside the table; others stack them.
+    static func split(_ s: AppState, _ body: Rect) -> (table: Rect, chart: Rect?, summary: Rect) {
+        let summaryHeight = min(4, max(2, body.height - 14))
+        let (main, summary) = body.splitBottom(summaryHeight)
+        let rows = Rows.visible(s, .trade).count
+        if main.width >= 150 {
+            let (chart, table) = main.splitLeft(main.width * 2 / 5)
+            return (table, chart, summary)
+        }
+        let tableHeight = min(main.height, max(rows, 1) + 3)
+        let (table, rest) = main.splitTop(tableHeight)
+        return (table, rest.height >= 3 ? rest : nil, summary)
+    }
+
+    static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
+        let inner = Box.inner(split(s, body).table)
+        return (inner, ScreenRenderer.listTable(s, .trade, columns: columns(s.dataset)))
+    }
+
+    static func chartBars(_ d: Dataset) -> [Bar] {
+        var bars = d.fullYears(.turnover).map { y -> Bar in
+            let o = d.preferred(.turnover, year: y)
+            return Bar(label: String(y), value: o?.usd, valueLabel: o.map(Figures.plainUSD) ?? "unknown", role: o?.kind == .derived ? .derived : .bar)
+        }
+        // The latest partial year, if it is newer than every full year, labelled with its months.
+        if let p = periods(d).last, !p.isFullYear, p.year > (d.latestFullYear ?? 0), let o = d.preferred(.turnover, period: p) {
+            bars.append(Bar(label: p.label, value: o.usd, valueLabel: Figures.plainUSD(o), role: .partial))
+        }
+        return bars
+    }
+
+    static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
+        let d = s.dataset
+        let t = s.theme
+        let (tableRect, chartRect, summary) = split(s, body)
+        let inner = Box(title: ScreenRenderer.listTitle(s, .trade, "Trade by period, USD"), focused: true).render(into: &c, area: tableRect, theme: t)
+        ScreenRenderer.listTable(s, .trade, columns: columns(d)).render(into: &c, area: inner, theme: t)
+        if let chartRect {
+            let target = d.targets.first
+            let title = target.map { "Turnover by year (scale: target \(Money.millions($0.usd)))" } ?? "Turnover by year"
+            let ci = Box(title: title).render(into: &c, area: chartRect, theme: t)
+            // The most recent years when not all fit.
+            BarChart(bars: Array(chartBars(d).suffix(max(1, ci.height))), maxValue: target?.usd).render(into: &c, area: ci, theme: t)
+        }
+        var lines = [Line]()
+        let years = d.fullYears(.turnover)
+        if let last = years.last, let first = years.first, first < last, let cg = d.cagr(.turnover, from: first, to: last) {
+            var l: Line = [Span("CAGR \(first)–\(last): ", role: .dim), Span(Money.percent(cg) + "/yr", role: .derived)]
+            let recentStart = years.filter { $0 >= last - 3 && $0 < last }.first
+            if let r = recentStart, r != first, let rc = d.cagr(.turnover, from: r, to: last) {
+                l += [Span("   CAGR \(r)–\(last): ", role: .dim), Span(Money.percent(rc) + "/yr", role: .derived)]
+            }
+            l.append(Span("   (derived from the preferred full-year values)", role: .dim))
+            lines.append(l)
+        } else {
+            lines.append([Span("CAGR: unknown (needs two full years)", role: .unknown)])
+        }
+        for x in d.exportPotential {
+            var text = x.description
+            if let n = x.categories, !text.contains(String(n)) { text += " (\(n) categories)" }
+            lines.append([Span("Export potential \(x.from)→\(x.to): ", role: .dim), Span(text), Span(" [\(x.source)]", role: .dim)])
+        }
+        lines.append([Span(Figures.legend(ascii: t.ascii), role: .dim)])
+        _ = Paragraph(lines: lines, wrap: false).render(into: &c, area: summary.inset(dx: 1, dy: 0), theme: t)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TradeModel
+@testable import DashboardUI
+
+/// Every screen at 80×24 and 120×40 in the mono and ASCII themes, compared with the text in Goldens/.
+/// Re-record after an intended change with `TRADEDASH_RECORD=1 swift test --filter GoldenTests`,
+/// then read the diff (`git diff Tests/DashboardUITests/Goldens`) before committing it.
+@Suite struct GoldenTests {
+    static let record = ProcessInfo.processInfo.environment["TRADEDASH_RECORD"] == "1"
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var screen: Screen
+        var width: Int
+        var height: Int
+        var theme: Theme.Name
+        var keys: [Key] = []
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = {
+        var out = [Case]()
+        for screen in Screen.allCases {
+            for (w, h) in [(80, 24), (120, 40)] {
+                for theme in [Theme.Name.mono, .ascii] {
+                    out.append(Case(name: "\(screen.name)-\(w)x\(h)-\(theme.rawValue)", screen: screen, width: w, height: h, theme: theme))
+                }
+            }
+        }
+        // Overlays and states worth pinning down too.
+        out.append(Case(name: "help-trade-100x30-mono", screen: .trade, width: 100, height: 30, theme: .mono, keys: [.char("?")]))
+        out.append(Case(name: "detail-2021-100x30-mono", screen: .trade, width: 100, height: 30, theme: .mono, keys: [.char("j"), .char("j"), .char("j"), .char("j"), .enter]))
+        out.append(Case(name: "detail-deal-100x30-ascii", screen: .energy, width: 100, height: 30, theme: .ascii, keys: [.enter]))
+        out.append(Case(name: "filter-timeline-100x30-mono", screen: .timeline, width: 100, height: 30, theme: .mono, keys: [.char("/"), .char("v"), .char("i"), .char("s")]))
+        out.append(Case(name: "target-deadline-2030-100x30-mono", screen: .target, width: 100, height: 30, theme: .mono, keys: [.char("+"), .char("+"), .char("+")]))
+        out.append(Case(name: "too-small-59x20-mono", screen: .overview, width: 59, height: 20, theme: .mono))
+        out.append(Case(name: "overview-200x60-mono", screen: .overview, width: 200, height: 60, theme: .mono))
+        return out
+    }()
+
+    @Test(arguments: cases)
+    func matchesGolden(_ c: Case) throws {
+        var s = Fixture.state(Theme.named(c.theme), screen: c.screen, width: c.width, height: c.height)
+        for k in c.keys { _ = Dashboard.update(&s, k) }
+        let text = Fixture.text(s)
+        let file = Fixture.goldens.appendingPathComponent(c.name + ".txt")
+        if Self.record {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try #require(try? String(contentsOf: file, encoding: .utf8), "missing golden \(file.lastPathComponent): record with TRADEDASH_RECORD=1")
+        if text != expected {
+            let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            Issue.record("""
+            \(c.name) differs from its golden at line \(first + 1):
+            expected: \(first < a.count ? String(a[first]) : "<end>")
+            actual:   \(first < b.count ? String(b[first]) : "<end>")
+            whole screen now:
+            \(text)
+            """)
+        }
+    }
+
+    @Test func thereAreAtLeast28ScreenGoldens() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixture.goldens.path).filter { $0.hasSuffix(".txt") }
+        #expect(files.count >= 28)
+        for c in Self.cases { #expect(files.contains(c.name + ".txt"), "no golden for \(c.name)") }
+    }
+}

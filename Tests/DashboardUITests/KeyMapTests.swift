@@ -1,0 +1,236 @@
+import Testing
+import TradeModel
+@testable import DashboardUI
+
+/// Every key's effect on the state, without a terminal.
+@Suite struct KeyMapTests {
+    @Test func numberKeysJumpToScreens() {
+        var s = Fixture.state()
+        for screen in Screen.allCases {
+            Fixture.press(&s, .char(Character(String(screen.rawValue))))
+            #expect(s.screen == screen)
+        }
+        Fixture.press(&s, .char("9"))
+        #expect(s.screen == .sources, "9 is not a screen and changes nothing")
+    }
+
+    @Test func tabAndShiftTabCycle() {
+        var s = Fixture.state()
+        Fixture.press(&s, .tab)
+        #expect(s.screen == .trade)
+        Fixture.press(&s, .backTab, .backTab)
+        #expect(s.screen == .sources, "Shift-Tab wraps from the first screen to the last")
+        Fixture.press(&s, .tab)
+        #expect(s.screen == .overview, "Tab wraps from the last to the first")
+    }
+
+    @Test func hAndLChangeScreenOutsideTheOverview() {
+        var s = Fixture.state(screen: .energy)
+        Fixture.press(&s, .char("l"))
+        #expect(s.screen == .infrastructure)
+        Fixture.press(&s, .char("h"), .left)
+        #expect(s.screen == .target)
+    }
+
+    @Test func selectionMovesAndClamps() {
+        var s = Fixture.state(screen: .timeline, height: 30)
+        let n = Fixture.dataset.events.count
+        #expect(s.selection[.timeline, default: 0] == 0)
+        Fixture.press(&s, .char("j"), .down)
+        #expect(s.selection[.timeline] == 2)
+        Fixture.press(&s, .char("k"))
+        #expect(s.selection[.timeline] == 1)
+        Fixture.press(&s, .up, .up, .up)
+        #expect(s.selection[.timeline] == 0, "never above the first row")
+        Fixture.press(&s, .char("G"))
+        #expect(s.selection[.timeline] == n - 1)
+        Fixture.press(&s, .char("j"))
+        #expect(s.selection[.timeline] == n - 1, "never below the last row")
+        Fixture.press(&s, .char("g"))
+        #expect(s.selection[.timeline] == 0)
+        Fixture.press(&s, .end)
+        #expect(s.selection[.timeline] == n - 1)
+        Fixture.press(&s, .home)
+        #expect(s.selection[.timeline] == 0)
+    }
+
+    @Test func pagesMoveByTheVisibleHeight() {
+        var s = Fixture.state(screen: .sources, height: 20)
+        let n = Fixture.dataset.sources.count
+        Fixture.press(&s, .pageDown)
+        #expect(s.selection[.sources] == min(n - 1, 12), "a page is the height less 8 rows of chrome")
+        Fixture.press(&s, .pageUp)
+        #expect(s.selection[.sources] == 0)
+    }
+
+    @Test func selectionIsKeptPerScreen() {
+        var s = Fixture.state(screen: .energy)
+        Fixture.press(&s, .char("j"))
+        Fixture.press(&s, .char("6"), .char("j"), .char("j"), .char("4"))
+        #expect(s.selection[.energy] == 1)
+        #expect(s.selection[.timeline] == 2)
+    }
+
+    @Test func enterOpensDetailAndEscClosesIt() {
+        var s = Fixture.state(screen: .energy)
+        Fixture.press(&s, .enter)
+        #expect(s.detailOpen)
+        let text = Fixture.text(s)
+        #expect(text.contains("Sources ("), "the detail lists its sources")
+        Fixture.press(&s, .char("j"), .char("j"))
+        #expect(s.detailScroll == 2)
+        Fixture.press(&s, .escape)
+        #expect(!s.detailOpen)
+        #expect(s.detailScroll == 0)
+    }
+
+    @Test func enterOnAnOverviewPanelOpensItsScreen() {
+        var s = Fixture.state()
+        Fixture.press(&s, .char("l"), .char("l"))
+        #expect(s.selection[.overview] == 2)
+        Fixture.press(&s, .enter)
+        #expect(s.screen == .energy)
+        #expect(!s.detailOpen)
+    }
+
+    @Test func helpOpensAndCloses() {
+        var s = Fixture.state(screen: .trade)
+        Fixture.press(&s, .char("?"))
+        #expect(s.helpVisible)
+        #expect(Fixture.text(s).contains("Keys: Trade"))
+        Fixture.press(&s, .escape)
+        #expect(!s.helpVisible)
+        Fixture.press(&s, .char("?"), .char("?"))
+        #expect(!s.helpVisible, "? toggles")
+    }
+
+    @Test func filterNarrowsIncrementallyAndNCycles() {
+        var s = Fixture.state(screen: .timeline)
+        let all = Rows.visible(s, .timeline).count
+        Fixture.press(&s, .char("/"))
+        #expect(s.filter.editing)
+        Fixture.press(&s, .char("v"), .char("i"))
+        let afterVi = Rows.visible(s, .timeline).count
+        Fixture.press(&s, .char("s"), .char("i"), .char("t"))
+        let visits = Rows.visible(s, .timeline)
+        #expect(visits.count > 0 && visits.count < all)
+        #expect(afterVi >= visits.count, "each letter narrows or keeps the list")
+        #expect(visits.allSatisfy { $0.search.lowercased().contains("visit") })
+        Fixture.press(&s, .enter)
+        #expect(!s.filter.editing)
+        #expect(s.filter.query == "visit")
+        let start = s.selection[.timeline, default: 0]
+        Fixture.press(&s, .char("n"))
+        #expect(s.selection[.timeline] == (start + 1) % visits.count)
+        Fixture.press(&s, .char("N"), .char("N"))
+        #expect(s.selection[.timeline] == (start - 1 + visits.count) % visits.count)
+        Fixture.press(&s, .escape)
+        #expect(!s.filter.isActive)
+        #expect(Rows.visible(s, .timeline).count == all)
+    }
+
+    @Test func filterBackspaceAndNoMatch() {
+        var s = Fixture.state(screen: .sources)
+        Fixture.press(&s, .char("/"), .char("z"), .char("q"), .char("x"))
+        #expect(Rows.visible(s, .sources).isEmpty)
+        #expect(Fixture.text(s).contains("No match for \"zqx\""))
+        Fixture.press(&s, .backspace, .backspace, .backspace)
+        #expect(s.filter.query.isEmpty)
+        Fixture.press(&s, .backspace)
+        #expect(!s.filter.editing, "backspace on an empty query leaves the filter")
+    }
+
+    @Test func filterIgnoresDiacritics() {
+        var s = Fixture.state(screen: .infrastructure)
+        Fixture.press(&s, .char("/"))
+        for c in "garabogazkol" { Fixture.press(&s, .char(c)) }
+        #expect(!Rows.visible(s, .infrastructure).isEmpty, "typing ASCII finds Garabogazköl")
+    }
+
+    @Test func nWithoutAFilterExplains() {
+        var s = Fixture.state(screen: .timeline)
+        Fixture.press(&s, .char("n"))
+        #expect(s.status?.text.contains("press /") == true)
+        #expect(s.selection[.timeline, default: 0] == 0)
+    }
+
+    @Test func slashOnScreensWithoutAListSaysSo() {
+        var s = Fixture.state(screen: .overview)
+        Fixture.press(&s, .char("/"))
+        #expect(!s.filter.editing)
+        #expect(s.status != nil)
+    }
+
+    @Test func plusAndMinusMoveTheDeadlineWithinBounds() {
+        var s = Fixture.state(screen: .target)
+        let start = s.targetYear
+        #expect(start == 2027, "the data's deadline")
+        Fixture.press(&s, .char("+"))
+        #expect(s.targetYear == 2028)
+        Fixture.press(&s, .char("-"), .char("-"))
+        #expect(s.targetYear == 2026)
+        Fixture.press(&s, .char("-"), .char("-"), .char("-"))
+        #expect(s.targetYear == 2025, "never at or before the latest full year (2024)")
+        #expect(s.status?.isError == true)
+        Fixture.press(&s, .char("="))
+        #expect(s.targetYear == 2026, "= works as + without Shift")
+    }
+
+    @Test func quitReloadRedrawSuspendAreEffects() {
+        var s = Fixture.state()
+        #expect(Fixture.press(&s, .char("q")) == [.quit])
+        #expect(Fixture.press(&s, .ctrl("c")) == [.quit])
+        #expect(Fixture.press(&s, .char("r")) == [.reload])
+        #expect(Fixture.press(&s, .ctrl("l")) == [.redrawAll])
+        #expect(Fixture.press(&s, .ctrl("z")) == [.suspend])
+        Fixture.press(&s, .char("?"))
+        #expect(Fixture.press(&s, .ctrl("c")) == [.quit], "Ctrl-C quits from anywhere")
+        var f = Fixture.state(screen: .timeline)
+        Fixture.press(&f, .char("/"))
+        #expect(Fixture.press(&f, .char("q")) == [], "q types into the filter")
+        #expect(f.filter.query == "q")
+    }
+
+    @Test func failedReloadKeepsDataAndShowsProblems() {
+        var s = Fixture.state(screen: .trade)
+        let before = s.dataset
+        s.reloadFailed(problems: ["d.json: trade[0].usd: must not be negative (-1) (line 7)", "d.json: trade[1].source: unknown source \"x\""])
+        #expect(s.dataset == before)
+        #expect(s.status?.isError == true)
+        #expect(s.status?.text.contains("trade[0].usd: must not be negative") == true)
+        #expect(s.status?.text.contains("+1 more") == true)
+        let footer = Fixture.text(s).split(separator: "\n").last.map(String.init) ?? ""
+        #expect(footer.contains("Reload failed, keeping the old data"))
+        Fixture.press(&s, .char("e"))
+        #expect(s.problemsVisible)
+        let text = Fixture.text(s)
+        #expect(text.contains("unknown source \"x\""))
+        Fixture.press(&s, .escape)
+        #expect(!s.problemsVisible)
+        s.reloaded(with: before)
+        #expect(s.loadProblems.isEmpty)
+        #expect(s.status?.isError == false)
+    }
+
+    @Test func mouseClicksTabsAndRows() {
+        var s = Fixture.state(screen: .overview, width: 100, height: 30)
+        // Find the "4 Energy" tab on the tab row and click its middle.
+        let tabRow = Dashboard.render(s, width: 100, height: 30).lines()[Chrome.tabRow]
+        let col = tabRow.distance(from: tabRow.startIndex, to: tabRow.range(of: "4 Energy")!.lowerBound) + 3
+        Fixture.press(&s, .click(x: col, y: Chrome.tabRow))
+        #expect(s.screen == .energy)
+        // The energy table: box top at row 2, header at 3, first data row at 4.
+        Fixture.press(&s, .click(x: 10, y: 6))
+        #expect(s.selection[.energy] == 2)
+        Fixture.press(&s, .click(x: 10, y: 6))
+        #expect(s.detailOpen, "clicking the selected row opens it")
+        Fixture.press(&s, .escape, .wheelDown(x: 10, y: 5))
+        #expect(s.selection[.energy] == min(3, Fixture.dataset.deals.count - 1))
+    }
+
+    @Test func resizeIsRecorded() {
+        var s = Fixture.state()
+        Fixture.press(&s, .resize(width: 61, height: 21))
+        #expect(s.lastSize == (61, 21))
+    }
+}

@@ -1,0 +1,164 @@
+import Testing
+import TradeModel
+@testable import DashboardUI
+
+@Suite struct RenderingTests {
+    static let widths = [60, 79, 100, 120, 149, 150, 250]
+    static let heights = [20, 24, 41, 80]
+
+    /// Every screen, with and without overlays, at sizes from 60×20 to 250×80: no line is wider than
+    /// the screen, wide characters are followed by their continuation cell, and the header, tab bar and
+    /// footer are always there.
+    @Test(arguments: Screen.allCases)
+    func everySizeFits(_ screen: Screen) {
+        for w in Self.widths {
+            for h in Self.heights {
+                for keys in [[Key](), [.enter], [.char("?")], [.char("j"), .char("j"), .char("j")]] {
+                    var s = Fixture.state(.color, screen: screen, width: w, height: h)
+                    for k in keys { _ = Dashboard.update(&s, k) }
+                    let c = Dashboard.render(s, width: w, height: h)
+                    let lines = c.lines()
+                    #expect(lines.count == h)
+                    for (y, line) in lines.enumerated() where DisplayWidth.of(line) > w {
+                        Issue.record("\(screen.name) \(w)x\(h) \(keys): line \(y) is \(DisplayWidth.of(line)) wide")
+                    }
+                    for y in 0..<h {
+                        for x in 0..<w where c[x, y].width == 2 {
+                            #expect(x + 1 < w && c[x + 1, y].width == 0, "wide cell without continuation at \(x),\(y)")
+                        }
+                    }
+                    #expect(lines[Chrome.tabRow].contains("1"), "tab bar at \(w)x\(h)")
+                    #expect(!lines[h - 1].trimmingCharacters(in: .whitespaces).isEmpty, "footer at \(w)x\(h)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [(59, 20), (60, 19), (40, 12), (10, 3), (1, 1), (0, 0)])
+    func belowTheMinimumSaysSo(_ size: (Int, Int)) {
+        let (w, h) = size
+        let c = Dashboard.render(Fixture.state(.color, width: w, height: h), width: w, height: h)
+        #expect(c.lines().count == h)
+        if w >= 40 && h >= 2 {
+            #expect(c.text.contains("terminal too small: \(w)×\(h) (needs 60×20)"))
+        }
+        #expect(c.lines().allSatisfy { DisplayWidth.of($0) <= w })
+    }
+
+    @Test(arguments: Screen.allCases)
+    func asciiThemeIsPureSevenBit(_ screen: Screen) {
+        for (w, h) in [(60, 20), (80, 24), (120, 40), (200, 60)] {
+            for keys in [[Key](), [.enter], [.char("?")]] {
+                var s = Fixture.state(.ascii, screen: screen, width: w, height: h)
+                for k in keys { _ = Dashboard.update(&s, k) }
+                let text = Fixture.text(s)
+                let bad = text.unicodeScalars.filter { $0.value > 0x7E || ($0.value < 0x20 && $0 != "\n") }
+                #expect(bad.isEmpty, "\(screen.name) \(w)x\(h) \(keys): non-ASCII \(String(String.UnicodeScalarView(bad.prefix(10))))")
+            }
+        }
+    }
+
+    @Test func monoAndAsciiThemesCarryNoColour() {
+        for theme in [Theme.mono, Theme.ascii, Theme.color.withoutColor] {
+            for screen in Screen.allCases {
+                let c = Dashboard.render(Fixture.state(theme, screen: screen), width: 100, height: 30)
+                #expect(c.cells.allSatisfy { $0.style.fg == nil && $0.style.bg == nil })
+            }
+        }
+        let colour = Dashboard.render(Fixture.state(.color), width: 100, height: 30)
+        #expect(colour.cells.contains { $0.style.fg != nil }, "the colour theme does use colour")
+    }
+
+    @Test func theSelectedRowIsReversed() {
+        var s = Fixture.state(.mono, screen: .energy)
+        Fixture.press(&s, .char("j"))
+        let c = Dashboard.render(s, width: 100, height: 30)
+        // Box top at row 2, header row 3, data rows from 4: the second deal is at row 5.
+        #expect(c[5, 5].style.reverse)
+        #expect(!c[5, 4].style.reverse)
+    }
+
+    /// The Target screen shows the model's metrics, formatted, not numbers of its own.
+    @Test func targetScreenNumbersMatchTheModel() throws {
+        let d = Fixture.dataset
+        let target = try #require(d.targets.first)
+        let p = TargetProgress(target: target, dataset: d)
+        #expect(p.year == 2024)
+        #expect(p.current == 555e6)
+        #expect(abs(p.share! - 0.555) < 1e-12)
+        #expect(p.remaining == 445e6)
+        #expect(p.deadline == 2027)
+        #expect(abs(p.requiredGrowth! - ((1000.0 / 555.0) ** (1.0 / 3.0) - 1)) < 1e-12)
+        #expect(p.recentRange == 2021...2024)
+        #expect(abs(p.recentCAGR! - ((555.0 / 254.3) ** (1.0 / 3.0) - 1)) < 1e-12)
+        #expect(p.yearReachedAtRecent == 2027)
+        #expect(abs(p.lastGrowth! - (555.0 / 563.0 - 1)) < 1e-12)
+        #expect(p.yearReachedAtLast == nil)
+
+        let text = Fixture.text(Fixture.state(.mono, screen: .target, width: 100, height: 30))
+        #expect(text.contains("2024 (latest full year): over USD 555 M of 1,000 M = 55.5 %"))
+        #expect(text.contains("Remaining: USD 445 M"))
+        #expect(text.contains("Needed: +21.7 % a year from 2024 to reach 1,000 M by 2027"))
+        #expect(text.contains("(CAGR 2021–2024 +29.7 %/yr): reached in 2027"))
+        #expect(text.contains("(2023→2024 −1.4 %): not reached"))
+        #expect(text.contains("2025 Jan–Sep: 363.6 M"), "the partial year is shown and labelled")
+        #expect(text.contains("partial year, not counted"))
+    }
+
+    @Test func deadlineKeysChangeTheRequiredGrowth() {
+        var s = Fixture.state(.mono, screen: .target, width: 100, height: 30)
+        Fixture.press(&s, .char("+"), .char("+"), .char("+"))
+        let text = Fixture.text(s)
+        let g = (1000.0 / 555.0) ** (1.0 / 6.0) - 1
+        #expect(text.contains("Needed: \(Money.percent(g)) a year from 2024 to reach 1,000 M by 2030"))
+        #expect(text.contains("chosen with +/−; the data says 2027, derived"))
+    }
+
+    @Test func tradeScreenMarksDerivedPartialAndConflicting() {
+        let text = Fixture.text(Fixture.state(.mono, screen: .trade, width: 120, height: 40))
+        #expect(text.contains("254.3 M!"), "2021 is flagged: two sources disagree")
+        #expect(text.contains("also ~250 M"), "and the other value is shown")
+        #expect(text.contains("+28.0 %!"), "2023 growth conflict flagged")
+        #expect(text.contains("growth also +22.5 %"))
+        #expect(text.contains("2025 Jan–Sep"), "partial years are labelled with their months")
+        #expect(text.contains("~460 M*"), "derived values are marked")
+        #expect(text.contains(">555 M"), "a lower bound says so")
+    }
+
+    @Test func unknownIsShownNotInvented() {
+        var d = Fixture.dataset
+        d.trade = d.trade.filter { $0.period.year != 2024 }
+        d.targets = []
+        let s = AppState(dataset: d, theme: .mono)
+        let target = Dashboard.render({ var x = s; _ = Dashboard.update(&x, .char("3")); return x }(), width: 100, height: 30).text
+        #expect(target.contains("no target (unknown)"))
+        let trade = Dashboard.render({ var x = s; _ = Dashboard.update(&x, .char("2")); return x }(), width: 100, height: 30).text
+        #expect(trade.contains("unknown"))
+        #expect(!trade.contains("555"))
+    }
+
+    @Test func everySourceDetailListsWhatCitesIt() {
+        var s = Fixture.state(.mono, screen: .sources, width: 120, height: 40)
+        for (k, src) in Fixture.dataset.sources.enumerated() {
+            s.selection[.sources] = k
+            let lines = DetailView.lines(s, .source(src.id)).map(\.plainText)
+            let cites = Fixture.dataset.citations(of: src.id)
+            #expect(lines.contains("Cited by (\(cites.count))"))
+            for c in cites { #expect(lines.contains("  " + c)) }
+        }
+    }
+
+    @Test func everyTradeDetailNamesTheSourceOfEachFigure() {
+        let s = Fixture.state(.mono, screen: .trade)
+        for p in TradeScreen.periods(Fixture.dataset) {
+            let text = DetailView.lines(s, .period(p)).map(\.plainText).joined(separator: "\n")
+            for o in Fixture.dataset.trade where o.period == p && o.hsSection == nil {
+                #expect(text.contains("[\(o.source)]"), "\(p.label): figure from \(o.source) is not attributed")
+            }
+        }
+    }
+}
+
+infix operator **: MultiplicationPrecedence
+func ** (a: Double, b: Double) -> Double { Foundation.pow(a, b) }
+import Foundation
