@@ -32,9 +32,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TradeModelTests", dependencies: ["TradeModel"]),
+        // The broken-file corpus is read from the source tree by path, not bundled.
+        .testTarget(name: "TradeModelTests", dependencies: ["TradeModel"], exclude: ["Corpus"]),
         .testTarget(name: "TradeImportTests", dependencies: ["TradeImport", "TradeModel"]),
-        .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "TradeModel"]),
+        .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "TradeModel"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "NCursesFrontEndTests", dependencies: ["NCursesFrontEnd", "DashboardUI", "CNCurses"]),
         // Runs the built binary: the command line, and the dashboard inside tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["TradeModel"]),

@@ -168,7 +168,7 @@ enum DetailView {
             return out + sources(d, p.sources + p.milestones.map(\.source) + p.capacity.compactMap(\.source) + (p.length?.source.map { [$0] } ?? []))
         case .event(let id):
             guard let e = d.events.first(where: { $0.id == id }) else { return [] }
-            var out = [field("Date", e.endDate.map { "\(e.date.display) to \($0.display)" } ?? e.date.display), field("Kind", e.kind)]
+            var out = [field("Date", e.endDate.map { "\(e.date.display) to \($0.display)" } ?? e.date.display), field("Kind", e.kind.rawValue)]
             if !e.places.isEmpty { out.append(field("Places", e.places.map { d.place($0)?.name ?? $0 }.joined(separator: ", "))) }
             if let desc = e.description { out += [[], Line.text(desc)] }
             if !e.related.isEmpty {

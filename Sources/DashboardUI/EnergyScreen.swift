@@ -122,7 +122,7 @@ enum TimelineScreen {
         var date = e.date.display
         if let end = e.endDate, end != e.date { date = "\(e.date.display)–\(end.day.map(String.init) ?? end.display)" }
         if let end = e.endDate, end.month != e.date.month || end.year != e.date.year { date = "\(e.date.display)–\(end.display)" }
-        return [Line.text(date), Line.text(e.kind, role: .accent), Line.text(e.title)]
+        return [Line.text(date), Line.text(e.kind.rawValue, role: .accent), Line.text(e.title)]
     }
 
     static let columns = [

@@ -50,7 +50,7 @@ enum Rows {
             }
         case .timeline:
             return TimelineScreen.events(d).map { e in
-                ListRow(cells: TimelineScreen.cells(e), search: [e.date.display, e.kind, e.title, e.description ?? ""].joined(separator: " "), item: .event(e.id))
+                ListRow(cells: TimelineScreen.cells(e), search: [e.date.display, e.kind.rawValue, e.title, e.description ?? ""].joined(separator: " "), item: .event(e.id))
             }
         case .sources:
             return d.sources.map { src in

@@ -6,6 +6,8 @@ public struct Dataset: Hashable, Sendable {
     public var schema: Int
     public var title: String
     public var asOf: DateValue
+    /// A word about the dataset as a whole (why the as-of date is what it is...).
+    public var note: String?
     /// Exactly two: the pair. The first is the "home" side for exports and imports on screen.
     public var countries: [Country]
     public var relationship: Relationship
@@ -21,7 +23,8 @@ public struct Dataset: Hashable, Sendable {
     public init(schema: Int = Dataset.schemaVersion, title: String, asOf: DateValue, countries: [Country],
                 relationship: Relationship = Relationship(), sources: [Source] = [], trade: [TradeObservation] = [],
                 targets: [Target] = [], deals: [Deal] = [], projects: [Project] = [], events: [Event] = [],
-                places: [Place] = [], exportPotential: [ExportPotential] = []) {
+                places: [Place] = [], exportPotential: [ExportPotential] = [], note: String? = nil) {
+        self.note = note
         self.schema = schema
         self.title = title
         self.asOf = asOf

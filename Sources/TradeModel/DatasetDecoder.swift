@@ -10,13 +10,14 @@ struct DatasetDecoder {
         guard let r = FieldReader(root, path: "", log: log, what: "a JSON object at the top level") else { return nil }
         r.rejectUnknown(["schema", "title", "asOf", "note", "countries", "relationship", "sources", "trade", "targets",
                          "deals", "projects", "events", "places", "exportPotential"])
-        let schema = r.int("schema", required: true, range: 0...Int.max, what: "schema version")
+        let schema = r.int("schema", required: true, range: Int.min...Int.max, what: "schema version")
         if let schema, schema != Dataset.schemaVersion {
             log.add("schema", r.member("schema", required: false),
                     "unsupported schema version \(schema); this tradedash reads version \(Dataset.schemaVersion)")
         }
         let title = r.string("title", required: true)
         let asOf = r.date("asOf", required: true, fullDate: true)
+        let note = r.string("note")
 
         let sources = list(r, "sources", required: true, kind: .source) { source($0, $1) }
         let countries = countryList(r)
@@ -25,15 +26,16 @@ struct DatasetDecoder {
         let targets = list(r, "targets", kind: .item) { target($0, $1) }
         let deals = list(r, "deals", kind: .item) { deal($0, $1) }
         let projects = list(r, "projects", kind: .item) { project($0, $1) }
-        let events = list(r, "events", kind: .item, idSpace: "events") { event($0, $1) }
-        let potential = list(r, "exportPotential", kind: .item, idSpace: "exportPotential") { exportPotential($0, $1) }
+        // Events and export potential have ids of their own, but `related` may not point at them.
+        let events = list(r, "events", idSpace: "events") { event($0, $1) }
+        let potential = list(r, "exportPotential", idSpace: "exportPotential") { exportPotential($0, $1) }
         let relationship = r.member("relationship", required: false).flatMap { relationshipValue($0, "relationship") } ?? Relationship()
 
         guard let title, let asOf, let countries, let sources else { return nil }
         return Dataset(schema: schema ?? Dataset.schemaVersion, title: title, asOf: asOf, countries: countries,
                        relationship: relationship, sources: sources, trade: trade ?? [], targets: targets ?? [],
                        deals: deals ?? [], projects: projects ?? [], events: events ?? [], places: places ?? [],
-                       exportPotential: potential ?? [])
+                       exportPotential: potential ?? [], note: note)
     }
 
     /// Decodes an array of objects, checking that their ids are unique within `idSpace` and registering
@@ -77,7 +79,7 @@ struct DatasetDecoder {
             if let code, !(code.count == 2 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }) {
                 log.add(path + ".code", f.member("code", required: false), "\"\(code)\" is not a two-letter ISO code in capitals, such as \"KZ\"")
             }
-            if let code {
+            if let code, code.count == 2 && code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) {
                 if seen.contains(code) { log.add(path + ".code", f.member("code", required: false), "duplicate country \"\(code)\"") }
                 seen.insert(code)
                 log.define(.country, code)
@@ -191,14 +193,21 @@ struct DatasetDecoder {
     private func quantity(_ node: JSONNode, _ path: String) -> Quantity? {
         guard let f = FieldReader(node, path: path, log: log) else { return nil }
         f.rejectUnknown(["value", "unit", "qualifier", "kind", "source", "label", "note"])
-        let value = f.number("value", required: true, range: 0...1e15, rangeMessage: "must be a non-negative number")
+        var value = f.number("value", required: true)
+        if let v = value, v < 0 {
+            log.add(f.sub("value"), f.member("value", required: false), "must not be negative (\(JSONWriter.format(v)))")
+            value = nil
+        } else if let v = value, v > 1e15 {
+            log.add(f.sub("value"), f.member("value", required: false), "\(JSONWriter.format(v)) is implausibly large")
+            value = nil
+        }
         let unit = f.string("unit", required: true)
         let q = f.choice("qualifier", Qualifier.self) ?? .exact
         let kind = f.choice("kind", FigureKind.self) ?? .stated
-        let source = f.reference("source", .source)
+        let source = f.reference("source", .source, required: true)
         let label = f.string("label")
         let note = f.string("note")
-        guard let value, let unit else { return nil }
+        guard let value, let unit, let source else { return nil }
         return Quantity(value: value, unit: unit, qualifier: q, kind: kind, source: source, label: label, note: note)
     }
 
@@ -285,7 +294,7 @@ struct DatasetDecoder {
             log.add(f.sub("endDate"), f.member("endDate", required: false), "ends (\(end.iso)) before it begins (\(date.iso))")
         }
         let title = f.string("title", required: true)
-        let kind = f.string("kind", required: true)
+        let kind = f.choice("kind", EventKind.self, required: true)
         let places = f.references("places", .place) ?? []
         let description = f.string("description")
         let related = f.references("related", .item) ?? []
@@ -305,6 +314,9 @@ struct DatasetDecoder {
         let commodities = f.strings("commodities") ?? []
         let kind = f.choice("kind", FigureKind.self) ?? .stated
         let source = f.reference("source", .source, required: true)
+        if let from, let to, from == to {
+            log.add(f.sub("to"), f.member("to", required: false), "from and to are the same country \"\(to)\"")
+        }
         guard let id, let from, let to, let description, let source else { return nil }
         return ExportPotential(id: id, from: from, to: to, description: description, categories: categories,
                                commodities: commodities, kind: kind, source: source)

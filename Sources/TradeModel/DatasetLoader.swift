@@ -87,7 +87,9 @@ public enum DatasetLoader {
             let known = defined[r.kind] ?? []
             guard !known.contains(r.id) else { continue }
             var message = "unknown \(r.kind.noun) \"\(r.id)\""
-            if let near = known.min(by: { editDistance($0, r.id) < editDistance($1, r.id) }), editDistance(near, r.id) <= max(2, r.id.count / 4) {
+            // Suggest a near spelling only for ids long enough for a typo to be told from another id.
+            if r.kind != .country, r.id.count >= 4,
+               let near = known.min(by: { editDistance($0, r.id) < editDistance($1, r.id) }), editDistance(near, r.id) <= max(1, r.id.count / 4) {
                 message += " (did you mean \"\(near)\"?)"
             } else if known.isEmpty {
                 message += r.kind == .item ? "" : " (the dataset defines no \(r.kind.noun)s)"

@@ -221,11 +221,15 @@ func editDistance(_ a: String, _ b: String) -> Int {
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
     var prev = Array(0...y.count)
+    var before = prev
     for i in 1...x.count {
         var cur = [i] + Array(repeating: 0, count: y.count)
         for j in 1...y.count {
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            // A swap of two neighbouring letters ("aktua" for "aktau") is one slip, not two.
+            if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { cur[j] = min(cur[j], before[j - 2] + 1) }
         }
+        before = prev
         prev = cur
     }
     return prev[y.count]

@@ -61,6 +61,23 @@ struct WidgetChartTests {
         #expect(drawn(14, 1) { c, r in chart.render(into: &c, area: r, theme: .mono) } == ["Tur… ██▌   3.0"])
     }
 
+    @Test func wideAndCombiningLabelsKeepBarsAligned() {
+        let chart = BarChart(bars: [Bar(label: "日本", value: 4, valueLabel: "4"), Bar(label: "Türkmenbaşy", value: 8, valueLabel: "8.0"),
+                                    Bar(label: "e\u{301}", value: 2, valueLabel: "２")])
+        let lines = drawn(20, 3) { c, r in chart.render(into: &c, area: r, theme: .mono) }
+        #expect(lines == [
+            "日本   ████▌       4",
+            "Türkm… █████████ 8.0",
+            "e\u{301}      ██▎        ２",
+        ])
+        // Every bar starts in column 7, every value ends in column 19.
+        for line in lines {
+            #expect(character(atColumn: 6, of: line) == " ")
+            #expect(character(atColumn: 7, of: line).map { "▏▎▍▌▋▊▉█".contains($0) } == true)
+            #expect(DisplayWidth.of(line) == 20)
+        }
+    }
+
     @Test func allZeroOrUnknownDrawsNoBars() {
         let chart = BarChart(bars: [Bar(label: "a", value: 0, valueLabel: "0"), Bar(label: "b", value: nil, valueLabel: "")])
         #expect(drawn(12, 2) { c, r in chart.render(into: &c, area: r, theme: .mono) } == ["a          0", "b unknown"])

@@ -40,7 +40,7 @@ import Testing
 
     @Test func referencesMustResolve() {
         expectProblem(Self.document(trade: #"[{"year": 2021, "flow": "turnover", "usd": 1, "kind": "stated", "source": "s2"}]"#),
-                      #"t.json: trade[0].source: unknown source "s2" (did you mean "s1"?)"#)
+                      #"t.json: trade[0].source: unknown source "s2""#)
         expectProblem(Self.document(extra: #", "projects": [{"id": "p", "title": "P", "kind": "port", "status": "operational", "places": ["aktu"], "sources": ["s1"]}]"#),
                       #"projects[0].places[0]: unknown place "aktu" (did you mean "aktau"?)"#)
         expectProblem(Self.document(trade: #"[{"year": 2021, "flow": "exports", "from": "KZ", "to": "UZ", "usd": 1, "kind": "stated", "source": "s1"}]"#),
