@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where the bundled Kazakhstan–Turkmenistan dataset is.
 public enum BundledDataset {
     public static let fileName = "kazakhstan-turkmenistan.json"
@@ -8,21 +6,24 @@ public enum BundledDataset {
     /// (an installed copy), and `seeds/<file>` of the source tree this binary was built from.
     public static var path: String {
         var candidates = [String]()
-        if let dir = ProcessInfo.processInfo.environment["TRADEDASH_SEEDS"], !dir.isEmpty {
+        if let dir = SystemIO.environment("TRADEDASH_SEEDS"), !dir.isEmpty {
             candidates.append(dir + "/" + fileName)
         }
-        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            candidates.append(exe.deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("share/tradedash/" + fileName).path)
+        if let exe = SystemIO.executablePath() {
+            candidates.append(parent(parent(exe)) + "/share/tradedash/" + fileName)
         }
         candidates.append(sourceTreePath)
-        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? sourceTreePath
+        return candidates.first { SystemIO.exists($0) } ?? sourceTreePath
     }
 
     /// `seeds/<file>` next to `Sources/` in the checkout this was compiled from.
     public static var sourceTreePath: String {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("seeds/" + fileName).path
+        parent(parent(parent(#filePath))) + "/seeds/" + fileName
+    }
+
+    /// The directory part of a path ("/a/b/c" → "/a/b").
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

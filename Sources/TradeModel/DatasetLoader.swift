@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads a dataset file: JSON syntax, then every field, then every cross-reference. It reports every
 /// problem with its place and never crashes or hangs on bad input.
 public enum DatasetLoader {
@@ -40,30 +38,10 @@ public enum DatasetLoader {
 
     /// Reads a whole file, refusing directories, unreadable files and files over `maximumFileSize`.
     public static func readFile(_ path: String) throws(ReadError) -> [UInt8] {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw ReadError(message: "cannot read the file: no such file")
-        }
-        if isDir.boolValue { throw ReadError(message: "cannot read the file: it is a directory") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReadError(message: "cannot read the file: permission denied")
-        }
-        defer { try? handle.close() }
-        if let attrs = try? FileManager.default.attributesOfItem(atPath: path),
-           let size = attrs[.size] as? NSNumber, size.intValue > maximumFileSize {
-            throw ReadError(message: "the file is \(size.intValue / 1_048_576) MB; a dataset may be at most \(maximumFileSize / 1_048_576) MB")
-        }
         do {
-            // Read at most one byte past the limit, so that a growing or special file cannot exhaust memory.
-            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
-            if data.count > maximumFileSize {
-                throw ReadError(message: "the file is larger than \(maximumFileSize / 1_048_576) MB, the most a dataset may be")
-            }
-            return [UInt8](data)
-        } catch let e as ReadError {
-            throw e
+            return try SystemIO.read(path, limit: maximumFileSize)
         } catch {
-            throw ReadError(message: "cannot read the file: \(error.localizedDescription)")
+            throw ReadError(message: error.message)
         }
     }
 

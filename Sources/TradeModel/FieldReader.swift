@@ -1,5 +1,3 @@
-import Foundation
-
 /// Collects problems while a JSON tree is decoded, so that every problem is reported, not only the first.
 final class ProblemLog {
     var problems: [Problem] = []
@@ -74,7 +72,7 @@ struct FieldReader {
             log.add(sub(key), n, "expected a string, found \(n.value.typeName)")
             return nil
         }
-        if s.trimmingCharacters(in: .whitespaces).isEmpty {
+        if s.allSatisfy(\.isWhitespace) {
             log.add(sub(key), n, "must not be empty")
             return nil
         }
@@ -191,7 +189,7 @@ struct FieldReader {
                 log.add(p, n, "expected a string, found \(n.value.typeName)")
                 continue
             }
-            if s.trimmingCharacters(in: .whitespaces).isEmpty {
+            if s.allSatisfy(\.isWhitespace) {
                 log.add(p, n, "must not be empty")
                 continue
             }

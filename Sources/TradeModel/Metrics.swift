@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The arithmetic of the dashboard, as pure functions. Rates are fractions: 0.28 means +28 %.
 public enum Metrics {

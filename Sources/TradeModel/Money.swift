@@ -1,4 +1,3 @@
-import Foundation
 
 /// Formatting of amounts and rates, shared by the commands and the screens.
 public enum Money {
@@ -14,19 +13,36 @@ public enum Money {
     /// A rate as a signed percentage: "+28.0 %", "−1.4 %" (ASCII themes transliterate the minus).
     public static func percent(_ rate: Double, decimals: Int = 1) -> String {
         let p = rate * 100
-        let text = String(format: "%.\(decimals)f", abs(p))
-        if text == String(format: "%.\(decimals)f", 0.0) { return text + " %" }
+        let text = fixed(abs(p), decimals: decimals)
+        if text == fixed(0, decimals: decimals) { return text + " %" }
         return (p < 0 ? "−" : "+") + text + " %"
     }
 
     /// A share without a sign: "55.5 %".
     public static func share(_ s: Double, decimals: Int = 1) -> String {
-        String(format: "%.\(decimals)f", s * 100) + " %"
+        fixed(s * 100, decimals: decimals) + " %"
+    }
+
+    /// `v` rounded half away from zero to `decimals` places, as plain digits ("-12.50").
+    public static func fixed(_ v: Double, decimals: Int) -> String {
+        guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
+        var scale = 1.0
+        for _ in 0..<max(0, decimals) { scale *= 10 }
+        let scaled = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e18 else { return "\(v)" }
+        let n = Int64(scaled)
+        let unit = Int64(scale)
+        var text = String(n / unit)
+        if decimals > 0 {
+            let frac = String(n % unit)
+            text += "." + String(repeating: "0", count: decimals - frac.count) + frac
+        }
+        return (v < 0 && n != 0 ? "-" : "") + text
     }
 
     /// Thousands separated by commas.
     public static func grouped(_ v: Double, decimals: Int) -> String {
-        let s = String(format: "%.\(decimals)f", v)
+        let s = fixed(v, decimals: decimals)
         let parts = s.split(separator: ".", maxSplits: 1)
         var intPart = String(parts[0])
         let negative = intPart.hasPrefix("-")

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TradeModel
 
 /// `--data FILE`, shared by the dashboard and `render`.
@@ -22,6 +21,6 @@ struct DataOptions: ParsableArguments {
 
 enum StandardError {
     static func print(_ s: String) {
-        FileHandle.standardError.write(Data((s + "\n").utf8))
+        SystemIO.writeStandardError(s + "\n")
     }
 }

@@ -1,6 +1,12 @@
 import ArgumentParser
 import DashboardUI
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TradeModel
 
 /// `tradedash render`: any screen as text on stdout, for scripts, cron mail and CI.
@@ -53,13 +59,12 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let dataset = try data.load()
-        let env = ProcessInfo.processInfo.environment
-        let stdoutIsTTY = isatty(1) == 1
+        let stdoutIsTTY = SystemIO.isTerminal(1)
         let useColor: Bool
         switch color {
         case .always: useColor = true
         case .never: useColor = false
-        case .auto: useColor = stdoutIsTTY && (env["NO_COLOR"] ?? "").isEmpty
+        case .auto: useColor = stdoutIsTTY && (SystemIO.environment("NO_COLOR") ?? "").isEmpty
         }
         var t = Theme.named(ascii ? .ascii : Theme.Name(rawValue: theme)!)
         if !useColor && t.name == .color { t = t.withoutColor }
@@ -75,7 +80,7 @@ struct RenderCommand: ParsableCommand {
         }
         let canvas = Dashboard.render(state, width: w, height: h)
         let text = useColor ? canvas.ansiText() : canvas.text
-        FileHandle.standardOutput.write(Data(text.utf8))
+        SystemIO.writeStandardOutput(text)
     }
 }
 

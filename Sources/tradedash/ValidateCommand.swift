@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TradeModel
 
 /// `tradedash validate [FILE...]`: checks dataset files; a summary on success, every problem on failure.
