@@ -71,18 +71,45 @@ enum TradeScreen {
         ]
     }
 
-    /// Wide screens put the chart beside the table; others stack them.
-    static func split(_ s: AppState, _ body: Rect) -> (table: Rect, chart: Rect?, summary: Rect) {
+    /// Wide screens put the chart (and the HS sections, when the data has them) beside the table;
+    /// others stack them under it.
+    static func split(_ s: AppState, _ body: Rect) -> (table: Rect, chart: Rect?, sections: Rect?, summary: Rect) {
         let summaryHeight = min(4, max(2, body.height - 14))
         let (main, summary) = body.splitBottom(summaryHeight)
         let rows = Rows.visible(s, .trade).count
+        let hasSections = !s.dataset.sectionYears.isEmpty
         if main.width >= 150 {
-            let (chart, table) = main.splitLeft(main.width * 2 / 5)
-            return (table, chart, summary)
+            let (side, table) = main.splitLeft(main.width * 2 / 5)
+            guard hasSections, side.height >= 12 else { return (table, side, nil, summary) }
+            let (chart, sections) = side.splitTop(side.height / 2)
+            return (table, chart, sections, summary)
         }
         let tableHeight = min(main.height, max(rows, 1) + 3)
         let (table, rest) = main.splitTop(tableHeight)
-        return (table, rest.height >= 3 ? rest : nil, summary)
+        guard rest.height >= 3 else { return (table, nil, nil, summary) }
+        guard hasSections, rest.height >= 8 else { return (table, rest, nil, summary) }
+        let (chart, sections) = rest.splitTop(rest.height / 2)
+        return (table, chart, sections, summary)
+    }
+
+    /// The largest HS sections of the latest year that has them, one column per direction.
+    static func drawSections(_ s: AppState, _ area: Rect, into c: inout Canvas) {
+        let d = s.dataset
+        guard let year = d.sectionYears.last else { return }
+        let inner = Box(title: "Top HS sections, \(year), USD").render(into: &c, area: area, theme: s.theme)
+        let (a, b) = home(d)
+        for (rect, dir) in zip(inner.columns(2, gap: 2), [Direction.goods(from: a, to: b), .goods(from: b, to: a)]) {
+            let list = d.sections(dir, year: year)
+            var lines: [Line] = [Line.text("\(dir)", role: .tableHeader)]
+            if list.isEmpty { lines.append(Line.text("unknown", role: .unknown)) }
+            for o in list.prefix(max(0, rect.height - 1)) {
+                let name = HSSection.number(o.hsSection ?? 0).map { "\($0.roman) \($0.shortName)" } ?? "section \(o.hsSection ?? 0)"
+                let value = Figures.usd(o)
+                let room = max(1, rect.width - value.width - 1)
+                lines.append([Span(TextLayout.pad(TextLayout.truncate(name, width: room, ellipsis: s.theme.ellipsis), width: room)), Span(" ")] + value)
+            }
+            _ = Paragraph(lines: lines, wrap: false).render(into: &c, area: rect, theme: s.theme)
+        }
     }
 
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
@@ -105,7 +132,7 @@ enum TradeScreen {
     static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
         let d = s.dataset
         let t = s.theme
-        let (tableRect, chartRect, summary) = split(s, body)
+        let (tableRect, chartRect, sectionsRect, summary) = split(s, body)
         let inner = Box(title: ScreenRenderer.listTitle(s, .trade, "Trade by period, USD"), focused: true).render(into: &c, area: tableRect, theme: t)
         ScreenRenderer.listTable(s, .trade, columns: columns(d)).render(into: &c, area: inner, theme: t)
         if let chartRect {
@@ -115,6 +142,7 @@ enum TradeScreen {
             // The most recent years when not all fit.
             BarChart(bars: Array(chartBars(d).suffix(max(1, ci.height))), maxValue: target?.usd).render(into: &c, area: ci, theme: t)
         }
+        if let sectionsRect { drawSections(s, sectionsRect, into: &c) }
         var lines = [Line]()
         let years = d.fullYears(.turnover)
         if let last = years.last, let first = years.first, first < last, let cg = d.cagr(.turnover, from: first, to: last) {

@@ -51,7 +51,7 @@ extension Dataset {
         return candidates.enumerated().min { a, b in rank(a.element, a.offset) < rank(b.element, b.offset) }?.element
     }
 
-    private func rank(_ o: TradeObservation, _ index: Int) -> (Int, Int, Int, Int) {
+    func rank(_ o: TradeObservation, _ index: Int) -> (Int, Int, Int, Int) {
         let q: Int
         switch o.qualifier {
         case .exact: q = 0
@@ -147,5 +147,24 @@ extension Dataset {
         if relationship.diplomaticRelationsSince?.source == sourceID { out.append("diplomatic relations since \(relationship.diplomaticRelationsSince!.year)") }
         for n in relationship.notes where n.source == sourceID { out.append("note: \(n.text)") }
         return out
+    }
+}
+
+extension Dataset {
+    /// Full years that have figures by HS section, ascending.
+    public var sectionYears: [Int] {
+        Set(trade.filter { $0.hsSection != nil && $0.period.isFullYear && $0.usd != nil }.map(\.period.year)).sorted()
+    }
+
+    /// The HS sections of one direction in a full year, largest first: one observation per section,
+    /// chosen as for totals (stated before derived, exact before approximate, newest source first).
+    public func sections(_ direction: Direction, year: Int) -> [TradeObservation] {
+        var bySection = [Int: [(Int, TradeObservation)]]()
+        for (i, o) in trade.enumerated() where o.hsSection != nil && o.period == Period(year: year) && o.usd != nil && direction.matches(o) {
+            bySection[o.hsSection!, default: []].append((i, o))
+        }
+        return bySection.values.compactMap { list in
+            list.min { rank($0.1, $0.0) < rank($1.1, $1.0) }?.1
+        }.sorted { ($0.usd ?? 0, -($0.hsSection ?? 0)) > ($1.usd ?? 0, -($1.hsSection ?? 0)) }
     }
 }
