@@ -1,7 +1,118 @@
 import ArgumentParser
+import TradeImport
+import TradeModel
 
-/// `tradedash import comtrade ...` (issue 5 fills this in).
+/// `tradedash import ...`: the importers of official statistics.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import official trade statistics into a dataset.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import official trade statistics into a dataset.",
+        subcommands: [ImportComtradeCommand.self]
+    )
+}
+
+/// `tradedash import comtrade FILE.csv [--reporter CODE] [--partner CODE] (--into DATASET | --output NEW)`.
+struct ImportComtradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "comtrade",
+        abstract: "Import a UN Comtrade CSV export (Comtrade Plus format) into a dataset.",
+        discussion: """
+        Reads the annual goods trade between the dataset's two countries, in either direction, and adds \
+        exports and imports per year (and per HS section when the file has commodity codes), each citing \
+        a source entry named after the file and the reporter. A side that does not report in a year gets \
+        its exports from the other side's reported imports (mirror statistics, marked derived, CIF).
+
+        --into DATASET merges into that file in place; the same import run twice changes nothing. \
+        --output NEW writes a new file: the dataset given by --data (default: the bundled one) plus the \
+        import; an existing NEW is replaced only with --force. The file is written atomically and only \
+        after the result passed validation: a failed import writes nothing.
+
+        Exit status: 0 when the import succeeded (or the dataset already held it), 1 when nothing \
+        could be imported or written.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The CSV file exported from UN Comtrade.", valueName: "file.csv"))
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp("Only rows reported by this country of the pair (KZ, KAZ or 398).", valueName: "code"))
+    var reporter: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only rows whose partner is this country of the pair.", valueName: "code"))
+    var partner: String?
+
+    @Option(name: .long, help: ArgumentHelp("Merge into this dataset file, in place.", valueName: "dataset"))
+    var into: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the dataset plus the import to this new file.", valueName: "new"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --output: the dataset to start from (default: the bundled one).", valueName: "file"))
+    var data: String?
+
+    @Flag(name: .long, help: "With --output: replace the file if it exists.")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
+    var quiet = false
+
+    func validate() throws {
+        switch (into, output) {
+        case (nil, nil): throw ValidationError("say where the import goes: --into DATASET (merge in place) or --output NEW (a new file)")
+        case (.some, .some): throw ValidationError("--into and --output cannot be used together")
+        default: break
+        }
+        if into != nil && data != nil { throw ValidationError("--data goes with --output; --into names the dataset itself") }
+        if into != nil && force { throw ValidationError("--force goes with --output (--into always updates the dataset in place)") }
+    }
+
+    func run() throws {
+        let target: ImportJob.Target
+        if let into {
+            target = .into(into)
+        } else {
+            target = .output(base: data ?? BundledDataset.path, path: output!, force: force)
+        }
+        let job = ImportJob(csvPath: file, target: target, options: ComtradeImportOptions(reporter: reporter, partner: partner))
+        let report: ImportJob.Report
+        do {
+            report = try job.run()
+        } catch {
+            for d in error.diagnostics { printError(d.description) }
+            throw ExitCode(1)
+        }
+        for w in report.imported.warnings { printError(w.description) }
+        guard !quiet else { return }
+        print(Self.summary(report, file: file))
+    }
+
+    static func summary(_ report: ImportJob.Report, file: String) -> String {
+        let s = report.imported.summary
+        let years = s.years.isEmpty ? "" : (s.years.count == 1 ? " for \(s.years[0])" : " for \(s.years.first!)–\(s.years.last!)")
+        var lines = ["\(file): \(s.usedRows) of \(s.dataRows) rows used\(years): \(s.statedObservations) stated and \(s.mirrorObservations) mirror figures."]
+        var left = [String]()
+        if s.otherCountryRows > 0 { left.append("\(s.otherCountryRows) of other countries") }
+        if s.excludedByOptionRows > 0 { left.append("\(s.excludedByOptionRows) by --reporter/--partner") }
+        if s.monthlyRows > 0 { left.append("\(s.monthlyRows) monthly") }
+        if s.reExportImportRows > 0 { left.append("\(s.reExportImportRows) re-exports/re-imports") }
+        if s.otherFlowRows > 0 { left.append("\(s.otherFlowRows) other flows") }
+        if s.breakdownRows > 0 { left.append("\(s.breakdownRows) breakdowns") }
+        if s.servicesRows > 0 { left.append("\(s.servicesRows) services") }
+        if s.duplicateRows > 0 { left.append("\(s.duplicateRows) duplicates") }
+        if s.nonHSCommodityRows > 0 { left.append("\(s.nonHSCommodityRows) non-HS commodities") }
+        if !left.isEmpty { lines.append("Rows left out: " + left.joined(separator: ", ") + ".") }
+        let m = report.merged
+        if let written = report.written {
+            lines.append("Wrote \(written): \(m.addedObservations.count) observation\(m.addedObservations.count == 1 ? "" : "s") and \(m.addedSources.count) source\(m.addedSources.count == 1 ? "" : "s") added"
+                + (m.alreadyPresent > 0 ? " (\(m.alreadyPresent) already there)." : "."))
+        } else {
+            lines.append("Nothing to do: the dataset already holds all \(m.alreadyPresent) observations of this import; the file was not touched.")
+        }
+        for src in report.imported.sources { lines.append("Source: \(src.id) — \(src.title ?? src.publisher)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func printError(_ line: String) {
+        SystemIO.writeStandardError(line + "\n")
+    }
 }

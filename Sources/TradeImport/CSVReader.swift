@@ -1,0 +1,497 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a CSV file could not be read further.
+public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// 1-based physical line of the file; 0 for the file as a whole.
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { line > 0 ? "line \(line): \(message)" : message }
+}
+
+/// A streaming reader of comma-separated values (RFC 4180).
+///
+/// - Fields may be quoted with `"`; quoted fields may hold commas, line breaks and doubled quotes (`""`).
+/// - Lines end with LF or CRLF; the last line may lack its line break. Blank lines are skipped.
+/// - A UTF-8 byte order mark at the start is skipped; a UTF-16 one is refused with a clear message.
+/// - Text is checked to be UTF-8 as it passes: invalid bytes are counted (with the first line holding
+///   one) rather than refused, so that a caller that only needs the ASCII columns can go on.
+///
+/// It reads the file in chunks into one buffer that it reuses, so memory stays constant whatever the
+/// size of the file (the buffer grows only for a single record longer than a chunk, up to
+/// `maximumRecordBytes`). It works on bytes: a record is a list of byte ranges into that buffer,
+/// valid until the next call to `next()`; no string is made unless the caller asks for one.
+///
+/// The scanner looks at eight bytes at a time (SWAR): one 64-bit load tells whether the word holds
+/// a comma, a quote, a line feed or a non-ASCII byte, so ordinary text is skipped a word at a time.
+public final class CSVReader {
+    public static let defaultChunkSize = 1 << 20
+    public static let maximumRecordBytes = 64 << 20
+    public static let maximumFields = 100_000
+
+    /// A field: bytes `start..<end` of the buffer. `escaped` means the field was quoted and holds
+    /// doubled quotes still to be collapsed.
+    public struct Span {
+        public var start: Int
+        public var end: Int
+        public var quoted: Bool
+        public var escaped: Bool
+    }
+
+    // The stored properties below are marked `@exclusivity(unchecked)`: the reader is used by one
+    // thread at a time and never hands out inout access to them, and the run-time exclusivity checks
+    // of class properties otherwise cost about a tenth of the import's time (one check per access,
+    // several per record).
+
+    private enum Input {
+        case file(Int32)
+        case memory([UInt8], Int)
+    }
+
+    @exclusivity(unchecked) private var input: Input
+    private let ownsDescriptor: Bool
+    private let chunkSize: Int
+    /// Bytes `0..<capacity` plus 16 bytes of slack so that 8-byte loads never leave the allocation.
+    @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    /// Valid bytes are `0..<dataEnd`; `buffer[dataEnd]` always holds a line feed (the sentinel).
+    @exclusivity(unchecked) private var dataEnd = 0
+    /// Start of the next record.
+    @exclusivity(unchecked) private var pos = 0
+    @exclusivity(unchecked) private var atEOF = false
+    @exclusivity(unchecked) private var started = false
+
+    @exclusivity(unchecked) private var spans: UnsafeMutablePointer<Span>
+    @exclusivity(unchecked) private var spanCapacity: Int
+    @exclusivity(unchecked) public private(set) var fieldCount = 0
+
+    /// Line on which the record last returned begins.
+    @exclusivity(unchecked) public private(set) var recordLine = 0
+    /// Line on which the next record begins.
+    @exclusivity(unchecked) private var nextLine = 1
+    /// Bytes consumed before `buffer[0]` (for progress reports).
+    @exclusivity(unchecked) private var consumedBefore = 0
+
+    /// Number of invalid UTF-8 sequences met so far, and the line of the first.
+    @exclusivity(unchecked) public private(set) var invalidUTF8Count = 0
+    @exclusivity(unchecked) public private(set) var firstInvalidUTF8Line = 0
+    /// Whether the file began with a UTF-8 byte order mark.
+    @exclusivity(unchecked) public private(set) var hadByteOrderMark = false
+    /// Whether any line ended with CRLF.
+    @exclusivity(unchecked) public private(set) var sawCRLF = false
+
+    /// Opens `path` for reading.
+    public convenience init(path: String, chunkSize: Int = CSVReader.defaultChunkSize) throws(CSVError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let e = errno
+            throw CSVError(line: 0, message: "cannot open the file: \(String(cString: strerror(e)))")
+        }
+        var st = stat()
+        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw CSVError(line: 0, message: "cannot read the file: it is a directory")
+        }
+        #if os(Linux)
+        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+        #endif
+        self.init(input: .file(fd), owns: true, chunkSize: chunkSize)
+    }
+
+    /// Reads CSV text held in memory, `chunkSize` bytes at a time (tests use tiny chunks to exercise
+    /// records that straddle two reads).
+    public convenience init(bytes: [UInt8], chunkSize: Int = CSVReader.defaultChunkSize) {
+        self.init(input: .memory(bytes, 0), owns: false, chunkSize: chunkSize)
+    }
+
+    private init(input: Input, owns: Bool, chunkSize: Int) {
+        self.input = input
+        self.ownsDescriptor = owns
+        self.chunkSize = max(1, chunkSize)
+        self.capacity = max(16, self.chunkSize)
+        self.buffer = .allocate(capacity: capacity + 16)
+        self.buffer.initialize(repeating: 0x0A, count: capacity + 16)
+        self.spanCapacity = 64
+        self.spans = .allocate(capacity: spanCapacity)
+    }
+
+    deinit {
+        if ownsDescriptor, case .file(let fd) = input { close(fd) }
+        buffer.deallocate()
+        spans.deallocate()
+    }
+
+    /// Bytes of the file read and consumed so far.
+    public var bytesConsumed: Int { consumedBefore + pos }
+
+    // MARK: - Reading records
+
+    /// Reads the next record; false at the end of the file. The fields are then `span(0)..<span(fieldCount)`.
+    public func next() throws(CSVError) -> Bool {
+        if !started { try start() }
+        while true {
+            if pos >= dataEnd {
+                if atEOF { return false }
+                try refill()
+                continue
+            }
+            switch try parseRecord() {
+            case .complete:
+                if fieldCount == 1 && spans[0].start == spans[0].end && !spans[0].quoted { continue } // a blank line
+                return true
+            case .needMore:
+                // parseRecord never asks for more at the end of the file; guard against a loop all the same.
+                if atEOF { throw CSVError(line: nextLine, message: "internal error: the reader could not finish a record") }
+                try refill()
+            }
+        }
+    }
+
+    @inline(__always)
+    public func span(_ i: Int) -> Span { spans[i] }
+
+    /// The raw bytes of field `i` (doubled quotes not collapsed; see `Span.escaped`).
+    @inline(__always)
+    public func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let s = spans[i]
+        return UnsafeBufferPointer(start: buffer + s.start, count: s.end - s.start)
+    }
+
+    /// Field `i` as text, doubled quotes collapsed and invalid UTF-8 replaced by U+FFFD.
+    public func string(_ i: Int) -> String {
+        let s = spans[i]
+        let raw = UnsafeBufferPointer(start: buffer + s.start, count: s.end - s.start)
+        guard s.escaped else { return String(decoding: raw, as: UTF8.self) }
+        var out = [UInt8]()
+        out.reserveCapacity(raw.count)
+        var k = 0
+        while k < raw.count {
+            out.append(raw[k])
+            k += raw[k] == 0x22 ? 2 : 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A view of the current record, valid until the next call to `next()`. Reading fields through it
+    /// touches no property of the reader (no exclusivity check per field).
+    public struct Record {
+        let base: UnsafeMutablePointer<UInt8>?
+        let spans: UnsafeMutablePointer<Span>?
+        public let count: Int
+
+        public static var empty: Record { Record(base: nil, spans: nil, count: 0) }
+
+        @inline(__always)
+        public func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+            let s = spans![i]
+            return UnsafeBufferPointer(start: base! + s.start, count: s.end - s.start)
+        }
+    }
+
+    public var record: Record { Record(base: buffer, spans: spans, count: fieldCount) }
+
+    /// All fields of the current record as text.
+    public func strings() -> [String] { (0..<fieldCount).map { string($0) } }
+
+    // MARK: - Buffer management
+
+    private func start() throws(CSVError) {
+        started = true
+        try refill()
+        if dataEnd >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)) {
+            throw CSVError(line: 1, message: "the file is UTF-16 text; save it as UTF-8 CSV")
+        }
+        while dataEnd < 3 && !atEOF { try refill() }
+        if dataEnd >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            pos = 3
+            hadByteOrderMark = true
+        }
+    }
+
+    /// Moves the unread bytes to the front and reads more after them, growing the buffer when a single
+    /// record fills it.
+    private func refill() throws(CSVError) {
+        if pos > 0 {
+            let keep = dataEnd - pos
+            if keep > 0 { (buffer).update(from: buffer + pos, count: keep) }
+            consumedBefore += pos
+            dataEnd = keep
+            pos = 0
+        }
+        if capacity - dataEnd < chunkSize {
+            // The pending record is longer than the room left: grow.
+            if dataEnd >= CSVReader.maximumRecordBytes {
+                throw CSVError(line: nextLine, message: "a record longer than \(CSVReader.maximumRecordBytes >> 20) MB begins here (an unbalanced quote?)")
+            }
+            let newCapacity = max(capacity * 2, dataEnd + chunkSize)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + 16)
+            grown.initialize(repeating: 0x0A, count: newCapacity + 16)
+            grown.update(from: buffer, count: dataEnd)
+            buffer.deallocate()
+            buffer = grown
+            capacity = newCapacity
+        }
+        let want = min(chunkSize, capacity - dataEnd)
+        var got = 0
+        switch input {
+        case .file(let fd):
+            while got < want {
+                let n = read(fd, buffer + dataEnd + got, want - got)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    let e = errno
+                    throw CSVError(line: nextLine, message: "cannot read the file: \(String(cString: strerror(e)))")
+                }
+                if n == 0 { atEOF = true; break }
+                got += n
+            }
+        case .memory(let bytes, let offset):
+            got = min(want, bytes.count - offset)
+            if got > 0 {
+                bytes.withUnsafeBufferPointer { src in
+                    (buffer + dataEnd).update(from: src.baseAddress! + offset, count: got)
+                }
+            }
+            input = .memory(bytes, offset + got)
+            if offset + got >= bytes.count { atEOF = true }
+        }
+        dataEnd += got
+        // The sentinel and 8 bytes of line feeds after the data: every special byte the scanner
+        // finds at or beyond dataEnd is the sentinel.
+        (buffer + dataEnd).update(repeating: 0x0A, count: 9)
+    }
+
+    // MARK: - The scanner
+
+    private enum Outcome { case complete, needMore }
+
+    private static let lo7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let hi: UInt64 = 0x8080_8080_8080_8080
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// High bit set in each byte of `w` equal to `c` (exact: no false positives from borrows).
+    @inline(__always)
+    private static func eq(_ w: UInt64, _ c: UInt8) -> UInt64 {
+        let x = w ^ (ones &* UInt64(c))
+        return ~(((x & lo7) &+ lo7) | x) & hi
+    }
+
+    @inline(__always)
+    private static func load(_ buffer: UnsafeMutablePointer<UInt8>, _ p: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(buffer + p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Length of the valid UTF-8 sequence at `q` (whose first byte is ≥ 0x80): > 0 valid; 0 when it may
+    /// continue past the data read so far; -k for an invalid sequence whose first k bytes are to be
+    /// skipped as one error (the lead byte and the continuation bytes that were valid, as U+FFFD
+    /// replacement counts a "maximal subpart").
+    @inline(__always)
+    private static func utf8Sequence(_ buffer: UnsafeMutablePointer<UInt8>, at q: Int, end dataEnd: Int, atEOF: Bool) -> Int {
+        let b0 = buffer[q]
+        var need = 0
+        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+        switch b0 {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; lo = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: need = 2
+        case 0xED: need = 2; hi = 0x9F
+        case 0xF0: need = 3; lo = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; hi = 0x8F
+        default: return -1
+        }
+        for k in 1...need {
+            if q + k >= dataEnd { return atEOF ? -k : 0 }
+            let b = buffer[q + k]
+            if b < lo || b > hi { return -k }
+            lo = 0x80; hi = 0xBF
+        }
+        return need + 1
+    }
+
+    /// Parses one record starting at `pos`. On `.needMore` nothing is consumed: the record is parsed
+    /// again from its start once more bytes are in.
+    private func parseRecord() throws(CSVError) -> Outcome {
+        // Everything the loop touches is a local: no access to the object's properties per byte.
+        let buffer = self.buffer
+        let atEOF = self.atEOF
+        let nextLine = self.nextLine
+        var spans = self.spans
+        var spanCapacity = self.spanCapacity
+        var fieldCount = 0
+        defer {
+            self.spans = spans
+            self.spanCapacity = spanCapacity
+            self.fieldCount = fieldCount
+        }
+        @inline(__always) func addField(_ start: Int, _ end: Int, quoted: Bool, escaped: Bool) throws(CSVError) {
+            if fieldCount == spanCapacity {
+                if spanCapacity >= CSVReader.maximumFields {
+                    throw CSVError(line: nextLine, message: "a record with more than \(CSVReader.maximumFields) fields")
+                }
+                let grown = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
+                grown.moveInitialize(from: spans, count: fieldCount)
+                spans.deallocate()
+                spans = grown
+                spanCapacity *= 2
+            }
+            spans[fieldCount] = Span(start: start, end: end, quoted: quoted, escaped: escaped)
+            fieldCount += 1
+        }
+        var newlines = 0
+        var invalid = 0
+        var firstInvalidOffset = -1
+        var crlf = false
+        var fieldStart = pos
+        var p = pos
+        let end = dataEnd
+
+        @inline(__always) func noteInvalid() {
+            if invalid == 0 { firstInvalidOffset = newlines }
+            invalid += 1
+        }
+
+        while true {
+            // At the start of a field, or inside an unquoted one from `fieldStart`.
+            if p == fieldStart && buffer[p] == 0x22 {
+                // A quoted field.
+                let contentStart = p + 1
+                var q = contentStart
+                var escaped = false
+                var closing = -1
+                while closing < 0 {
+                    let w = CSVReader.load(buffer, q)
+                    var m = CSVReader.eq(w, 0x22) | CSVReader.eq(w, 0x0A) | (w & CSVReader.hi)
+                    if m == 0 { q += 8; continue }
+                    var advanced = false
+                    while m != 0 {
+                        let at = q + (m.trailingZeroBitCount >> 3)
+                        m &= m &- 1
+                        let b = buffer[at]
+                        if b == 0x0A {
+                            if at >= end {
+                                if !atEOF { return .needMore }
+                                throw CSVError(line: nextLine + newlines,
+                                               message: "unterminated quoted field (opened on line \(nextLine + countNewlines(pos, p))): the file may be truncated")
+                            }
+                            newlines += 1
+                        } else if b == 0x22 {
+                            if at + 1 >= end && !atEOF { return .needMore }
+                            if buffer[at + 1] == 0x22 && at + 1 < end {
+                                escaped = true
+                                q = at + 2
+                                advanced = true
+                                break
+                            }
+                            closing = at
+                            break
+                        } else {
+                            let n = CSVReader.utf8Sequence(buffer, at: at, end: end, atEOF: atEOF)
+                            if n == 0 { return .needMore }
+                            if n < 0 { noteInvalid(); q = at - n } else { q = at + n }
+                            advanced = true
+                            break
+                        }
+                    }
+                    if closing < 0 && !advanced { q += 8 }
+                }
+                try addField(contentStart, closing, quoted: true, escaped: escaped)
+                // What follows the closing quote: a comma, a line break or the end of the file.
+                let a = closing + 1
+                if a >= end {
+                    if !atEOF { return .needMore }
+                    p = end
+                    break
+                }
+                let b = buffer[a]
+                if b == 0x2C { p = a + 1; fieldStart = p; continue }
+                if b == 0x0A { p = a + 1; break }
+                if b == 0x0D {
+                    if a + 1 >= end {
+                        if !atEOF { return .needMore }
+                        p = end
+                        break
+                    }
+                    if buffer[a + 1] == 0x0A { crlf = true; p = a + 2; break }
+                }
+                throw CSVError(line: nextLine + newlines,
+                               message: "field \(fieldCount): unexpected \(describe(b)) after the closing quote (a quote inside a quoted field must be doubled)")
+            }
+
+            // An unquoted field: find the next comma, line feed, quote or non-ASCII byte.
+            let w = CSVReader.load(buffer, p)
+            var m = CSVReader.eq(w, 0x2C) | CSVReader.eq(w, 0x0A) | CSVReader.eq(w, 0x22) | (w & CSVReader.hi)
+            if m == 0 { p += 8; continue }
+            var reload = false
+            var recordEnd = -1
+            while m != 0 {
+                let at = p + (m.trailingZeroBitCount >> 3)
+                m &= m &- 1
+                let b = buffer[at]
+                if b == 0x2C {
+                    try addField(fieldStart, at, quoted: false, escaped: false)
+                    fieldStart = at + 1
+                    if buffer[fieldStart] == 0x22 { p = fieldStart; reload = true; break }
+                } else if b == 0x0A {
+                    if at >= end {
+                        if !atEOF { return .needMore }
+                        var e = end
+                        if e > fieldStart && buffer[e - 1] == 0x0D { e -= 1 }
+                        try addField(fieldStart, e, quoted: false, escaped: false)
+                        recordEnd = end
+                    } else {
+                        var e = at
+                        if e > fieldStart && buffer[e - 1] == 0x0D { e -= 1; crlf = true }
+                        try addField(fieldStart, e, quoted: false, escaped: false)
+                        recordEnd = at + 1
+                    }
+                    break
+                } else if b == 0x22 {
+                    // A quote inside an unquoted field is kept as data (as most readers do).
+                    continue
+                } else {
+                    let n = CSVReader.utf8Sequence(buffer, at: at, end: end, atEOF: atEOF)
+                    if n == 0 { return .needMore }
+                    if n < 0 { noteInvalid(); p = at - n } else { p = at + n }
+                    reload = true
+                    break
+                }
+            }
+            if recordEnd >= 0 { p = recordEnd; break }
+            if !reload { p += 8 }
+        }
+
+        // The record is complete.
+        if invalid > 0 {
+            if invalidUTF8Count == 0 { firstInvalidUTF8Line = nextLine + firstInvalidOffset }
+            invalidUTF8Count += invalid
+        }
+        if crlf { sawCRLF = true }
+        recordLine = nextLine
+        self.nextLine = nextLine + newlines + 1
+        pos = p
+        return .complete
+    }
+
+    private func countNewlines(_ from: Int, _ to: Int) -> Int {
+        var n = 0
+        var k = from
+        while k < to { if buffer[k] == 0x0A { n += 1 }; k += 1 }
+        return n
+    }
+
+    private func describe(_ b: UInt8) -> String {
+        if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+        if b == 0x20 { return "space" }
+        return "byte 0x\(String(b, radix: 16, uppercase: true))"
+    }
+}

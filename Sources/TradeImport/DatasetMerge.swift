@@ -1,0 +1,154 @@
+import TradeModel
+
+/// The document to write after an import: the dataset's JSON tree with the new sources and
+/// observations appended, everything it held before kept in its order.
+public struct MergedDataset: Sendable {
+    /// The text to write (UTF-8), already checked by the loader.
+    public var bytes: [UInt8]
+    public var addedSources: [Source]
+    public var addedObservations: [TradeObservation]
+    /// Imported observations the dataset already held (an import run again adds nothing).
+    public var alreadyPresent: Int
+
+    public var changesNothing: Bool { addedSources.isEmpty && addedObservations.isEmpty }
+}
+
+public enum DatasetMerge {
+    /// Appends `imported` to the document `root` (which decodes to `dataset`).
+    ///
+    /// - Sources whose id the dataset already has are not added again; observations equal to one the
+    ///   dataset holds are skipped, so the same import twice adds nothing.
+    /// - An observation of the same source and series as one already there, but with another value, is
+    ///   a conflict (the file changed since it was imported): nothing is merged.
+    /// - The result is written to text, parsed and validated again by `DatasetLoader`, and must decode
+    ///   to exactly the old dataset plus the new entries; otherwise nothing is returned.
+    ///
+    /// `file` names the dataset in messages.
+    public static func merge(root: JSONNode, dataset: Dataset, sources: [Source], observations: [TradeObservation],
+                             file: String) throws(ImportFailure) -> MergedDataset {
+        guard case .object(var members) = root.value else {
+            throw ImportFailure(file: file, "the dataset is not a JSON object")
+        }
+        let knownSources = Set(dataset.sources.map(\.id))
+        let newSources = sources.filter { !knownSources.contains($0.id) }
+        let held = Set(dataset.trade)
+        var seen = Set<TradeObservation>()
+        var newObservations = [TradeObservation]()
+        var present = 0
+        for o in observations {
+            if held.contains(o) { present += 1; continue }
+            if seen.insert(o).inserted { newObservations.append(o) }
+        }
+
+        // Conflicts with an earlier import of a file of the same name.
+        let tradeNodes: [JSONNode] = {
+            if case .array(let items)? = root["trade"]?.value { return items }
+            return []
+        }()
+        var bySeries = [String: [Int]]()
+        for (k, o) in dataset.trade.enumerated() { bySeries[conflictKey(o), default: []].append(k) }
+        var conflicts = [ImportDiagnostic]()
+        for o in newObservations {
+            guard let k = bySeries[conflictKey(o)]?.first else { continue }
+            let old = dataset.trade[k]
+            let line = k < tradeNodes.count ? tradeNodes[k].line : 0
+            conflicts.append(ImportDiagnostic(.error, file: file, line: line,
+                "trade[\(k)] already holds \(describe(o)) from source \"\(o.source)\" as \(format(old.usd)) USD; "
+                + "the import gives \(format(o.usd)) USD. The file has changed since it was imported: remove the earlier "
+                + "import's entries from the dataset, or give the new file another name to import it as a new source"))
+        }
+        if !conflicts.isEmpty { throw ImportFailure(conflicts) }
+
+        // Append to the tree.
+        guard let sourcesIndex = members.firstIndex(where: { $0.key == "sources" }),
+              case .array(var sourceItems) = members[sourcesIndex].node.value else {
+            throw ImportFailure(file: file, "the dataset has no \"sources\" array")
+        }
+        sourceItems.append(contentsOf: newSources.map(node))
+        members[sourcesIndex].node.value = .array(sourceItems)
+        if let tradeIndex = members.firstIndex(where: { $0.key == "trade" }) {
+            guard case .array(var items) = members[tradeIndex].node.value else {
+                throw ImportFailure(file: file, "the dataset's \"trade\" is not an array")
+            }
+            items.append(contentsOf: newObservations.map(node))
+            members[tradeIndex].node.value = .array(items)
+        } else {
+            members.insert(JSONMember("trade", JSONNode(.array(newObservations.map(node)))), at: sourcesIndex + 1)
+        }
+        let merged = JSONNode(.object(members), line: root.line, column: root.column)
+        let bytes = Array(JSONWriter.write(merged).utf8)
+
+        // Check what would be written, as the loader will read it.
+        var expected = dataset
+        expected.sources += newSources
+        expected.trade += newObservations
+        let reparsed: JSONNode
+        do {
+            reparsed = try JSONParser.parse(bytes)
+        } catch {
+            throw ImportFailure(file: file, "internal error: the merged dataset does not parse (\(error)); nothing was written")
+        }
+        let (decoded, problems) = DatasetLoader.decode(reparsed)
+        if !problems.isEmpty {
+            throw ImportFailure(problems.prefix(20).map {
+                ImportDiagnostic(.error, file: file, "the merged dataset would not be valid: \($0); nothing was written")
+            })
+        }
+        guard decoded == expected else {
+            throw ImportFailure(file: file, "internal error: the merged dataset does not read back as the old one plus the import; nothing was written")
+        }
+        return MergedDataset(bytes: bytes, addedSources: newSources, addedObservations: newObservations, alreadyPresent: present)
+    }
+
+    /// Two observations of the same source, kind and series can only differ by a changed file.
+    private static func conflictKey(_ o: TradeObservation) -> String {
+        "\(o.source)|\(o.kind.rawValue)|\(o.period.year)|\(o.period.months.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "")|\(o.flow.rawValue)|\(o.from ?? "")|\(o.to ?? "")|\(o.hsSection.map(String.init) ?? "")"
+    }
+
+    private static func describe(_ o: TradeObservation) -> String {
+        var s = "\(o.period.label) \(o.flow.rawValue)"
+        if let f = o.from, let t = o.to { s += " \(f)→\(t)" }
+        if let h = o.hsSection { s += " (HS section \(h))" }
+        return s
+    }
+
+    private static func format(_ v: Double?) -> String { v.map { JSONWriter.format($0) } ?? "no value" }
+
+    static func node(_ s: Source) -> JSONNode {
+        var m = [JSONMember("id", JSONNode(.string(s.id))), JSONMember("publisher", JSONNode(.string(s.publisher)))]
+        if let t = s.title { m.append(JSONMember("title", JSONNode(.string(t)))) }
+        if let u = s.url { m.append(JSONMember("url", JSONNode(.string(u)))) }
+        if let d = s.date { m.append(JSONMember("date", JSONNode(.string(d.iso)))) }
+        if let n = s.note { m.append(JSONMember("note", JSONNode(.string(n)))) }
+        return JSONNode(.object(m))
+    }
+
+    static func node(_ o: TradeObservation) -> JSONNode {
+        var m = [JSONMember("year", JSONNode(.number(Double(o.period.year), text: String(o.period.year))))]
+        if let r = o.period.months {
+            m.append(JSONMember("months", JSONNode(.array([JSONNode(.number(Double(r.lowerBound))), JSONNode(.number(Double(r.upperBound)))]))))
+        }
+        m.append(JSONMember("flow", JSONNode(.string(o.flow.rawValue))))
+        if let f = o.from { m.append(JSONMember("from", JSONNode(.string(f)))) }
+        if let t = o.to { m.append(JSONMember("to", JSONNode(.string(t)))) }
+        if let u = o.usd { m.append(JSONMember("usd", JSONNode(.number(u, text: numberText(u))))) }
+        if let g = o.growth { m.append(JSONMember("growth", JSONNode(.number(g)))) }
+        if o.qualifier != .exact { m.append(JSONMember("qualifier", JSONNode(.string(o.qualifier.rawValue)))) }
+        m.append(JSONMember("kind", JSONNode(.string(o.kind.rawValue))))
+        m.append(JSONMember("source", JSONNode(.string(o.source))))
+        if let h = o.hsSection { m.append(JSONMember("hsSection", JSONNode(.number(Double(h), text: String(h))))) }
+        if let v = o.valuation { m.append(JSONMember("valuation", JSONNode(.string(v)))) }
+        if let n = o.note { m.append(JSONMember("note", JSONNode(.string(n)))) }
+        return JSONNode(.object(m))
+    }
+
+    /// Plain decimal text for a value in USD with at most three decimals (never an exponent).
+    static func numberText(_ v: Double) -> String {
+        let milli = (v * 1000).rounded()
+        if abs(milli) < 9e15 {
+            let text = FieldParsing.decimalText(milli: Int64(milli))
+            if Double(text) == v { return text }
+        }
+        return JSONWriter.format(v)
+    }
+}

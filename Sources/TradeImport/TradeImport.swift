@@ -1,4 +1,0 @@
-import TradeModel
-
-/// Importers of official trade statistics into a dataset.
-public enum TradeImport {}
