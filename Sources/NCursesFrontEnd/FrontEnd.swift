@@ -1,5 +1,299 @@
 import CNCurses
 import DashboardUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// The interactive terminal front end (ncurses).
-public enum FrontEnd {}
+/// Choices the command line makes for the interactive session.
+public struct FrontEndOptions: Sendable, Equatable {
+    /// Report clicks and the wheel (`--mouse`); off by default so the terminal's own selection works.
+    public var mouse: Bool
+
+    public init(mouse: Bool = false) {
+        self.mouse = mouse
+    }
+}
+
+/// How the session ended.
+public enum FrontEndOutcome: Sendable, Equatable {
+    /// q or Ctrl-C (a key: the terminal is in raw mode).
+    case quit
+    /// SIGINT, SIGTERM or SIGHUP from outside: the terminal is restored; the process should now die of it.
+    case signal(Int32)
+    /// The terminal went away (end of input without SIGHUP).
+    case hangup
+    /// ncurses could not set up the terminal (nothing was drawn).
+    case failedToStart(String)
+}
+
+/// The interactive dashboard on a real terminal: the only code that talks to ncurses.
+///
+/// The event loop sleeps in `poll` on the keyboard and the signal pipe — no timers, no CPU while
+/// idle — then reads every waiting key with `wget_wch`, lets `Dashboard.update` change the state,
+/// performs the effects, and draws once through `wnoutrefresh`/`doupdate`.
+public enum FrontEnd {
+    /// Runs the dashboard until it is left. `reload` re-reads the data file into the state (it calls
+    /// `AppState.reloaded(with:)` or `AppState.reloadFailed(problems:)`). The terminal is given back
+    /// before this returns, whatever the outcome.
+    public static func run(_ state: AppState, terminal: TerminalInfo, options: FrontEndOptions = FrontEndOptions(),
+                           reload: @escaping (inout AppState) -> Void) -> FrontEndOutcome {
+        guard SignalPipe.install() else { return .failedToStart("cannot create a pipe for signals") }
+        var exitSequence = terminal.exitSequence
+        if options.mouse && terminal.hasMouse {
+            exitSequence = Array("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l".utf8) + exitSequence
+        }
+        TerminalGuard.install(exitSequence: exitSequence)
+        let session = Session(state: state, options: options, clearOnLeave: !terminal.hasAlternateScreen, reload: reload)
+        return session.run()
+    }
+
+    /// Ends the process as the outcome asks: exit 0 after q, death by the signal after SIGTERM and
+    /// friends (so that the parent sees it), status 1 after a hangup or a failed start.
+    public static func exitProcess(after outcome: FrontEndOutcome) -> Never {
+        switch outcome {
+        case .quit:
+            exit(0)
+        case .signal(let sig):
+            signal(sig, SIG_DFL)
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, sig)
+            sigprocmask(SIG_UNBLOCK, &set, nil)
+            raise(sig)
+            _exit(128 + sig)
+        case .hangup:
+            exit(1)
+        case .failedToStart:
+            exit(2)
+        }
+    }
+}
+
+/// One run of the dashboard: the ncurses screen, the painter and the state.
+final class Session {
+    private var state: AppState
+    private let options: FrontEndOptions
+    private let clearOnLeave: Bool
+    private let reload: (inout AppState) -> Void
+    private var painter: CursesPainter!
+    private var dirty = true
+    private var pendingSignals: [Int32] = []
+    private var renderedSize = (width: -1, height: -1)
+
+    init(state: AppState, options: FrontEndOptions, clearOnLeave: Bool, reload: @escaping (inout AppState) -> Void) {
+        self.state = state
+        self.options = options
+        self.clearOnLeave = clearOnLeave
+        self.reload = reload
+    }
+
+    func run() -> FrontEndOutcome {
+        // The kernel knows the size; LINES/COLUMNS in the environment may be stale. (use_env(false)
+        // would mean the terminfo default of 80x24; use_tioctl(true) prefers the kernel's size.)
+        use_env(true)
+        use_tioctl(true)
+        guard newterm(nil, tdsh_stdout(), tdsh_stdin()) != nil, let window = tdsh_stdscr() else {
+            return .failedToStart("ncurses could not initialise the terminal")
+        }
+        TerminalGuard.armed.store(true, ordering: .sequentiallyConsistent)
+        TerminalGuard.captureStderr()
+        // Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, and Ctrl-S/Ctrl-Q do not freeze output.
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        meta(window, true)
+        set_escdelay(25)
+        nodelay(window, true)
+        curs_set(0)
+        leaveok(window, true)
+        let color = ColorSupport.start(wanted: state.theme.usesColor)
+        if state.theme.usesColor && !color.enabled { state.theme = state.theme.withoutColor }
+        painter = CursesPainter(window: window, color: color)
+        if options.mouse {
+            mouseinterval(0)
+            _ = mousemask(tdsh_button1_pressed() | tdsh_button4_pressed() | tdsh_button5_pressed(), nil)
+        }
+        let outcome = loop(window)
+        TerminalGuard.armed.store(false, ordering: .sequentiallyConsistent)
+        if options.mouse { _ = mousemask(0, nil) }
+        leaveScreen()
+        TerminalGuard.releaseStderr()
+        return outcome
+    }
+
+    /// `endwin`, after clearing the screen on a terminal without an alternate screen (the dashboard
+    /// would otherwise stay, with the shell prompt written over its last line).
+    private func leaveScreen() {
+        if clearOnLeave, let window = tdsh_stdscr() {
+            werase(window)
+            wnoutrefresh(window)
+            doupdate()
+            painter.invalidate()
+        }
+        endwin()
+    }
+
+    // MARK: - The loop
+
+    private func loop(_ window: WindowPointer) -> FrontEndOutcome {
+        _ = Dashboard.update(&state, .resize(width: Int(tdsh_cols()), height: Int(tdsh_lines())))
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0)]
+        var emptyWakeups = 0
+        while true {
+            // Every key already waiting, then one frame for all of them.
+            while true {
+                var code: wint_t = 0
+                let status = wget_wch(window, &code)
+                if status == ERR { break }
+                if let outcome = handleInput(status: status, code: code) { return outcome }
+            }
+            pendingSignals += SignalPipe.drain()
+            while !pendingSignals.isEmpty {
+                let sig = pendingSignals.removeFirst()
+                if let outcome = handleSignal(sig) { return outcome }
+            }
+            if dirty { render() }
+
+            // Sleep until a key or a signal.
+            fds[0].revents = 0
+            fds[1].revents = 0
+            let ready = poll(&fds, 2, -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return .hangup
+            }
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                pendingSignals += SignalPipe.drain()
+                if pendingSignals.contains(SIGHUP) { return .signal(SIGHUP) }
+                return .hangup
+            }
+            // "Readable" with not one byte to read is the end of input on a terminal that stays open
+            // (its other side was closed without a hangup): nothing will ever come, so leave rather
+            // than spin.
+            if fds[0].revents & Int16(POLLIN) != 0 && tdsh_bytes_available(0) == 0 {
+                emptyWakeups += 1
+                if emptyWakeups >= 3 { return .hangup }
+            } else {
+                emptyWakeups = 0
+            }
+        }
+    }
+
+    private func handleInput(status: Int32, code: wint_t) -> FrontEndOutcome? {
+        let key: Key?
+        if status == KEY_CODE_YES {
+            switch Int32(bitPattern: code) {
+            case KEY_RESIZE:
+                sizeChanged()
+                return nil
+            case KEY_MOUSE:
+                var event = MEVENT()
+                key = getmouse(&event) == OK ? KeyDecoder.mouse(buttons: event.bstate, x: event.x, y: event.y) : nil
+            default:
+                key = KeyDecoder.keyCode(Int32(bitPattern: code))
+            }
+        } else {
+            key = KeyDecoder.character(code)
+        }
+        guard let key else { return nil }
+        return apply(key)
+    }
+
+    private func apply(_ key: Key) -> FrontEndOutcome? {
+        let effects = Dashboard.update(&state, key)
+        dirty = true
+        for effect in effects {
+            switch effect {
+            case .quit:
+                return .quit
+            case .reload:
+                reload(&state)
+            case .redrawAll:
+                clearok(tdsh_curscr(), true)
+                painter.invalidate()
+            case .suspend:
+                suspend()
+            }
+        }
+        return nil
+    }
+
+    private func handleSignal(_ sig: Int32) -> FrontEndOutcome? {
+        switch sig {
+        case SIGINT, SIGTERM, SIGHUP:
+            return .signal(sig)
+        case SIGTSTP:
+            suspend()
+        case SIGWINCH:
+            resizeToKernelSize()
+            sizeChanged()
+        case SIGCONT:
+            // Stopped and continued by someone else (SIGSTOP): the shell may have changed the modes
+            // and the screen. Take them back and repaint everything.
+            reset_prog_mode()
+            clearok(tdsh_curscr(), true)
+            painter.invalidate()
+            dirty = true
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// Follows the size the kernel knows (after SIGWINCH, or a resize while suspended). ncurses
+    /// queues KEY_RESIZE and will repaint the whole terminal; the painter starts from scratch too.
+    private func resizeToKernelSize() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard tdsh_window_size(1, &rows, &cols) == 0, rows != tdsh_lines() || cols != tdsh_cols() else { return }
+        resizeterm(rows, cols)
+        painter.invalidate()
+        dirty = true
+    }
+
+    /// Tells the dashboard about a new size (once per size) and repaints everything.
+    private func sizeChanged() {
+        let size = (width: Int(tdsh_cols()), height: Int(tdsh_lines()))
+        guard size != state.lastSize || size != renderedSize else { return }
+        _ = Dashboard.update(&state, .resize(width: size.width, height: size.height))
+        painter.invalidate()
+        dirty = true
+    }
+
+    private func render() {
+        let width = Int(tdsh_cols()), height = Int(tdsh_lines())
+        let canvas = Dashboard.render(state, width: width, height: height)
+        painter.draw(canvas)
+        renderedSize = (width, height)
+        dirty = false
+    }
+
+    /// Ctrl-Z (or SIGTSTP): give the terminal back, stop the process group with the default action
+    /// of SIGTSTP, and when `fg` continues us, take the terminal again and repaint at the current size.
+    private func suspend() {
+        TerminalGuard.armed.store(false, ordering: .sequentiallyConsistent)
+        leaveScreen()
+        TerminalGuard.releaseStderr()
+        SignalPipe.setDefault(SIGTSTP)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGTSTP)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+        kill(0, SIGTSTP)
+        // Continued.
+        SignalPipe.reinstall(SIGTSTP)
+        TerminalGuard.armed.store(true, ordering: .sequentiallyConsistent)
+        TerminalGuard.captureStderr()
+        pendingSignals += SignalPipe.drain().filter { $0 != SIGTSTP && $0 != SIGCONT }
+        resizeToKernelSize()
+        sizeChanged()
+        clearok(tdsh_curscr(), true)
+        painter.invalidate()
+        dirty = true
+        // doupdate after endwin puts the terminal back in program mode (raw, keypad, alternate screen).
+        render()
+    }
+}

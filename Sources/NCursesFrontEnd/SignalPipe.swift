@@ -1,0 +1,90 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The signals the dashboard answers (INT, TERM, HUP, TSTP, WINCH, CONT), turned into bytes on a
+/// pipe that the event loop watches beside the keyboard (the self-pipe trick). The handlers only
+/// `write`, so every ncurses call stays on the main thread, and a signal that arrives just before
+/// the loop goes to sleep is not lost: its byte is already waiting.
+///
+/// These handlers are installed before `newterm`, so ncurses keeps its own hands off these signals
+/// (it only catches signals still at their default action). SIGWINCH therefore ends up here, and the
+/// loop calls `resizeterm` itself.
+///
+/// A second SIGINT, SIGTERM or SIGHUP while the first is still unanswered (the loop is stuck)
+/// restores the terminal from the handler and dies of the signal.
+enum SignalPipe {
+    nonisolated(unsafe) static var readEnd: Int32 = -1
+    nonisolated(unsafe) static var writeEnd: Int32 = -1
+    static let unanswered = Atomic<Int>(0)
+    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH, SIGCONT]
+
+    /// Opens the pipe and installs the handlers (once).
+    nonisolated static func install() -> Bool {
+        if readEnd >= 0 { return true }
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        readEnd = fds[0]
+        writeEnd = fds[1]
+        _ = unanswered.load(ordering: .relaxed)
+        _ = TerminalGuard.armed.load(ordering: .relaxed)
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = makeHandler()
+        action.sa_flags = SA_RESTART
+        sigemptyset(&action.sa_mask)
+        for sig in handled { sigaction(sig, &action, nil) }
+        return true
+    }
+
+    /// Reads every signal number waiting on the pipe.
+    static func drain() -> [Int32] {
+        var result = [Int32]()
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, 64) }
+            if n <= 0 { break }
+            result += buffer[0..<n].map { Int32($0) }
+        }
+        if result.contains(where: { $0 == SIGINT || $0 == SIGTERM || $0 == SIGHUP }) {
+            unanswered.store(0, ordering: .sequentiallyConsistent)
+        }
+        return result
+    }
+
+    /// Sets a signal back to its default action (before dying of it, or before stopping on SIGTSTP).
+    static func setDefault(_ sig: Int32) {
+        signal(sig, SIG_DFL)
+    }
+
+    /// Installs the pipe handler again for one signal (after a suspend).
+    nonisolated static func reinstall(_ sig: Int32) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = makeHandler()
+        action.sa_flags = SA_RESTART
+        sigemptyset(&action.sa_mask)
+        sigaction(sig, &action, nil)
+    }
+
+    nonisolated private static func makeHandler() -> @convention(c) (Int32) -> Void {
+        return { sig in
+            let saved = errno
+            var byte = UInt8(truncatingIfNeeded: sig)
+            _ = write(SignalPipe.writeEnd, &byte, 1)
+            if sig == SIGINT || sig == SIGTERM || sig == SIGHUP {
+                if SignalPipe.unanswered.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue >= 1 {
+                    TerminalGuard.emergencyRestore()
+                    signal(sig, SIG_DFL)
+                    raise(sig)
+                }
+            }
+            errno = saved
+        }
+    }
+}

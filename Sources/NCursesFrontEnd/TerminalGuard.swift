@@ -1,0 +1,171 @@
+import CNCurses
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Gives the terminal back on every way out of the program.
+///
+/// - Normal exits (q, Ctrl-C, SIGTERM, SIGHUP, SIGINT) leave the event loop and call `endwin`.
+/// - `exit()` from anywhere skips `defer`: an `atexit` handler calls `endwin` if ncurses still owns
+///   the terminal.
+/// - Crash signals (SEGV, BUS, ILL, TRAP, ABRT, FPE, QUIT, SYS) cannot call ncurses (not
+///   async-signal-safe): the handler writes the exit sequences computed at start-up (rmkx, sgr0,
+///   cnorm, rmcup, mouse off), restores the terminal modes saved before `newterm` with `tcsetattr`,
+///   puts back the previous handler (Swift's backtracer) and lets the signal happen again, so the
+///   backtrace is printed on a sane terminal and the exit status is the signal's.
+///
+/// While ncurses owns the screen, standard error (when it is the terminal) goes to a temporary file:
+/// a stray message would scribble over the dashboard, and a fatal error's message written on the
+/// alternate screen would vanish with it. The file is replayed on the terminal after it is restored,
+/// by the normal exit, the suspend and the crash handler alike.
+///
+/// Everything the handlers touch is allocated before they are installed.
+enum TerminalGuard {
+    /// True while ncurses owns the terminal (between newterm/resume and endwin).
+    static let armed = Atomic<Bool>(false)
+    nonisolated(unsafe) static var exitBytes: UnsafeMutablePointer<UInt8>?
+    nonisolated(unsafe) static var exitCount = 0
+    nonisolated(unsafe) static var savedModes: UnsafeMutablePointer<termios>?
+    nonisolated(unsafe) static var previousActions: UnsafeMutablePointer<sigaction>?
+    nonisolated(unsafe) static var installed = false
+    /// The terminal's standard error while it is captured, else -1.
+    nonisolated(unsafe) static var realStderr: Int32 = -1
+    /// The temporary file standard error goes to while captured.
+    nonisolated(unsafe) static var captureFile: Int32 = -1
+    nonisolated(unsafe) static var replayBuffer: UnsafeMutableRawPointer?
+    static let replaySize = 4096
+
+    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGQUIT, SIGSYS]
+    static let signalSlots = 65
+
+    /// Saves the terminal's modes and installs the crash handlers and the atexit hook (once), and
+    /// stores the bytes that restore the terminal. Call before `newterm`.
+    nonisolated static func install(exitSequence: [UInt8]) {
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, exitSequence.count))
+        bytes.initialize(from: exitSequence, count: exitSequence.count)
+        let old = exitBytes
+        exitBytes = bytes
+        exitCount = exitSequence.count
+        old?.deallocate()
+        _ = armed.load(ordering: .relaxed)
+        guard !installed else { return }
+        installed = true
+
+        let modes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+        modes.initialize(to: termios())
+        if tcgetattr(0, modes) == 0 { savedModes = modes } else { modes.deallocate() }
+
+        replayBuffer = UnsafeMutableRawPointer.allocate(byteCount: replaySize, alignment: 16)
+        if let file = tmpfile() {
+            let fd = dup(fileno(file))
+            fclose(file)
+            if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC); captureFile = fd }
+        }
+
+        let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: signalSlots)
+        previous.initialize(repeating: sigaction(), count: signalSlots)
+        previousActions = previous
+
+        installAlternateStack()
+        var action = sigaction()
+        action.__sigaction_handler.sa_sigaction = makeCrashHandler()
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK
+        sigemptyset(&action.sa_mask)
+        for sig in crashSignals { sigaction(sig, &action, previous + Int(sig)) }
+        atexit(makeExitHook())
+    }
+
+    /// A stack for the crash handler, so that a stack overflow can still restore the terminal
+    /// (kept if the Swift runtime already set one).
+    nonisolated private static func installAlternateStack() {
+        var current = stack_t()
+        if sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) == 0 { return }
+        let size = 64 * 1024
+        var stack = stack_t()
+        stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        stack.ss_size = size
+        stack.ss_flags = 0
+        sigaltstack(&stack, nil)
+    }
+
+    /// Writes the exit sequences and restores the saved terminal modes (only while ncurses owns the
+    /// terminal, and only once), then gives standard error back. Async-signal-safe.
+    nonisolated static func emergencyRestore() {
+        defer { releaseStderr() }
+        guard armed.exchange(false, ordering: .sequentiallyConsistent) else { return }
+        if let bytes = exitBytes, exitCount > 0 {
+            var done = 0
+            while done < exitCount {
+                let n = write(1, bytes + done, exitCount - done)
+                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { break }
+            }
+        }
+        if let modes = savedModes { tcsetattr(0, TCSADRAIN, modes) }
+    }
+
+    /// Sends standard error to the capture file, if it is a terminal. Call when ncurses takes the screen.
+    nonisolated static func captureStderr() {
+        guard realStderr < 0, captureFile >= 0, isatty(2) != 0 else { return }
+        let saved = dup(2)
+        guard saved >= 0 else { return }
+        _ = fcntl(saved, F_SETFD, FD_CLOEXEC)
+        _ = ftruncate(captureFile, 0)
+        _ = lseek(captureFile, 0, SEEK_SET)
+        guard dup2(captureFile, 2) >= 0 else { close(saved); return }
+        realStderr = saved
+    }
+
+    /// Puts standard error back and writes what was captured. Async-signal-safe; idempotent.
+    nonisolated static func releaseStderr() {
+        let saved = realStderr
+        guard saved >= 0 else { return }
+        realStderr = -1
+        _ = dup2(saved, 2)
+        close(saved)
+        guard let buffer = replayBuffer, captureFile >= 0 else { return }
+        var offset: off_t = 0
+        while true {
+            let n = pread(captureFile, buffer, replaySize, offset)
+            if n <= 0 { break }
+            offset += off_t(n)
+            var done = 0
+            while done < n {
+                let w = write(2, buffer + done, n - done)
+                if w > 0 { done += w } else if w < 0 && errno == EINTR { continue } else { return }
+            }
+        }
+        _ = ftruncate(captureFile, 0)
+    }
+
+    nonisolated private static func makeCrashHandler() -> @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void {
+        return { sig, info, _ in
+            TerminalGuard.emergencyRestore()
+            if let previous = TerminalGuard.previousActions, sig > 0, Int(sig) < TerminalGuard.signalSlots {
+                sigaction(sig, previous + Int(sig), nil)
+            } else {
+                signal(sig, SIG_DFL)
+            }
+            // A real fault happens again by itself when the instruction is retried, now reaching the
+            // previous handler. A signal sent by kill(), raise() or abort() is sent again: first to the
+            // previous handler (the backtracer), which may return, then with the default action.
+            guard (info?.pointee.si_code ?? 0) <= 0 else { return }
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, sig)
+            sigprocmask(SIG_UNBLOCK, &set, nil)
+            raise(sig)
+            signal(sig, SIG_DFL)
+            raise(sig)
+        }
+    }
+
+    nonisolated private static func makeExitHook() -> @convention(c) () -> Void {
+        return {
+            if TerminalGuard.armed.exchange(false, ordering: .sequentiallyConsistent) { endwin() }
+            TerminalGuard.releaseStderr()
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// The command line as a script sees it: exit codes, stdout, stderr.
+@Suite struct CommandLineTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpus = root.appendingPathComponent("Tests/TradeModelTests/Corpus")
+
+    func run(_ args: [String], environment: [String: String]? = nil) throws -> TerminalProcess.Result {
+        let bin = try TerminalBinary.path.get()
+        var env = environment ?? ProcessInfo.processInfo.environment
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        return TerminalProcess.run([bin] + args, environment: env)
+    }
+
+    @Test func validateSummarisesTheBundledDataset() throws {
+        let r = try run(["validate"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("OK: Kazakhstan–Turkmenistan"))
+        #expect(r.stdout.contains("latest full-year turnover: 2024: over USD 555 M"))
+        #expect(r.stdout.contains("years covered: 2011–2025"))
+        #expect(r.stdout.contains("conflicts between sources: 4"))
+        #expect(r.stdout.contains("2021 turnover: 254.3 M"))
+    }
+
+    @Test func everyBrokenFileExitsOneWithItsProblems() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count >= 25)
+        for f in files {
+            let path = Self.corpus.appendingPathComponent(f).path
+            let r = try run(["validate", path])
+            #expect(r.status == 1, "\(f): exit \(r.status)")
+            let lines = r.stdout.split(separator: "\n")
+            #expect(!lines.isEmpty, "\(f): no problem printed")
+            #expect(lines.allSatisfy { $0.hasPrefix(path + ": ") }, "\(f): every line is FILE: path: message")
+        }
+    }
+
+    @Test func validateReportsEachFileAndFailsIfAnyFails() throws {
+        let good = Self.root.appendingPathComponent("seeds/kazakhstan-turkmenistan.json").path
+        let bad = Self.corpus.appendingPathComponent("15-unknown-source.json").path
+        let r = try run(["validate", good, bad, "/nonexistent.json"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("\(good): OK"))
+        #expect(r.stdout.contains("\(bad): trade["))
+        #expect(r.stdout.contains("/nonexistent.json: cannot read the file: no such file"))
+    }
+
+    @Test func renderPrintsTheTargetScreen() throws {
+        let r = try run(["render", "--screen", "target", "--width", "100", "--height", "30"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("2024 (latest full year): over USD 555 M of 1,000 M = 55.5 %"))
+        #expect(r.stdout.contains("Remaining: USD 445 M"))
+        #expect(r.stdout.contains("Needed: +21.7 % a year from 2024 to reach 1,000 M by 2027"))
+        #expect(r.stdout.contains("reached in 2027"))
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 30)
+        #expect(!r.stdout.contains("\u{1B}"), "a pipe gets no escape codes with --color auto")
+    }
+
+    @Test func renderColourModes() throws {
+        let always = try run(["render", "--color", "always", "--width", "80", "--height", "24"])
+        #expect(always.stdout.contains("\u{1B}["))
+        let never = try run(["render", "--color", "never", "--width", "80", "--height", "24"])
+        #expect(!never.stdout.contains("\u{1B}"))
+        let ascii = try run(["render", "--ascii", "--screen", "infrastructure", "--width", "120", "--height", "40"])
+        #expect(ascii.status == 0)
+        #expect(ascii.stdoutBytes.allSatisfy { $0 < 0x80 }, "--ascii output is 7-bit")
+    }
+
+    @Test func renderKeysOpenADetail() throws {
+        let r = try run(["render", "--screen", "energy", "--keys", "<enter>", "--width", "100", "--height", "30"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Sources ("))
+    }
+
+    @Test func badArgumentsAreUsageErrors() throws {
+        let screen = try run(["render", "--screen", "nowhere"])
+        #expect(screen.status == 64)
+        #expect(screen.stderr.contains("unknown screen \"nowhere\""))
+        let width = try run(["render", "--width", "0"])
+        #expect(width.status == 64)
+        let key = try run(["render", "--keys", "<nokey>"])
+        #expect(key.status == 64)
+        #expect(key.stderr.contains("unknown key <nokey>"))
+        let theme = try run(["render", "--theme", "neon"])
+        #expect(theme.status == 64)
+    }
+
+    @Test func renderRefusesABrokenDataFile() throws {
+        let bad = Self.corpus.appendingPathComponent("14-unknown-status.json").path
+        let r = try run(["render", "--data", bad])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(bad): deals[0].status: unknown value"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func versionAndHelp() throws {
+        let v = try run(["--version"])
+        #expect(v.status == 0)
+        #expect(v.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        let h = try run(["--help"])
+        #expect(h.status == 0)
+        for word in ["render", "validate", "import"] { #expect(h.stdout.contains(word)) }
+    }
+}
