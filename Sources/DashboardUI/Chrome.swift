@@ -67,8 +67,11 @@ enum Chrome {
         let t = s.theme
         if s.filter.editing {
             let count = Rows.visible(s, s.screen).count
-            let line: Line = [Span("/", role: .footerKey), Span(s.filter.query), Span("_", role: .dim), Span("  \(count) match\(count == 1 ? "" : "es")", role: .dim)]
-            c.put(line, in: row, theme: t)
+            let prompt: Line = [Span("/", role: .footerKey), Span(s.filter.query)]
+            let used = c.put(prompt, in: row, theme: t)
+            c.put([Span("  \(count) match\(count == 1 ? "" : "es")", role: .dim)], in: Rect(x: used + 1, y: row.y, width: max(0, row.width - used - 1), height: 1), theme: t)
+            // The terminal's own cursor marks where typing goes.
+            c.cursor = (min(used, c.width - 1), row.y)
             return
         }
         if let status = s.status {

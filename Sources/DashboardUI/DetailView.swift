@@ -228,7 +228,7 @@ enum HelpView {
                   ("n / N", "next / previous match"), ("h l ←→", "previous / next screen")]
         }
         k += [("r", "reload the data file"), ("e", "show the problems of a failed reload"), ("Ctrl-L", "redraw the screen"),
-              ("?", "this help"), ("q  Ctrl-C", "quit")]
+              ("Ctrl-Z", "suspend to the shell (fg returns)"), ("?", "this help"), ("q  Ctrl-C", "quit")]
         return k
     }
 

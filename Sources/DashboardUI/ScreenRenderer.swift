@@ -58,8 +58,10 @@ enum ScreenRenderer {
     static func listTable(_ s: AppState, _ screen: Screen, columns: [TableColumn]) -> Table {
         let rows = Rows.visible(s, screen)
         let empty = s.filter.isActive ? "No match for \"\(s.filter.query)\" (Esc clears the filter)" : "Nothing in the dataset yet (unknown)"
-        return Table(columns: columns, rows: rows.map(\.cells), selected: rows.isEmpty ? nil : min(s.selection[screen] ?? 0, rows.count - 1),
-                     emptyText: empty)
+        var t = Table(columns: columns, rows: rows.map(\.cells), selected: rows.isEmpty ? nil : min(s.selection[screen] ?? 0, rows.count - 1),
+                      emptyText: empty)
+        t.highlight = .firstColumn
+        return t
     }
 
     /// The selected row's item on a screen, if any.

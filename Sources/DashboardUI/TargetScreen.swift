@@ -132,7 +132,8 @@ enum TargetScreen {
         let tinner = Box(title: "Scenarios: projected from \(p.year.map(String.init) ?? "?") (derived)" + (years.isEmpty ? "" : ", USD"))
             .render(into: &c, area: tableRect, theme: t)
         let list = scenarios(s)
-        Table(columns: columns(p), rows: rows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1)))
-            .render(into: &c, area: tinner, theme: t)
+        var table = Table(columns: columns(p), rows: rows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1)))
+        table.highlight = .firstColumn
+        table.render(into: &c, area: tinner, theme: t)
     }
 }

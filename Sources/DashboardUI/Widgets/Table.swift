@@ -31,6 +31,12 @@ public struct Table: Hashable, Sendable {
     public var columns: [TableColumn]
     public var rows: [[Line]]
     public var selected: Int?
+    /// How much of the selected row is highlighted.
+    public var highlight: Highlight = .row
+
+    /// A whole highlighted row costs two full rows of output per move (a terminal cannot change
+    /// attributes without resending the characters); the first column alone costs a few dozen bytes.
+    public enum Highlight: Hashable, Sendable { case row, firstColumn }
     /// The first row shown; adjusted when drawing so that the selected row is visible.
     public var offset: Int
     public var showHeader: Bool
@@ -172,7 +178,8 @@ public struct Table: Hashable, Sendable {
                 canvas.put(cells[c], in: Rect(x: xs[c], y: ry, width: w, height: 1), align: columns[c].align, theme: theme)
             }
             if r == selected {
-                canvas.apply(theme.style(.selected), to: Rect(x: area.x, y: ry, width: tableWidth, height: 1))
+                let w = highlight == .row ? tableWidth : min(tableWidth, widths.first ?? tableWidth)
+                canvas.apply(theme.style(.selected), to: Rect(x: area.x, y: ry, width: w, height: 1))
             }
         }
         if scrolls {
