@@ -49,13 +49,13 @@ enum DetailView {
     }
 
     /// "[id] Publisher, "Title", 15 Oct 2022, url".
-    static func sourceLine(_ d: Dataset, _ id: String) -> Line {
-        guard let src = d.source(id) else { return [Span("  [\(id)] unknown source", role: .error)] }
+    static func sourceLine(_ d: Dataset, _ id: String, indent: String = "  ") -> Line {
+        guard let src = d.source(id) else { return [Span(indent + "[\(id)] unknown source", role: .error)] }
         var parts = [src.publisher]
         if let t = src.title { parts.append("\"\(t)\"") }
         if let date = src.date { parts.append(date.display) }
         if let u = src.url { parts.append(u) }
-        return [Span("  [\(id)] ", role: .dim), Span(parts.joined(separator: ", "))]
+        return [Span(indent + "[\(id)] ", role: .dim), Span(parts.joined(separator: ", "))]
     }
 
     static func sources(_ d: Dataset, _ ids: [String]) -> [Line] {
@@ -78,7 +78,7 @@ enum DetailView {
         if let hs = o.hsSection { l.append(Span("  HS section \(hs)", role: .dim)) }
         var out = [l]
         if let n = o.note { out.append([Span("    " + n, role: .dim)]) }
-        out.append([Span("    Source:", role: .dim)] + sourceLine(d, o.source))
+        out.append([Span("    Source: ", role: .dim)] + sourceLine(d, o.source, indent: ""))
         return out
     }
 

@@ -85,6 +85,12 @@ enum OverviewScreen {
         if let c2 = p.recentCAGR {
             lines.append([Span("Recent pace \(Money.percent(c2))/yr: ", role: .dim), Span(p.yearReachedAtRecent.map { "reached \($0)" } ?? "not reached", role: .derived)])
         }
+        if let g = p.lastGrowth {
+            lines.append([Span("Last year \(Money.percent(g)): ", role: .dim), Span(p.yearReachedAtLast.map { "reached \($0)" } ?? "not reached", role: .derived)])
+        }
+        if let partial = s.dataset.trade.filter({ $0.flow == .turnover && !$0.period.isFullYear && $0.period.year > y && $0.usd != nil }).max(by: { $0.period < $1.period }) {
+            lines.append([Span("\(partial.period.label) ", role: .partial), Span(Figures.plainUSD(partial)), Span(" (partial, not counted)", role: .dim)])
+        }
         _ = Paragraph(lines: lines, wrap: false).render(into: &c, area: Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1), theme: s.theme)
     }
 

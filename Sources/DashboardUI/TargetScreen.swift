@@ -54,13 +54,19 @@ enum TargetScreen {
         }
     }
 
-    static func split(_ body: Rect) -> (summary: Rect, table: Rect) {
-        let summaryHeight = min(13, max(9, body.height - 8))
-        return body.splitTop(summaryHeight)
+    /// The summary box as tall as its wrapped lines (plus the gauge), leaving the scenario table at
+    /// least 6 rows when the screen has them.
+    static func split(_ s: AppState, _ body: Rect) -> (summary: Rect, table: Rect) {
+        guard let p = progress(s) else { return body.splitTop(body.height) }
+        let width = max(1, body.width - 2)
+        let wrapped = summaryLines(s, p).reduce(0) { $0 + max(1, TextLayout.wrap($1, width: width).count) }
+        let gauge = p.share == nil ? 0 : (body.height >= 30 ? 2 : 1)
+        let wanted = wrapped + gauge + 2
+        return body.splitTop(max(4, min(wanted, body.height - 6)))
     }
 
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
-        let inner = Box.inner(split(body).table)
+        let inner = Box.inner(split(s, body).table)
         let list = scenarios(s)
         return (inner, Table(columns: columns(progress(s)), rows: rows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1))))
     }
@@ -75,16 +81,16 @@ enum TargetScreen {
         }
         lines.append([Span("\(y) (latest full year): ", role: .dim), Span((o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ") + "USD \(Money.millions(v))", role: .title),
                       Span(" of \(Money.millions(t.usd)) = ", role: .dim), Span(Money.share(share), role: .title),
-                      Span(o.kind == .derived ? " (derived)" : "  [\(o.source)]", role: .dim)])
+                      Span(o.kind == .derived ? " (derived)" : " [\(o.source)]", role: .dim)])
         lines.append([Span("Remaining: ", role: .dim), Span("USD \(Money.millions(remaining))", role: .warning),
                       Span(o.qualifier == .over ? " at most (the \(y) value is a lower bound)" : "", role: .dim)])
+        let firstPaceLine = lines.count
         var deadline: Line = [Span("Deadline: ", role: .dim), Span(String(p.deadline), role: .accent)]
         if let dl = t.deadline {
             deadline.append(Span(p.deadline == dl ? " (\(t.deadlineKind?.rawValue ?? "unknown kind") in the data)" : " (chosen with +/−; the data says \(dl), \(t.deadlineKind?.rawValue ?? "?"))", role: .dim))
         } else {
             deadline.append(Span(" (no deadline in the data: chosen with +/−)", role: .dim))
         }
-        lines.append(deadline)
         if let r = p.requiredGrowth {
             lines.append([Span("Needed: ", role: .dim), Span(Money.percent(r) + " a year", role: .warning), Span(" from \(y) to reach \(Money.millions(t.usd)) by \(p.deadline)", role: .dim)])
         } else {
@@ -102,6 +108,8 @@ enum TargetScreen {
             lines.append([Span("At last year's growth ", role: .dim), Span("(\(y - 1)→\(y) \(Money.percent(g)))", role: .derived),
                           Span(": "), Span(when, role: p.yearReachedAtLast.map { $0 <= p.deadline ? Role.positive : .warning } ?? .negative)])
         }
+        // The deadline's provenance after the paces: what matters most comes first on small screens.
+        lines.insert(deadline, at: min(lines.count, firstPaceLine + 4))
         if let partial = d.trade.filter({ $0.flow == .turnover && !$0.period.isFullYear && $0.period.year > y && $0.usd != nil }).max(by: { $0.period < $1.period }) {
             var l: Line = [Span("\(partial.period.label): ", role: .partial), Span(Figures.plainUSD(partial))]
             if let g = partial.growth { l.append(Span(" (\(Money.percent(g)) on the same months)", role: .dim)) }
@@ -118,14 +126,14 @@ enum TargetScreen {
             _ = Paragraph("The dataset defines no target (unknown).", role: .unknown).render(into: &c, area: inner, theme: t)
             return
         }
-        let (summary, tableRect) = split(body)
+        let (summary, tableRect) = split(s, body)
         let title = "\(p.target.title)" + (p.target.set.map { " - set \($0.display)" } ?? "")
         let inner = Box(title: title, focused: true).render(into: &c, area: summary, theme: t)
         var y = inner.y
         if let share = p.share {
             Gauge(fraction: share, label: Money.share(share) + " of \(Money.millions(p.target.usd))")
                 .render(into: &c, area: Rect(x: inner.x, y: y, width: inner.width, height: 1), theme: t)
-            y += 2
+            y += body.height >= 30 ? 2 : 1
         }
         _ = Paragraph(lines: summaryLines(s, p), wrap: true).render(into: &c, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), theme: t)
         let years = projectionYears(p)
