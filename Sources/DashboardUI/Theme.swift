@@ -76,7 +76,7 @@ public struct Theme: Hashable, Sendable {
     public static let ascii = Theme(
         name: .ascii, ascii: true, usesColor: false, box: .ascii,
         barEighths: ["#"], gaugeFull: "#", gaugeEmpty: ".",
-        sparkLevels: ["_", ".", "-", "=", "*", "#"], bullet: "*", ellipsis: "~",
+        sparkLevels: ["_", ".", "-", "=", "*", "#"], bullet: "*", ellipsis: ".",
         styles: monoStyles)
 
     private static let monoStyles: [Role: Style] = [

@@ -12,7 +12,7 @@ struct WidgetChromeTests {
 
     @Test func keyHintsLeaveOutWholeHintsWithAnEllipsis() {
         #expect(drawn(20, 1) { c, r in Self.hints.render(into: &c, area: r, theme: .mono) } == ["q quit  ? help  …"])
-        #expect(drawn(20, 1, theme: .ascii) { c, r in Self.hints.render(into: &c, area: r, theme: .ascii) } == ["q quit  ? help  ~"])
+        #expect(drawn(20, 1, theme: .ascii) { c, r in Self.hints.render(into: &c, area: r, theme: .ascii) } == ["q quit  ? help  ."])
         #expect(drawn(24, 1) { c, r in Self.hints.render(into: &c, area: r, theme: .mono) } == ["q quit  ? help  / filter"])
         #expect(drawn(4, 1) { c, r in Self.hints.render(into: &c, area: r, theme: .mono) } == ["q q…"])
         #expect(drawn(9, 1) { c, r in Self.hints.render(into: &c, area: r, theme: .mono) } == ["q quit  …"])

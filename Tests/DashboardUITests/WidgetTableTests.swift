@@ -44,7 +44,7 @@ struct WidgetTableTests {
             "2021       254.3    12.0",
             "2022       361.0   140.5",
             "2023       468.6     7.1",
-            "2024 Ja~   555.0",
+            "2024 Ja.   555.0",
         ])
         let fixed = Table(columns: [TableColumn(title: "A", width: .fixed(10)), TableColumn(title: "B", width: .fixed(10)), TableColumn(title: "C", width: .fixed(10))], rows: [])
         #expect(fixed.columnWidths(for: 32) == [10, 10, 10])
@@ -162,7 +162,7 @@ struct WidgetTableTests {
             "Place       Value Note",
             "????          1.0 ????",
             "Turkmenbasy  22.5 port",
-            "ex          333.0 ?????????~",
+            "ex          333.0 ?????????.",
         ])
     }
 
