@@ -46,6 +46,22 @@ public struct ComtradeSummary: Sendable, Equatable {
     public var statedObservations = 0
     public var mirrorObservations = 0
     public var bytes = 0
+
+    /// Why rows were left out, one phrase per reason that applies ("12 monthly", "3 services"...).
+    public func leftOutReasons(includingOtherCountries: Bool = true, includingDuplicates: Bool = true) -> [String] {
+        let reasons: [(Int, String, Bool)] = [
+            (otherCountryRows, "of other countries", includingOtherCountries),
+            (excludedByOptionRows, "left out by --reporter/--partner", true),
+            (monthlyRows, "monthly", true),
+            (reExportImportRows, "re-exports/re-imports", true),
+            (otherFlowRows, "of other flows", true),
+            (breakdownRows, "breakdowns by customs procedure or transport", true),
+            (servicesRows, "services", true),
+            (duplicateRows, "duplicates", includingDuplicates),
+            (nonHSCommodityRows, "commodity rows not in HS", true),
+        ]
+        return reasons.filter { $0.0 > 0 && $0.2 }.map { "\($0.0) \($0.1)" }
+    }
 }
 
 /// Imports UN Comtrade CSV exports (the comtradeplus format) into trade observations of a dataset's pair.
@@ -692,14 +708,7 @@ struct ComtradeAggregator {
             message = "no data rows after the header"
         } else {
             message = "nothing to import: no annual goods rows between \(pair) in either direction among \(s.dataRows) data row\(s.dataRows == 1 ? "" : "s")"
-            var why = [String]()
-            if s.excludedByOptionRows > 0 { why.append("\(s.excludedByOptionRows) left out by --reporter/--partner") }
-            if s.monthlyRows > 0 { why.append("\(s.monthlyRows) monthly") }
-            if s.reExportImportRows > 0 { why.append("\(s.reExportImportRows) re-exports/re-imports") }
-            if s.otherFlowRows > 0 { why.append("\(s.otherFlowRows) of other flows") }
-            if s.breakdownRows > 0 { why.append("\(s.breakdownRows) breakdowns by customs procedure or transport") }
-            if s.servicesRows > 0 { why.append("\(s.servicesRows) services") }
-            if s.nonHSCommodityRows > 0 { why.append("\(s.nonHSCommodityRows) commodity rows not in HS") }
+            let why = s.leftOutReasons(includingOtherCountries: false, includingDuplicates: false)
             if !why.isEmpty { message += "; of the pair's rows: " + why.joined(separator: ", ") }
             if s.otherCountryRows == s.dataRows {
                 let top = reporterCounts.enumerated().filter { $0.element > 0 }.sorted { $0.element > $1.element }.prefix(5)

@@ -90,16 +90,7 @@ struct ImportComtradeCommand: ParsableCommand {
         let s = report.imported.summary
         let years = s.years.isEmpty ? "" : (s.years.count == 1 ? " for \(s.years[0])" : " for \(s.years.first!)–\(s.years.last!)")
         var lines = ["\(file): \(s.usedRows) of \(s.dataRows) rows used\(years): \(s.statedObservations) stated and \(s.mirrorObservations) mirror figures."]
-        var left = [String]()
-        if s.otherCountryRows > 0 { left.append("\(s.otherCountryRows) of other countries") }
-        if s.excludedByOptionRows > 0 { left.append("\(s.excludedByOptionRows) by --reporter/--partner") }
-        if s.monthlyRows > 0 { left.append("\(s.monthlyRows) monthly") }
-        if s.reExportImportRows > 0 { left.append("\(s.reExportImportRows) re-exports/re-imports") }
-        if s.otherFlowRows > 0 { left.append("\(s.otherFlowRows) other flows") }
-        if s.breakdownRows > 0 { left.append("\(s.breakdownRows) breakdowns") }
-        if s.servicesRows > 0 { left.append("\(s.servicesRows) services") }
-        if s.duplicateRows > 0 { left.append("\(s.duplicateRows) duplicates") }
-        if s.nonHSCommodityRows > 0 { left.append("\(s.nonHSCommodityRows) non-HS commodities") }
+        let left = s.leftOutReasons()
         if !left.isEmpty { lines.append("Rows left out: " + left.joined(separator: ", ") + ".") }
         let m = report.merged
         if let written = report.written {
