@@ -68,8 +68,8 @@ enum DetailView {
         let what: String
         switch o.flow {
         case .turnover: what = "Turnover"
-        case .exports: what = "Exports \(o.from ?? "?")→\(o.to ?? "?") (reported by the exporter)"
-        case .imports: what = "Imports \(o.from ?? "?")→\(o.to ?? "?") (reported by the importer)"
+        case .exports: what = "Exports \(o.from ?? "?")→\(o.to ?? "?")"
+        case .imports: what = "Imports \(o.from ?? "?")→\(o.to ?? "?")"
         }
         var l: Line = [Span(what + ": ", role: .dim)] + Figures.usd(o)
         if let g = o.growth { l.append(Span("  growth \(Money.percent(g))", role: .normal)) }
@@ -91,6 +91,19 @@ enum DetailView {
             var out = [Line]()
             let obs = d.trade.filter { $0.period == p && $0.hsSection == nil }
             for o in obs { out += observationLines(d, o) }
+            var derivedClashes = [String]()
+            for o in obs where o.kind == .derived {
+                for other in d.disagreements(with: o, direction: o.flow == .turnover ? .turnover : .goods(from: o.from ?? "", to: o.to ?? ""))
+                where other.kind == .derived && o.source <= other.source && !derivedClashes.contains(where: { $0.contains(Figures.plainUSD(other)) && $0.contains(Figures.plainUSD(o)) }) {
+                    derivedClashes.append("  \(o.flow.rawValue): \(Figures.plainUSD(o)) [\(o.source)] vs \(Figures.plainUSD(other)) [\(other.source)]: our derivations disagree")
+                }
+            }
+            if !derivedClashes.isEmpty {
+                out.append([])
+                out.append(Line.text("Derived values disagree " + Figures.conflictMark, role: .conflict))
+                out += derivedClashes.map { Line.text($0, role: .conflict) }
+                out.append(Line.text("  They come from sources that disagree; the table shows one and names the other.", role: .dim))
+            }
             let conflicts = TradeScreen.conflicts(d, p)
             if !conflicts.isEmpty {
                 out.append([])
@@ -106,7 +119,7 @@ enum DetailView {
             }
             if p.isFullYear, let g = d.computedGrowth(.turnover, year: p.year), let a = d.preferred(.turnover, year: p.year - 1), let b = d.preferred(.turnover, year: p.year) {
                 out.append([])
-                out.append([Span("Growth over \(p.year - 1) computed by us: ", role: .dim), Span(Money.percent(g), role: .derived),
+                out.append([Span("Growth over \(p.year - 1) computed by us: ", role: .dim), Span(Figures.rate(g, d.growthBound(.turnover, year: p.year)), role: .derived),
                             Span(" (from \(Figures.plainUSD(a)) to \(Figures.plainUSD(b)))", role: .dim)])
             }
             if !p.isFullYear {
@@ -131,11 +144,13 @@ enum DetailView {
             guard let p = TargetScreen.progress(s), let y = p.year, let v = p.current else { return [Line.text("unknown", role: .unknown)] }
             var out: [Line] = [Line.text("Projection from \(y) (\(Figures.plainUSD(p.observation!))) at \(Money.percent(rate)) a year; derived by us, not a forecast.", role: .derived), []]
             for yy in (y + 1)...max(y + 1, p.deadline + 3) {
-                out.append([Span("  \(yy): ", role: .dim), Span(Money.millions(Metrics.project(v, rate: rate, years: yy - y)) + Figures.derivedMark, role: .derived)])
+                out.append([Span("  \(yy): ", role: .dim), Span(Figures.millions(Metrics.project(v, rate: rate, years: yy - y), p.currentBound) + Figures.derivedMark, role: .derived)])
             }
-            let r = Metrics.yearReached(current: v, fromYear: y, target: p.target.usd, rate: rate)
             out.append([])
-            out.append(field("Reaches \(Money.millions(p.target.usd))", r.map(String.init) ?? "not reached at this rate"))
+            out.append(field("Reaches \(Money.millions(p.target.usd))", p.reach(atRate: rate).text))
+            if p.currentBound.isBound {
+                out.append(Line.text("The \(y) value is only a bound (\(p.observation!.qualifier.word) \(Money.millions(v))), so the projections are \(p.currentBound.words)these values.", role: .dim))
+            }
             return out + sources(d, [p.observation!.source] + p.target.sources)
         case .deal(let id):
             guard let deal = d.deals.first(where: { $0.id == id }) else { return [] }

@@ -55,12 +55,18 @@ enum EnergyScreen {
 /// Screen 5: roads, ports, rail, terminals and crossings, and a map of the corridor.
 enum InfrastructureScreen {
     static func cells(_ d: Dataset, _ p: Project) -> [Line] {
-        let latest = p.milestones.filter { $0.date != nil }.max { $0.date! < $1.date! }
+        // The latest step that has happened by the as-of date; else the next one due.
+        let dated = p.milestones.filter { $0.date != nil }
+        let past = dated.filter { $0.date!.year < d.asOf.year || ($0.date!.year == d.asOf.year && ($0.date!.month ?? 1) <= (d.asOf.month ?? 12)) }
+        let next = dated.filter { m in !past.contains(m) }.min { $0.date! < $1.date! }
+        let latest = past.max { $0.date! < $1.date! }
         let capacity = p.capacity.first.map(Figures.quantity) ?? "unknown"
         return [Line.text(p.title), Line.text(p.kind.label, role: .dim), Line.text(EnergyScreen.shortStatus(p.status), role: EnergyScreen.statusRole(p.status)),
                 Line.text(Figures.quantity(p.length), role: p.length == nil ? .unknown : .normal),
                 Line.text(capacity, role: p.capacity.isEmpty ? .unknown : .normal),
-                Line.text(latest.map { "\($0.date!.display): \($0.title)" } ?? "none recorded", role: latest == nil ? .unknown : .dim)]
+                latest.map { Line.text("\($0.date!.display): \($0.title)", role: .dim) }
+                    ?? next.map { Line.text("due \($0.date!.display): \($0.title)", role: .warning) }
+                    ?? Line.text("none recorded", role: .unknown)]
     }
 
     static let columns = [

@@ -23,11 +23,18 @@ enum Figures {
 
     static func quantity(_ q: Quantity?) -> String {
         guard let q else { return "unknown" }
-        let v = q.value == q.value.rounded() ? Money.grouped(q.value, decimals: 0) : Money.grouped(q.value, decimals: 1)
+        func text(_ x: Double) -> String { x == x.rounded() ? Money.grouped(x, decimals: 0) : Money.grouped(x, decimals: 1) }
+        let v = q.max.map { text(q.value) + "–" + text($0) } ?? text(q.value)
         return q.qualifier.symbol + v + " " + q.unit + (q.kind == .derived ? derivedMark : "")
     }
 
+    /// A rate with its bound: "≥ −1.4 %" reads "at least −1.4 %".
+    static func rate(_ r: Double, _ b: Bound) -> String { b.symbol + Money.percent(r) }
+
+    /// An amount in millions with its bound: "≤445 M".
+    static func millions(_ v: Double, _ b: Bound) -> String { b.symbol + Money.millions(v) }
+
     static func legend(ascii: Bool) -> String {
-        "~ about  > over  < under  \(derivedMark) derived by us  \(conflictMark) sources disagree  partial years are labelled with their months"
+        "~ about  > over  < under  ≥ at least  ≤ at most (computed from a bound)  \(derivedMark) derived by us  \(conflictMark) sources disagree  partial years are labelled with their months"
     }
 }

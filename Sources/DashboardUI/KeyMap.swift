@@ -169,7 +169,9 @@ enum KeyMap {
     static func changeTargetYear(_ s: inout AppState, by delta: Int) {
         let latest = s.dataset.latestFullYear ?? s.dataset.asOf.year
         let lo = latest + 1, hi = latest + 50
-        let next = s.targetYear + delta
+        var next = s.targetYear + delta
+        // A deadline from the data that has already passed: + goes to the first possible year.
+        if delta > 0 && next < lo { next = lo }
         if next < lo {
             s.status = StatusLine(text: "The deadline must be after \(latest), the latest full year", isError: true)
         } else if next > hi {

@@ -42,7 +42,7 @@ enum OverviewScreen {
         var lines = [Line]()
         if let y = d.latestFullYear, let o = d.preferred(.turnover, year: y) {
             var l: Line = [Span("\(y) turnover ", role: .dim)] + Figures.usd(o)
-            if let g = TradeScreen.growth(d, Period(year: y)) { l.append(Span("  \(Money.percent(g.rate))\(g.derived ? Figures.derivedMark : "")", role: g.rate < 0 ? .negative : .positive)) }
+            if let g = TradeScreen.growth(d, Period(year: y)) { l.append(Span("  \(Figures.rate(g.rate, g.bound))\(g.derived ? Figures.derivedMark : "")", role: g.rate < 0 ? .negative : .positive)) }
             lines.append(l)
             let (a, b) = TradeScreen.home(d)
             if let x = d.preferred(.goods(from: a, to: b), period: Period(year: y)) {
@@ -78,15 +78,15 @@ enum OverviewScreen {
             _ = Paragraph("Progress: unknown", role: .unknown).render(into: &c, area: r, theme: s.theme)
             return
         }
-        Gauge(fraction: share, label: Money.share(share)).render(into: &c, area: Rect(x: r.x, y: r.y, width: r.width, height: 1), theme: s.theme)
+        Gauge(fraction: share, label: p.shareBound.symbol + Money.share(share)).render(into: &c, area: Rect(x: r.x, y: r.y, width: r.width, height: 1), theme: s.theme)
         var lines: [Line] = [[Span("\(y): ", role: .dim)] + Figures.usd(p.observation) + [Span(" of \(Money.millions(p.target.usd))", role: .dim)]]
-        if let rem = p.remaining { lines.append([Span("Remaining ", role: .dim), Span(Money.millions(rem), role: .warning)]) }
-        if let g = p.requiredGrowth { lines.append([Span("Needs ", role: .dim), Span(Money.percent(g) + "/yr", role: .warning), Span(" to \(p.deadline)", role: .dim)]) }
+        if let rem = p.remaining { lines.append([Span("Remaining ", role: .dim), Span(Figures.millions(rem, p.remainingBound), role: .warning)]) }
+        if let g = p.requiredGrowth { lines.append([Span("Needs ", role: .dim), Span(Figures.rate(g, p.requiredBound) + "/yr", role: .warning), Span(" to \(p.deadline)", role: .dim)]) }
         if let c2 = p.recentCAGR {
-            lines.append([Span("Recent pace \(Money.percent(c2))/yr: ", role: .dim), Span(p.yearReachedAtRecent.map { "reached \($0)" } ?? "not reached", role: .derived)])
+            lines.append([Span("Recent pace \(Figures.rate(c2, p.recentBound))/yr: ", role: .dim), Span(p.reachAtRecent.text, role: .derived)])
         }
         if let g = p.lastGrowth {
-            lines.append([Span("Last year \(Money.percent(g)): ", role: .dim), Span(p.yearReachedAtLast.map { "reached \($0)" } ?? "not reached", role: .derived)])
+            lines.append([Span("Last year \(Figures.rate(g, p.lastGrowthBound)): ", role: .dim), Span(p.reachAtLast.text, role: .derived)])
         }
         if let partial = s.dataset.trade.filter({ $0.flow == .turnover && !$0.period.isFullYear && $0.period.year > y && $0.usd != nil }).max(by: { $0.period < $1.period }) {
             lines.append([Span("\(partial.period.label) ", role: .partial), Span(Figures.plainUSD(partial)), Span(" (partial, not counted)", role: .dim)])

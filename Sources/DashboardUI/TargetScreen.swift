@@ -18,6 +18,15 @@ enum TargetScreen {
         return rates.sorted()
     }
 
+    /// The bound of a scenario's rate: the computed ones (needed, recent, last) carry their own.
+    static func rateBound(_ p: TargetProgress?, _ rate: Double) -> Bound {
+        guard let p else { return .exact }
+        if let r = p.requiredGrowth, abs(r - rate) < 1e-9 { return p.requiredBound }
+        if let r = p.recentCAGR, abs(r - rate) < 1e-9 { return p.recentBound }
+        if let r = p.lastGrowth, abs(r - rate) < 1e-9 { return p.lastGrowthBound }
+        return .exact
+    }
+
     static func scenarioName(_ p: TargetProgress?, _ rate: Double) -> String {
         guard let p else { return "" }
         if let r = p.requiredGrowth, abs(r - rate) < 1e-9 { return "needed by \(p.deadline)" }
@@ -34,7 +43,7 @@ enum TargetScreen {
 
     static func columns(_ p: TargetProgress?) -> [TableColumn] {
         var cols = [TableColumn(title: "Growth/yr", width: .fixed(9), align: .right), TableColumn(title: "Scenario", width: .flex(min: 10))]
-        if let p { cols += projectionYears(p).map { TableColumn(title: String($0), width: .fixed(10), align: .right) } }
+        if let p { cols += projectionYears(p).map { TableColumn(title: String($0), width: .fixed(11), align: .right) } }
         cols.append(TableColumn(title: "Reaches target", width: .fixed(14), align: .right))
         return cols
     }
@@ -42,14 +51,16 @@ enum TargetScreen {
     static func rows(_ s: AppState) -> [[Line]] {
         let p = progress(s)
         return scenarios(s).map { rate in
-            var cells: [Line] = [Line.text(Money.percent(rate), role: rate < 0 ? .negative : .normal), Line.text(scenarioName(p, rate), role: .dim)]
+            var cells: [Line] = [Line.text(Figures.rate(rate, rateBound(p, rate)), role: rate < 0 ? .negative : .normal), Line.text(scenarioName(p, rate), role: .dim)]
             guard let p, let base = p.year, let v = p.current else { return cells + [Line.text("unknown", role: .unknown)] }
+            // Projections rise with the latest value: a lower bound there gives lower bounds here.
             for y in projectionYears(p) {
                 let value = Metrics.project(v, rate: rate, years: y - base)
-                cells.append(Line.text(Money.millions(value) + Figures.derivedMark, role: value >= p.target.usd ? .positive : .derived))
+                cells.append(Line.text(Figures.millions(value, p.currentBound) + Figures.derivedMark, role: value >= p.target.usd ? .positive : .derived))
             }
-            let reached = Metrics.yearReached(current: v, fromYear: base, target: p.target.usd, rate: rate)
-            cells.append(Line.text(reached.map(String.init) ?? "not reached", role: reached == nil ? .negative : ((reached ?? 0) <= p.deadline ? .positive : .warning)))
+            let reach = p.reach(atRate: rate)
+            let role: Role = reach == .never ? .negative : reach == .unknown ? .unknown : ((reach.year ?? 0) <= p.deadline ? .positive : .warning)
+            cells.append(Line.text(reach.short, role: role))
             return cells
         }
     }
@@ -80,10 +91,10 @@ enum TargetScreen {
             return [[Span("Progress: unknown (the data has no full-year \(t.metric.rawValue) value)", role: .unknown)]]
         }
         lines.append([Span("\(y) (latest full year): ", role: .dim), Span((o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ") + "USD \(Money.millions(v))", role: .title),
-                      Span(" of \(Money.millions(t.usd)) = ", role: .dim), Span(Money.share(share), role: .title),
+                      Span(" of \(Money.millions(t.usd)) = ", role: .dim), Span(p.shareBound.words + Money.share(share), role: .title),
                       Span(o.kind == .derived ? " (derived)" : " [\(o.source)]", role: .dim)])
-        lines.append([Span("Remaining: ", role: .dim), Span("USD \(Money.millions(remaining))", role: .warning),
-                      Span(o.qualifier == .over ? " at most (the \(y) value is a lower bound)" : "", role: .dim)])
+        let boundNote = p.currentBound.isBound ? " (the \(y) value is a \(p.currentBound == .atLeast ? "lower" : "upper") bound)" : ""
+        lines.append([Span("Remaining: ", role: .dim), Span(p.remainingBound.words + "USD \(Money.millions(remaining))", role: .warning), Span(boundNote, role: .dim)])
         let firstPaceLine = lines.count
         var deadline: Line = [Span("Deadline: ", role: .dim), Span(String(p.deadline), role: .accent)]
         if let dl = t.deadline {
@@ -92,21 +103,27 @@ enum TargetScreen {
             deadline.append(Span(" (no deadline in the data: chosen with +/−)", role: .dim))
         }
         if let r = p.requiredGrowth {
-            lines.append([Span("Needed: ", role: .dim), Span(Money.percent(r) + " a year", role: .warning), Span(" from \(y) to reach \(Money.millions(t.usd)) by \(p.deadline)", role: .dim)])
+            lines.append([Span("Needed: ", role: .dim), Span(p.requiredBound.words + Money.percent(r) + " a year", role: .warning), Span(" from \(y) to reach \(Money.millions(t.usd)) by \(p.deadline)", role: .dim)])
+        } else if p.deadline <= y {
+            let reached = (p.share ?? 0) >= 1
+            lines.append([Span("Deadline \(p.deadline) is not after \(y), the latest full year: ", role: .dim),
+                          Span(reached ? "reached" : "missed", role: reached ? .positive : .negative), Span(" (+ moves the deadline)", role: .dim)])
         } else {
-            lines.append([Span("Needed: unknown (the deadline must be after \(y))", role: .unknown)])
+            lines.append([Span("Needed: unknown", role: .unknown)])
         }
         if let c = p.recentCAGR, let range = p.recentRange {
-            let when = p.yearReachedAtRecent.map { "reached in \($0)" } ?? "not reached"
-            lines.append([Span("At the recent pace ", role: .dim), Span("(CAGR \(range.lowerBound)–\(range.upperBound) \(Money.percent(c))/yr)", role: .derived),
-                          Span(": "), Span(when, role: p.yearReachedAtRecent.map { $0 <= p.deadline ? Role.positive : .warning } ?? .negative)])
+            let reach = p.reachAtRecent
+            lines.append([Span("At the recent pace ", role: .dim), Span("(CAGR \(range.lowerBound)–\(range.upperBound) \(p.recentBound.words)\(Money.percent(c))/yr)", role: .derived),
+                          Span(": "), Span(reach.text, role: reachRole(reach, p))])
         } else {
             lines.append([Span("Recent pace: unknown (needs an earlier full year)", role: .unknown)])
         }
         if let g = p.lastGrowth {
-            let when = p.yearReachedAtLast.map { "reached in \($0)" } ?? "not reached"
-            lines.append([Span("At last year's growth ", role: .dim), Span("(\(y - 1)→\(y) \(Money.percent(g)))", role: .derived),
-                          Span(": "), Span(when, role: p.yearReachedAtLast.map { $0 <= p.deadline ? Role.positive : .warning } ?? .negative)])
+            let reach = p.reachAtLast
+            var l: Line = [Span("At last year's growth ", role: .dim), Span("(\(y - 1)→\(y) \(p.lastGrowthBound.words)\(Money.percent(g)))", role: .derived),
+                           Span(": "), Span(reach.text, role: reachRole(reach, p))]
+            if reach == .unknown && p.currentBound.isBound { l.append(Span(" (the \(y) value is only a bound)", role: .dim)) }
+            lines.append(l)
         }
         // The deadline's provenance after the paces: what matters most comes first on small screens.
         lines.insert(deadline, at: min(lines.count, firstPaceLine + 4))
@@ -117,6 +134,14 @@ enum TargetScreen {
             lines.append(l)
         }
         return lines
+    }
+
+    static func reachRole(_ r: Reach, _ p: TargetProgress) -> Role {
+        switch r {
+        case .never: return .negative
+        case .unknown: return .unknown
+        case .year(let y, _): return y <= p.deadline ? .positive : .warning
+        }
     }
 
     static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
@@ -131,13 +156,14 @@ enum TargetScreen {
         let inner = Box(title: title, focused: true).render(into: &c, area: summary, theme: t)
         var y = inner.y
         if let share = p.share {
-            Gauge(fraction: share, label: Money.share(share) + " of \(Money.millions(p.target.usd))")
+            Gauge(fraction: share, label: p.shareBound.symbol + Money.share(share) + " of \(Money.millions(p.target.usd))")
                 .render(into: &c, area: Rect(x: inner.x, y: y, width: inner.width, height: 1), theme: t)
             y += body.height >= 30 ? 2 : 1
         }
         _ = Paragraph(lines: summaryLines(s, p), wrap: true).render(into: &c, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), theme: t)
         let years = projectionYears(p)
-        let tinner = Box(title: "Scenarios: projected from \(p.year.map(String.init) ?? "?") (derived)" + (years.isEmpty ? "" : ", USD"))
+        let boundTitle = p.currentBound == .atLeast ? ": values at least, years at the latest" : p.currentBound == .atMost ? ": values at most, years at the earliest" : ""
+        let tinner = Box(title: "Scenarios from \(p.year.map(String.init) ?? "?") (derived\(boundTitle))" + (years.isEmpty ? "" : ", USD"))
             .render(into: &c, area: tableRect, theme: t)
         let list = scenarios(s)
         var table = Table(columns: columns(p), rows: rows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1)))

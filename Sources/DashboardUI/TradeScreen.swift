@@ -16,45 +16,50 @@ enum TradeScreen {
 
     /// The growth shown for a period: a stated one when a source gives it, else year-on-year from the
     /// preferred full-year values (derived). Returns the rate, whether derived, and a conflicting rate.
-    static func growth(_ d: Dataset, _ p: Period) -> (rate: Double, derived: Bool, other: Double?)? {
+    static func growth(_ d: Dataset, _ p: Period) -> (rate: Double, derived: Bool, other: Double?, bound: Bound)? {
         let stated = d.observations(.turnover, period: p).filter { $0.growth != nil && $0.kind == .stated }
         let pref = d.preferred(.turnover, period: p)
         if let g = pref?.growth ?? stated.first?.growth {
             let other = stated.compactMap(\.growth).first { abs($0 - g) > Dataset.conflictTolerance }
-            return (g, pref?.kind == .derived, other)
+            return (g, pref?.kind == .derived, other, .exact)
         }
-        if p.isFullYear, let g = d.computedGrowth(.turnover, year: p.year) { return (g, true, nil) }
+        if p.isFullYear, let g = d.computedGrowth(.turnover, year: p.year) { return (g, true, nil, d.growthBound(.turnover, year: p.year)) }
         return nil
     }
 
     static func cells(_ d: Dataset, _ p: Period) -> [Line] {
         let (a, b) = home(d)
         let turnover = d.preferred(.turnover, period: p)
-        let valueConflicts = conflicts(d, p, flow: .turnover, kind: .value)
+        let turnoverOthers = turnover.map { d.disagreements(with: $0, direction: .turnover) } ?? []
         let ex = d.preferred(.goods(from: a, to: b), period: p)
         let im = d.preferred(.goods(from: b, to: a), period: p)
+        let exOthers = ex.map { d.disagreements(with: $0, direction: .goods(from: a, to: b)) } ?? []
+        let imOthers = im.map { d.disagreements(with: $0, direction: .goods(from: b, to: a)) } ?? []
         var growthCell: Line = [Span("unknown", role: .unknown)]
         if let g = growth(d, p) {
-            growthCell = [Span(Money.percent(g.rate), role: g.derived ? .derived : (g.rate < 0 ? .negative : .positive))]
+            growthCell = [Span(Figures.rate(g.rate, g.bound), role: g.derived ? .derived : (g.rate < 0 ? .negative : .positive))]
             if g.derived { growthCell.append(Span(Figures.derivedMark, role: .derived)) }
             if g.other != nil { growthCell.append(Span(Figures.conflictMark, role: .conflict)) }
         }
         var balance: Line = [Span("unknown", role: .unknown)]
-        if let x = ex?.usd, let m = im?.usd {
-            balance = [Span((x - m < 0 ? "−" : "") + Money.millions(abs(x - m)), role: .derived), Span(Figures.derivedMark, role: .derived)]
+        if let ex, let im, let x = ex.usd, let m = im.usd {
+            // The balance rises with exports and falls with imports.
+            let b = Bound.combine(increasing: [Bound(ex.qualifier)], decreasing: [Bound(im.qualifier)])
+            balance = [Span(b.symbol + (x - m < 0 ? "−" : "") + Money.millions(abs(x - m)), role: .derived), Span(Figures.derivedMark, role: .derived)]
         }
         var notes = [String]()
-        for c in valueConflicts {
-            let other = c.first == turnover ? c.second : c.first
-            notes.append("also \(Figures.plainUSD(other)) (\(d.source(other.source)?.publisher ?? other.source))")
+        for (label, others) in [("", turnoverOthers), ("\(a)→\(b) ", exOthers), ("\(b)→\(a) ", imOthers)] {
+            for other in others {
+                let origin = other.kind == .derived ? "derived" : (d.source(other.source)?.publisher ?? other.source)
+                notes.append("\(label)also \(Figures.plainUSD(other)) (\(origin))")
+            }
         }
         if let g = growth(d, p), let other = g.other { notes.append("growth also \(Money.percent(other))") }
         if !p.isFullYear { notes.append("partial year") }
         if let n = turnover?.note, notes.isEmpty { notes.append(n) }
         let periodRole: Role = p.isFullYear ? .normal : .partial
-        return [Line.text(p.label, role: periodRole), Figures.usd(turnover, conflict: !valueConflicts.isEmpty), growthCell,
-                Figures.usd(ex, conflict: !conflicts(d, p, flow: .exports, kind: .value).isEmpty),
-                Figures.usd(im, conflict: !conflicts(d, p, flow: .imports, kind: .value).isEmpty), balance,
+        return [Line.text(p.label, role: periodRole), Figures.usd(turnover, conflict: !turnoverOthers.isEmpty), growthCell,
+                Figures.usd(ex, conflict: !exOthers.isEmpty), Figures.usd(im, conflict: !imOthers.isEmpty), balance,
                 Line.text(notes.joined(separator: "; "), role: notes.isEmpty ? .normal : .dim)]
     }
 
@@ -146,10 +151,10 @@ enum TradeScreen {
         var lines = [Line]()
         let years = d.fullYears(.turnover)
         if let last = years.last, let first = years.first, first < last, let cg = d.cagr(.turnover, from: first, to: last) {
-            var l: Line = [Span("CAGR \(first)–\(last): ", role: .dim), Span(Money.percent(cg) + "/yr", role: .derived)]
+            var l: Line = [Span("CAGR \(first)–\(last): ", role: .dim), Span(Figures.rate(cg, d.cagrBound(.turnover, from: first, to: last)) + "/yr", role: .derived)]
             let recentStart = years.filter { $0 >= last - 3 && $0 < last }.first
             if let r = recentStart, r != first, let rc = d.cagr(.turnover, from: r, to: last) {
-                l += [Span("   CAGR \(r)–\(last): ", role: .dim), Span(Money.percent(rc) + "/yr", role: .derived)]
+                l += [Span("   CAGR \(r)–\(last): ", role: .dim), Span(Figures.rate(rc, d.cagrBound(.turnover, from: r, to: last)) + "/yr", role: .derived)]
             }
             l.append(Span("   (derived from the preferred full-year values)", role: .dim))
             lines.append(l)

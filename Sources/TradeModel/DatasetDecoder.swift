@@ -22,7 +22,7 @@ struct DatasetDecoder {
         let sources = list(r, "sources", required: true, kind: .source) { source($0, $1) }
         let countries = countryList(r)
         let places = list(r, "places", kind: .place) { place($0, $1) }
-        let trade = list(r, "trade") { observation($0, $1) }
+        let trade = list(r, "trade") { observation($0, $1, asOf: asOf) }
         let targets = list(r, "targets", kind: .item) { target($0, $1) }
         let deals = list(r, "deals", kind: .item) { deal($0, $1) }
         let projects = list(r, "projects", kind: .item) { project($0, $1) }
@@ -130,7 +130,7 @@ struct DatasetDecoder {
         return v
     }
 
-    private func observation(_ f: FieldReader, _ path: String) -> TradeObservation? {
+    private func observation(_ f: FieldReader, _ path: String, asOf: DateValue?) -> TradeObservation? {
         f.rejectUnknown(["year", "months", "flow", "from", "to", "usd", "growth", "qualifier", "kind", "source", "hsSection", "valuation", "note"])
         let year = f.int("year", required: true, range: DatasetLoader.plausibleYears, what: "year")
         let months = monthRange(f)
@@ -163,6 +163,18 @@ struct DatasetDecoder {
         guard let year, let flow, let kind, let source, months != .invalid else { return nil }
         var range: ClosedRange<Int>? = nil
         if case .partial(let r) = months { range = r }
+        // A period must be over by the as-of date: a full year of 2025 cannot be known on 1 Dec 2025.
+        if let asOf {
+            let lastMonth = range?.upperBound ?? 12
+            let end = DateValue(year: year, month: lastMonth, day: DateValue.daysIn(month: lastMonth, year: year))
+            let asOfDay = DateValue(year: asOf.year, month: asOf.month ?? 12, day: asOf.day ?? 31)
+            if asOfDay < end {
+                let what = range == nil ? "the full year \(year)" : Period(year: year, months: range).label
+                log.add(f.sub(range == nil ? "year" : "months"), f.member(range == nil ? "year" : "months", required: false),
+                        "\(what) ends \(end.display), after the as-of date \(asOf.iso): it cannot be complete" + (range == nil ? " (give the months it covers)" : ""))
+                return nil
+            }
+        }
         return TradeObservation(period: Period(year: year, months: range), flow: flow, from: from, to: to, usd: value, growth: growth,
                                 qualifier: qualifier, kind: kind, source: source, hsSection: hs, valuation: valuation, note: note)
     }
@@ -192,7 +204,7 @@ struct DatasetDecoder {
 
     private func quantity(_ node: JSONNode, _ path: String) -> Quantity? {
         guard let f = FieldReader(node, path: path, log: log) else { return nil }
-        f.rejectUnknown(["value", "unit", "qualifier", "kind", "source", "label", "note"])
+        f.rejectUnknown(["value", "max", "unit", "qualifier", "kind", "source", "label", "note"])
         var value = f.number("value", required: true)
         if let v = value, v < 0 {
             log.add(f.sub("value"), f.member("value", required: false), "must not be negative (\(JSONWriter.format(v)))")
@@ -201,6 +213,11 @@ struct DatasetDecoder {
             log.add(f.sub("value"), f.member("value", required: false), "\(JSONWriter.format(v)) is implausibly large")
             value = nil
         }
+        var upper = f.number("max")
+        if let u = upper, let v = value, u < v {
+            log.add(f.sub("max"), f.member("max", required: false), "the upper end of the range (\(JSONWriter.format(u))) is below its value (\(JSONWriter.format(v)))")
+            upper = nil
+        }
         let unit = f.string("unit", required: true)
         let q = f.choice("qualifier", Qualifier.self) ?? .exact
         let kind = f.choice("kind", FigureKind.self) ?? .stated
@@ -208,7 +225,7 @@ struct DatasetDecoder {
         let label = f.string("label")
         let note = f.string("note")
         guard let value, let unit, let source else { return nil }
-        return Quantity(value: value, unit: unit, qualifier: q, kind: kind, source: source, label: label, note: note)
+        return Quantity(value: value, max: upper, unit: unit, qualifier: q, kind: kind, source: source, label: label, note: note)
     }
 
     private func milestones(_ f: FieldReader) -> [Milestone] {

@@ -22,6 +22,23 @@ public struct TargetProgress: Hashable, Sendable {
     /// The year the target is reached at `lastGrowth`.
     public var yearReachedAtLast: Int?
 
+    /// How exact the latest value is ("over 555 M": at least), and so everything computed from it.
+    public var currentBound: Bound = .exact
+    public var shareBound: Bound { currentBound }
+    public var remainingBound: Bound { currentBound.flipped }
+    /// More value now means less growth needed.
+    public var requiredBound: Bound { currentBound.flipped }
+    public var lastGrowthBound: Bound = .exact
+    public var recentBound: Bound = .exact
+    /// When the target is reached at the recent pace, as far as the bounds allow saying it.
+    public var reachAtRecent: Reach { recentCAGR == nil ? .unknown : Reach(yearReachedAtRecent, bound: .combine(decreasing: [currentBound, recentBound])) }
+    public var reachAtLast: Reach { lastGrowth == nil ? .unknown : Reach(yearReachedAtLast, bound: .combine(decreasing: [currentBound, lastGrowthBound])) }
+    /// When it is reached at a fixed rate (only the value is uncertain).
+    public func reach(atRate rate: Double) -> Reach {
+        guard let base = year, let v = current else { return .unknown }
+        return Reach(Metrics.yearReached(current: v, fromYear: base, target: target.usd, rate: rate), bound: .combine(decreasing: [currentBound]))
+    }
+
     /// How many years back "recent" reaches.
     public static let recentYears = 3
 
@@ -33,12 +50,14 @@ public struct TargetProgress: Hashable, Sendable {
         self.deadline = deadline ?? target.deadline ?? ((latest ?? d.asOf.year) + 5)
         guard let latest, let obs = d.preferred(direction, year: latest), let value = obs.usd else { return }
         self.observation = obs
+        self.currentBound = Bound(obs.qualifier)
         if let p = Metrics.progress(current: value, target: target.usd) {
             share = p.share
             remaining = p.remaining
         }
         requiredGrowth = Metrics.requiredGrowth(current: value, fromYear: latest, target: target.usd, byYear: self.deadline)
         lastGrowth = d.computedGrowth(direction, year: latest)
+        lastGrowthBound = d.growthBound(direction, year: latest)
         if let g = lastGrowth {
             yearReachedAtLast = Metrics.yearReached(current: value, fromYear: latest, target: target.usd, rate: g)
         }
@@ -47,6 +66,7 @@ public struct TargetProgress: Hashable, Sendable {
         if let start = earlier.first, let c = d.cagr(direction, from: start, to: latest) {
             recentRange = start...latest
             recentCAGR = c
+            recentBound = d.cagrBound(direction, from: start, to: latest)
             yearReachedAtRecent = Metrics.yearReached(current: value, fromYear: latest, target: target.usd, rate: c)
         }
     }

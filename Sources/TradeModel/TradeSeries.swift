@@ -80,6 +80,21 @@ extension Dataset {
         return Metrics.growth(from: before, to: now)
     }
 
+    /// How exact the preferred full-year value is.
+    public func valueBound(_ direction: Direction, year: Int) -> Bound {
+        preferred(direction, year: year).map { Bound($0.qualifier) } ?? .unknown
+    }
+
+    /// How exact `computedGrowth` is: it rises with this year's value and falls with last year's.
+    public func growthBound(_ direction: Direction, year: Int) -> Bound {
+        .combine(increasing: [valueBound(direction, year: year)], decreasing: [valueBound(direction, year: year - 1)])
+    }
+
+    /// How exact `cagr` is.
+    public func cagrBound(_ direction: Direction, from: Int, to: Int) -> Bound {
+        .combine(increasing: [valueBound(direction, year: to)], decreasing: [valueBound(direction, year: from)])
+    }
+
     /// CAGR between two full years of a direction.
     public func cagr(_ direction: Direction, from: Int, to: Int) -> Double? {
         guard let a = value(direction, year: from), let b = value(direction, year: to) else { return nil }
@@ -123,6 +138,17 @@ extension Dataset {
         case .over: return other >= v
         case .under, .upTo: return other <= v
         default: return false
+        }
+    }
+
+    /// Other whole-goods observations of the same period and direction (any kind, any source) whose
+    /// values cannot both be true with `o`'s: more than 1 % apart, and not allowed by a bound.
+    /// Two derivations that contradict each other are shown this way, not only stated conflicts.
+    public func disagreements(with o: TradeObservation, direction: Direction) -> [TradeObservation] {
+        guard let x = o.usd else { return [] }
+        return observations(direction, period: o.period).filter { other in
+            guard other != o, let y = other.usd, max(x, y) > 0 else { return false }
+            return abs(x - y) / max(x, y) > Dataset.conflictTolerance && !bound(o, allows: y) && !bound(other, allows: x)
         }
     }
 

@@ -95,12 +95,24 @@ import TradeModel
         #expect(abs(p.lastGrowth! - (555.0 / 563.0 - 1)) < 1e-12)
         #expect(p.yearReachedAtLast == nil)
 
+        // 2024 is "over 555 M": everything computed from it is a bound, and the screen says which.
+        #expect(p.currentBound == .atLeast)
+        #expect(p.shareBound == .atLeast && p.remainingBound == .atMost && p.requiredBound == .atMost)
+        #expect(p.recentBound == .atLeast && p.lastGrowthBound == .atLeast)
+        #expect(p.reachAtRecent == .year(2027, .atMost))
+        #expect(p.reachAtLast == .unknown, "a negative lower bound on growth says nothing about when")
+        #expect(p.reach(atRate: 0) == .unknown)
+        #expect(p.reach(atRate: 0.2) == .year(2028, .atMost))
+
         let text = Fixture.text(Fixture.state(.mono, screen: .target, width: 100, height: 30))
-        #expect(text.contains("2024 (latest full year): over USD 555 M of 1,000 M = 55.5 %"))
-        #expect(text.contains("Remaining: USD 445 M"))
-        #expect(text.contains("Needed: +21.7 % a year from 2024 to reach 1,000 M by 2027"))
-        #expect(text.contains("(CAGR 2021–2024 +29.7 %/yr): reached in 2027"))
-        #expect(text.contains("(2023→2024 −1.4 %): not reached"))
+        #expect(text.contains("2024 (latest full year): over USD 555 M of 1,000 M = at least 55.5 %"))
+        #expect(text.contains("Remaining: at most USD 445 M (the 2024 value is a lower bound)"))
+        #expect(text.contains("Needed: at most +21.7 % a year from 2024 to reach 1,000 M by 2027"))
+        #expect(text.contains("(CAGR 2021–2024 at least +29.7 %/yr): reached by 2027 at the latest"))
+        #expect(text.contains("(2023→2024 at least −1.4 %): unknown"))
+        #expect(text.contains("≥55.5 % of 1,000 M"), "the gauge's label")
+        #expect(text.contains("≥675.3 M*"), "projections from a lower bound are lower bounds")
+        #expect(text.contains("≤2028"), "years reached from a lower bound are at the latest")
         #expect(text.contains("2025 Jan–Sep: 363.6 M"), "the partial year is shown and labelled")
         #expect(text.contains("partial year, not counted"))
     }
@@ -110,7 +122,7 @@ import TradeModel
         Fixture.press(&s, .char("+"), .char("+"), .char("+"))
         let text = Fixture.text(s)
         let g = (1000.0 / 555.0) ** (1.0 / 6.0) - 1
-        #expect(text.contains("Needed: \(Money.percent(g)) a year from 2024 to reach 1,000 M by 2030"))
+        #expect(text.contains("Needed: at most \(Money.percent(g)) a year from 2024 to reach 1,000 M by 2030"))
         #expect(text.contains("chosen with +/−; the data says 2027, derived"))
     }
 
@@ -123,6 +135,33 @@ import TradeModel
         #expect(text.contains("2025 Jan–Sep"), "partial years are labelled with their months")
         #expect(text.contains("~460 M*"), "derived values are marked")
         #expect(text.contains(">555 M"), "a lower bound says so")
+        #expect(text.contains("≥−1.4 %*"), "growth computed from a lower bound is a lower bound")
+        #expect(text.contains("~115 M*"), "a balance computed from an approximate import is approximate")
+        #expect(text.contains("~130 M*!") && text.contains("also <125 M* (derived)"), "contradicting derivations are flagged")
+        #expect(text.contains("~460 M*!") && text.contains("also ~440 M* (derived)"))
+        #expect(!text.contains("reported by the"), "no invented reporting side")
+    }
+
+    @Test func boundsCombine() {
+        #expect(Bound.combine(increasing: [.atLeast], decreasing: [.exact]) == .atLeast)
+        #expect(Bound.combine(increasing: [.exact], decreasing: [.atLeast]) == .atMost)
+        #expect(Bound.combine(increasing: [.atLeast], decreasing: [.atLeast]) == .unknown)
+        #expect(Bound.combine(increasing: [.approximate], decreasing: [.exact]) == .approximate)
+        #expect(Bound.combine(increasing: [.atMost, .approximate]) == .atMost)
+        #expect(Reach(nil, bound: .atMost) == .unknown)
+        #expect(Reach(nil, bound: .atLeast) == .never)
+        #expect(Reach(2030, bound: .exact).text == "reached in 2030")
+        #expect(Reach(2030, bound: .atMost).short == "≤2030")
+    }
+
+    @Test func missedDeadlineSaysSo() {
+        var d = Fixture.dataset
+        d.targets[0].deadline = 2022
+        var s = AppState(dataset: d, theme: .mono)
+        Fixture.press(&s, .resize(width: 100, height: 30), .char("3"))
+        #expect(Fixture.text(s).contains("Deadline 2022 is not after 2024, the latest full year: missed"))
+        Fixture.press(&s, .char("+"))
+        #expect(s.targetYear == 2025, "+ jumps to the first year after the latest full year")
     }
 
     @Test func unknownIsShownNotInvented() {

@@ -136,3 +136,34 @@ import Testing
         }
     }
 }
+
+@Suite struct PeriodCompletenessTests {
+    func problems(_ trade: String, asOf: String) -> [String] {
+        do {
+            _ = try DatasetLoader.load(bytes: Array(ValidationTests.document(trade: trade, asOf: asOf).utf8), file: "t.json")
+            return []
+        } catch { return error.lines }
+    }
+
+    @Test func aFullYearMustBeOverByTheAsOfDate() {
+        let full2025 = #"[{"year": 2025, "flow": "turnover", "usd": 1, "kind": "stated", "source": "s1"}]"#
+        #expect(problems(full2025, asOf: "2025-12-01").contains { $0.contains("trade[0].year: the full year 2025 ends 31 Dec 2025, after the as-of date 2025-12-01: it cannot be complete") })
+        #expect(problems(full2025, asOf: "2025-12-31").isEmpty)
+        #expect(problems(full2025, asOf: "2026-01-15").isEmpty)
+        let future = #"[{"year": 2030, "flow": "turnover", "usd": 1, "kind": "stated", "source": "s1"}]"#
+        #expect(!problems(future, asOf: "2025-12-01").isEmpty)
+    }
+
+    @Test func aPartialPeriodMustBeOverToo() {
+        let janNov = #"[{"year": 2025, "months": [1, 11], "flow": "turnover", "usd": 1, "kind": "stated", "source": "s1"}]"#
+        #expect(problems(janNov, asOf: "2025-12-01").isEmpty)
+        #expect(problems(janNov, asOf: "2025-11-29").contains { $0.contains("2025 Jan–Nov ends 30 Nov 2025, after the as-of date") })
+    }
+
+    @Test func rangesNeedAnUpperEndAboveTheValue() {
+        let doc = ValidationTests.document(extra: #", "projects": [{"id": "p", "title": "P", "kind": "port", "status": "operational", "capacity": [{"value": 18, "max": 17, "unit": "Mt/yr", "source": "s1"}], "sources": ["s1"]}]"#)
+        let lines: [String]
+        do { _ = try DatasetLoader.load(bytes: Array(doc.utf8), file: "t.json"); lines = [] } catch { lines = error.lines }
+        #expect(lines.contains { $0.contains("projects[0].capacity[0].max: the upper end of the range (17) is below its value (18)") })
+    }
+}
