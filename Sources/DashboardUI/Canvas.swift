@@ -58,6 +58,9 @@ public struct Canvas: Sendable, Equatable {
                 cx += 1
                 continue
             }
+            // Bidirectional and other invisible format controls would reorder or hide text on the
+            // terminal: they are dropped (the joiner inside emoji sequences is kept).
+            if ch.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .format && $0.value != 0x200D }) { continue }
             let w = DisplayWidth.of(ch)
             if w == 0 {
                 // A combining mark joins the previous cell; a lone control character is dropped.

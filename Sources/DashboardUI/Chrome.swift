@@ -51,14 +51,16 @@ enum Chrome {
         if s.helpVisible { return [("Esc", "close help"), ("q", "quit")] }
         if s.problemsVisible { return [("j/k", "scroll"), ("Esc", "close"), ("r", "reload")] }
         if s.detailOpen { return [("Esc", "back"), ("j/k", "scroll"), ("1-7", "screens"), ("q", "quit")] }
-        var h: [(key: String, action: String)] = [("1-7", "screens")]
+        // What this screen does first, then help and quit (which must survive a narrow footer),
+        // then what the tab bar already shows.
+        var h: [(key: String, action: String)] = []
         switch s.screen {
         case .overview: h += [("←→", "panel"), ("Enter", "open")]
         case .target: h += [("+/-", "deadline \(s.targetYear)"), ("j/k", "scenario"), ("Enter", "detail")]
         default: h += [("j/k", "move"), ("Enter", "detail"), ("/", s.filter.isActive ? "filter: \(s.filter.query)" : "filter")]
             if s.filter.isActive { h += [("n/N", "next/prev"), ("Esc", "clear")] }
         }
-        h += [("r", "reload"), ("?", "help"), ("q", "quit")]
+        h += [("?", "help"), ("q", "quit"), ("1-7", "screens"), ("r", "reload")]
         return h
     }
 

@@ -10,24 +10,47 @@ enum DetailView {
         overlay(s, title: title(s, item), lines: lines(s, item), body, into: &c)
     }
 
-    static func drawProblems(_ s: AppState, _ body: Rect, into c: inout Canvas) {
-        let lines = [Line.text("The file changed and is no longer valid; the dashboard keeps showing the data it had.", role: .warning), []]
+    static func problemLines(_ s: AppState) -> [Line] {
+        [Line.text("The file changed and is no longer valid; the dashboard keeps showing the data it had.", role: .warning), []]
             + s.loadProblems.map { Line.text($0, role: .error) } + [[], Line.text("Fix the file and press r to reload.", role: .dim)]
-        overlay(s, title: "Reload problems (\(s.loadProblems.count))", lines: lines, body, into: &c)
+    }
+
+    static func drawProblems(_ s: AppState, _ body: Rect, into c: inout Canvas) {
+        overlay(s, title: "Reload problems (\(s.loadProblems.count))", lines: problemLines(s), body, into: &c)
     }
 
     static func overlay(_ s: AppState, title: String, lines: [Line], _ body: Rect, into c: inout Canvas) {
         let area = body
         c.fill(area, style: .plain)
-        let inner = Box(title: title, focused: true, footer: "Esc back · j/k scroll").render(into: &c, area: area, theme: s.theme)
-        let wrapped = lines.flatMap { $0.isEmpty ? [[]] : TextLayout.wrap($0, width: max(1, inner.width - 1)) }
-        let maxScroll = max(0, wrapped.count - inner.height)
+        let inner0 = Box.inner(area)
+        let wrapped = wrap(lines, width: inner0.width)
+        let maxScroll = max(0, wrapped.count - inner0.height)
         let scroll = min(s.detailScroll, maxScroll)
+        var footer = "Esc back"
+        if maxScroll > 0 { footer += " · j/k scroll · lines \(scroll + 1)-\(min(wrapped.count, scroll + inner0.height)) of \(wrapped.count)" }
+        let inner = Box(title: title, focused: true, footer: footer).render(into: &c, area: area, theme: s.theme)
         _ = Paragraph(lines: Array(wrapped.dropFirst(scroll)), wrap: false).render(into: &c, area: Rect(x: inner.x, y: inner.y, width: inner.width - 1, height: inner.height), theme: s.theme)
-        if maxScroll > 0 {
-            let label = "\(scroll + 1)-\(min(wrapped.count, scroll + inner.height))/\(wrapped.count)"
-            c.put([Span(label, role: .dim)], in: Rect(x: area.maxX - DisplayWidth.of(label) - 2, y: area.maxY - 1, width: DisplayWidth.of(label), height: 1), theme: s.theme)
+    }
+
+    static func wrap(_ lines: [Line], width: Int) -> [Line] {
+        lines.flatMap { $0.isEmpty ? [[]] : TextLayout.wrap($0, width: max(1, width - 1)) }
+    }
+
+    /// How far the open overlay (detail, problems) can scroll at the last size: the state never
+    /// scrolls past the end, so that the first key back moves at once.
+    static func maxScroll(_ s: AppState) -> Int {
+        let body = Chrome.body(width: s.lastSize.width, height: s.lastSize.height)
+        let inner = Box.inner(body)
+        let lines: [Line]
+        if s.problemsVisible {
+            lines = problemLines(s)
+        } else {
+            let rows = Rows.visible(s, s.screen)
+            let i = s.selection[s.screen] ?? 0
+            guard i < rows.count else { return 0 }
+            lines = self.lines(s, rows[i].item)
         }
+        return max(0, wrap(lines, width: inner.width).count - inner.height)
     }
 
     static func title(_ s: AppState, _ item: DetailItem) -> String {
@@ -247,14 +270,29 @@ enum HelpView {
         return k
     }
 
-    static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
+    static func lines(_ s: AppState) -> [Line] {
         let list = keys(s)
         let keyWidth = list.map { DisplayWidth.of($0.0) }.max() ?? 10
-        let lines: [Line] = list.map { [Span(TextLayout.pad($0.0, width: keyWidth + 2), role: .footerKey), Span($0.1)] }
+        return list.map { [Span(TextLayout.pad($0.0, width: keyWidth + 2), role: .footerKey), Span($0.1)] }
             + [[], Line.text(Figures.legend(ascii: s.theme.ascii), role: .dim)]
+    }
+
+    static func area(_ s: AppState, _ body: Rect) -> Rect {
+        let keyWidth = keys(s).map { DisplayWidth.of($0.0) }.max() ?? 10
         let width = min(body.width, max(50, keyWidth + 50))
-        let height = min(body.height, lines.count + 4)
-        let area = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
+        let height = min(body.height, lines(s).count + 4)
+        return Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
+    }
+
+    static func maxScroll(_ s: AppState) -> Int {
+        let a = area(s, Chrome.body(width: s.lastSize.width, height: s.lastSize.height))
+        let inner = Box.inner(a)
+        return max(0, DetailView.wrap(lines(s), width: inner.width + 1).count - inner.height)
+    }
+
+    static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
+        let lines = lines(s)
+        let area = area(s, body)
         c.fill(area, style: .plain)
         let inner = Box(title: "Keys: \(s.screen.title)", focused: true, footer: "Esc closes").render(into: &c, area: area, theme: s.theme)
         _ = Paragraph(lines: Array(lines.dropFirst(min(s.detailScroll, max(0, lines.count - inner.height)))), wrap: true).render(into: &c, area: inner, theme: s.theme)

@@ -125,14 +125,20 @@ enum TimelineScreen {
     }
 
     static func cells(_ e: Event) -> [Line] {
-        var date = e.date.display
-        if let end = e.endDate, end != e.date { date = "\(e.date.display)–\(end.day.map(String.init) ?? end.display)" }
-        if let end = e.endDate, end.month != e.date.month || end.year != e.date.year { date = "\(e.date.display)–\(end.display)" }
-        return [Line.text(date), Line.text(e.kind.rawValue, role: .accent), Line.text(e.title)]
+        return [Line.text(dateRange(e.date, e.endDate)), Line.text(e.kind.rawValue, role: .accent), Line.text(e.title)]
+    }
+
+    /// "24–25 Nov 2025", "30 Nov – 2 Dec 2025", or one date.
+    static func dateRange(_ a: DateValue, _ b: DateValue?) -> String {
+        guard let b, b != a else { return a.display }
+        if let d1 = a.day, let d2 = b.day, a.year == b.year, a.month == b.month, let m = a.month {
+            return "\(d1)–\(d2) \(DateValue.monthNames[m - 1]) \(a.year)"
+        }
+        return "\(a.display) – \(b.display)"
     }
 
     static let columns = [
-        TableColumn(title: "Date", width: .fixed(18)),
+        TableColumn(title: "Date", width: .fixed(14)),
         TableColumn(title: "Kind", width: .fixed(12)),
         TableColumn(title: "Event", width: .flex(min: 20)),
     ]

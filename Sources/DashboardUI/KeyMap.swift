@@ -23,6 +23,7 @@ enum KeyMap {
             case .up, .char("k"): s.detailScroll = max(0, s.detailScroll - 1)
             default: break
             }
+            s.detailScroll = min(s.detailScroll, HelpView.maxScroll(s))
             return []
         }
         if s.problemsVisible {
@@ -35,9 +36,14 @@ enum KeyMap {
             case .pageUp: s.detailScroll = max(0, s.detailScroll - page(s))
             default: break
             }
+            s.detailScroll = min(s.detailScroll, DetailView.maxScroll(s))
             return []
         }
-        if s.detailOpen { return detail(&s, key) }
+        if s.detailOpen {
+            let effects = detail(&s, key)
+            if s.detailOpen { s.detailScroll = min(s.detailScroll, DetailView.maxScroll(s)) }
+            return effects
+        }
 
         switch key {
         case .char("q"): return [.quit]
@@ -186,6 +192,13 @@ enum KeyMap {
         guard w >= Dashboard.minimumWidth, h >= Dashboard.minimumHeight else { return [] }
         if y == Chrome.tabRow {
             if let screen = Chrome.tab(at: x, state: s, width: w) { go(&s, screen) }
+            return []
+        }
+        if s.screen == .overview {
+            // A click selects a panel; a click on the selected panel opens its screen.
+            let rects = OverviewScreen.panelRects(Chrome.body(width: w, height: h))
+            guard let k = rects.firstIndex(where: { $0.contains(x: x, y: y) }) else { return [] }
+            if s.selection[.overview] ?? 0 == k { open(&s) } else { s.selection[.overview] = k }
             return []
         }
         guard let (area, offset) = ScreenRenderer.listHitArea(s, width: w, height: h), area.contains(x: x, y: y) else { return [] }

@@ -76,6 +76,6 @@ enum ScreenRenderer {
         let n = Rows.visible(s, screen).count
         let total = Rows.all(s, screen).count
         let pos = n == 0 ? "0" : "\(min((s.selection[screen] ?? 0) + 1, n))/\(n)"
-        return s.filter.isActive ? "\(title) \(pos) (filtered from \(total))" : "\(title) \(pos)"
+        return s.filter.isActive ? "\(title) [\(pos), filtered from \(total)]" : "\(title) [\(pos)]"
     }
 }

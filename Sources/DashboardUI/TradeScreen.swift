@@ -142,10 +142,13 @@ enum TradeScreen {
         ScreenRenderer.listTable(s, .trade, columns: columns(d)).render(into: &c, area: inner, theme: t)
         if let chartRect {
             let target = d.targets.first
-            let title = target.map { "Turnover by year (scale: target \(Money.millions($0.usd)))" } ?? "Turnover by year"
+            let bars = chartBars(d)
+            let fit = max(1, Box.inner(chartRect).height)
+            var title = target.map { "Turnover by year (scale: target \(Money.millions($0.usd)))" } ?? "Turnover by year"
+            if bars.count > fit { title += " - latest \(fit) of \(bars.count)" }
             let ci = Box(title: title).render(into: &c, area: chartRect, theme: t)
             // The most recent years when not all fit.
-            BarChart(bars: Array(chartBars(d).suffix(max(1, ci.height))), maxValue: target?.usd).render(into: &c, area: ci, theme: t)
+            BarChart(bars: Array(bars.suffix(fit)), maxValue: target?.usd).render(into: &c, area: ci, theme: t)
         }
         if let sectionsRect { drawSections(s, sectionsRect, into: &c) }
         var lines = [Line]()

@@ -108,7 +108,10 @@ enum KeySequence {
         var i = text.startIndex
         while i < text.endIndex {
             let ch = text[i]
-            if ch == "<", let close = text[i...].firstIndex(of: ">") {
+            if ch == "<" {
+                guard let close = text[i...].firstIndex(of: ">") else {
+                    throw ValidationError("unclosed < in --keys: write a key name as <enter>, and a literal < as <lt>")
+                }
                 let name = text[text.index(after: i)..<close].lowercased()
                 guard let k = names[name] else {
                     throw ValidationError("unknown key <\(name)> in --keys; known: \(names.keys.sorted().map { "<\($0)>" }.joined(separator: " "))")

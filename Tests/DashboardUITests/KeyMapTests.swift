@@ -72,11 +72,12 @@ import TradeModel
     }
 
     @Test func enterOpensDetailAndEscClosesIt() {
-        var s = Fixture.state(screen: .energy)
+        var s = Fixture.state(screen: .energy, width: 60, height: 20)
         Fixture.press(&s, .enter)
         #expect(s.detailOpen)
-        let text = Fixture.text(s)
-        #expect(text.contains("Sources ("), "the detail lists its sources")
+        #expect(DetailView.maxScroll(s) >= 2, "long enough to scroll at 60x20")
+        let item = Rows.visible(s, .energy)[0].item
+        #expect(DetailView.lines(s, item).contains { $0.plainText.hasPrefix("Sources (") }, "the detail lists its sources")
         Fixture.press(&s, .char("j"), .char("j"))
         #expect(s.detailScroll == 2)
         Fixture.press(&s, .escape)
@@ -232,5 +233,56 @@ import TradeModel
         var s = Fixture.state()
         Fixture.press(&s, .resize(width: 61, height: 21))
         #expect(s.lastSize == (61, 21))
+    }
+}
+
+@Suite struct ScrollAndClickTests {
+    @Test func detailScrollStopsAtTheEnd() {
+        var s = Fixture.state(screen: .energy, width: 60, height: 20)
+        Fixture.press(&s, .enter)
+        let end = DetailView.maxScroll(s)
+        #expect(end > 0, "the deal's detail is longer than a 60x20 screen")
+        for _ in 0..<(end + 40) { Fixture.press(&s, .char("j")) }
+        #expect(s.detailScroll == end, "never past the end")
+        Fixture.press(&s, .char("k"))
+        #expect(s.detailScroll == end - 1, "the first key back moves at once")
+    }
+
+    @Test func helpScrollStopsAtTheEnd() {
+        var s = Fixture.state(screen: .trade, width: 60, height: 20)
+        Fixture.press(&s, .char("?"))
+        for _ in 0..<100 { Fixture.press(&s, .char("j")) }
+        #expect(s.detailScroll == HelpView.maxScroll(s))
+    }
+
+    @Test func clicksOnOverviewPanelsSelectThenOpen() {
+        var s = Fixture.state(screen: .overview, width: 100, height: 30)
+        let rects = OverviewScreen.panelRects(Chrome.body(width: 100, height: 30))
+        let energy = rects[2]
+        Fixture.press(&s, .click(x: energy.x + 3, y: energy.y + 2))
+        #expect(s.selection[.overview] == 2)
+        #expect(s.screen == .overview)
+        Fixture.press(&s, .click(x: energy.x + 3, y: energy.y + 2))
+        #expect(s.screen == .energy)
+    }
+
+    @Test func footerKeepsHelpAndQuitAtEightyColumns() {
+        for screen in Screen.allCases {
+            let footer = Fixture.text(Fixture.state(.mono, screen: screen, width: 80, height: 24)).split(separator: "\n").last.map(String.init) ?? ""
+            #expect(footer.contains("? help") && footer.contains("q quit"), "\(screen.name): \(footer)")
+        }
+    }
+
+    @Test func formatControlsFromTheDataNeverReachTheScreen() {
+        var c = Canvas(width: 20, height: 1)
+        c.put("ab\u{202E}cd\u{200B}e\u{2066}f", x: 0, y: 0)
+        #expect(c.lines() == ["abcdef"])
+        #expect(!c.cells.contains { $0.text.unicodeScalars.contains { $0.properties.generalCategory == .format } })
+    }
+
+    @Test func timelineDateRanges() {
+        #expect(TimelineScreen.dateRange(DateValue(year: 2025, month: 11, day: 24), DateValue(year: 2025, month: 11, day: 25)) == "24–25 Nov 2025")
+        #expect(TimelineScreen.dateRange(DateValue(year: 2025, month: 11, day: 30), DateValue(year: 2025, month: 12, day: 2)) == "30 Nov 2025 – 2 Dec 2025")
+        #expect(TimelineScreen.dateRange(DateValue(year: 2014, month: 12, day: 3), nil) == "3 Dec 2014")
     }
 }

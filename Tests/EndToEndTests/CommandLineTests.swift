@@ -49,10 +49,10 @@ import Testing
     @Test func renderPrintsTheTargetScreen() throws {
         let r = try run(["render", "--screen", "target", "--width", "100", "--height", "30"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("2024 (latest full year): over USD 555 M of 1,000 M = 55.5 %"))
-        #expect(r.stdout.contains("Remaining: USD 445 M"))
-        #expect(r.stdout.contains("Needed: +21.7 % a year from 2024 to reach 1,000 M by 2027"))
-        #expect(r.stdout.contains("reached in 2027"))
+        #expect(r.stdout.contains("2024 (latest full year): over USD 555 M of 1,000 M = at least 55.5 %"))
+        #expect(r.stdout.contains("Remaining: at most USD 445 M"))
+        #expect(r.stdout.contains("Needed: at most +21.7 % a year from 2024 to reach 1,000 M by 2027"))
+        #expect(r.stdout.contains("reached by 2027 at the latest"))
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 30)
         #expect(!r.stdout.contains("\u{1B}"), "a pipe gets no escape codes with --color auto")
@@ -85,6 +85,9 @@ import Testing
         #expect(key.stderr.contains("unknown key <nokey>"))
         let theme = try run(["render", "--theme", "neon"])
         #expect(theme.status == 64)
+        let unclosed = try run(["render", "--keys", "<enter"])
+        #expect(unclosed.status == 64, "an unclosed <name is not typed as the letters e, n, t, e, r (r would reload)")
+        #expect(unclosed.stderr.contains("unclosed <"))
     }
 
     @Test func renderRefusesABrokenDataFile() throws {
