@@ -101,13 +101,31 @@ enum OverviewScreen {
     static func energy(_ s: AppState, _ r: Rect, _ c: inout Canvas) {
         let deals = s.dataset.deals
         if deals.isEmpty { _ = Paragraph("No deals in the data", role: .unknown).render(into: &c, area: r, theme: s.theme); return }
-        list(s, deals.map { statusLine($0.status, $0.title) }, r, &c)
+        // With room for two lines each, the second says when and how much.
+        let roomy = r.height >= deals.count * 2
+        list(s, deals.flatMap { d -> [Line] in
+            let main = statusLine(d.status, d.title)
+            guard roomy else { return [main] }
+            var facts = [d.firstDate.map { "since \($0.display)" } ?? "date unknown"]
+            if let v = d.volumes.first { facts.append(Figures.quantity(v) + (v.label.map { " " + $0 } ?? "")) }
+            return [main, [Span(String(repeating: " ", count: 13) + facts.joined(separator: " · "), role: .dim)]]
+        }, r, &c)
     }
 
     static func infrastructure(_ s: AppState, _ r: Rect, _ c: inout Canvas) {
-        let projects = s.dataset.projects
-        if projects.isEmpty { _ = Paragraph("No projects in the data", role: .unknown).render(into: &c, area: r, theme: s.theme); return }
-        list(s, projects.map { statusLine($0.status, $0.title) }, r, &c)
+        let d = s.dataset
+        if d.projects.isEmpty { _ = Paragraph("No projects in the data", role: .unknown).render(into: &c, area: r, theme: s.theme); return }
+        let roomy = r.height >= d.projects.count * 2
+        list(s, d.projects.flatMap { p -> [Line] in
+            let main = statusLine(p.status, p.title)
+            guard roomy else { return [main] }
+            var facts = [String]()
+            if let l = p.length { facts.append(Figures.quantity(l)) }
+            if let q = p.capacity.first { facts.append(Figures.quantity(q)) }
+            let cells = InfrastructureScreen.cells(d, p)
+            facts.append(cells.last.map(\.plainText) ?? "")
+            return [main, [Span(String(repeating: " ", count: 13) + facts.joined(separator: " · "), role: .dim)]]
+        }, r, &c)
     }
 
     /// Lines that fit; the last visible line says how many more there are.
