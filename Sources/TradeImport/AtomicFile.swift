@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TradeModel
 
 /// Writes a file so that readers see either the old content or the new, never a part: the bytes go to
 /// a temporary file in the same directory, which is flushed to disk and then renamed over the target
@@ -33,6 +34,10 @@ public enum AtomicFile {
         var st = stat()
         if stat(target, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { throw WriteError(message: "\(path) is a directory") }
+            // Never rename over a FIFO, a device (/dev/null as root!) or a socket.
+            if (st.st_mode & S_IFMT) != S_IFREG {
+                throw WriteError(message: "\(path) is not a regular file (\(SystemIO.describeFileType(st.st_mode & S_IFMT)))")
+            }
             if mode == .createNew { throw WriteError(message: "\(path) already exists (use --force to replace it)") }
             permissions = st.st_mode & 0o7777
         }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TradeModel
 
 /// Why a CSV file could not be read further.
 public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -89,17 +90,14 @@ public final class CSVReader {
     /// Whether any line ended with CRLF.
     @exclusivity(unchecked) public private(set) var sawCRLF = false
 
-    /// Opens `path` for reading.
+    /// Opens `path` for reading. Only a regular file is read: a FIFO, a device or a socket is refused
+    /// at once (a FIFO would block the open or the reads forever, /dev/zero never end).
     public convenience init(path: String, chunkSize: Int = CSVReader.defaultChunkSize) throws(CSVError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            let e = errno
-            throw CSVError(line: 0, message: "cannot open the file: \(String(cString: strerror(e)))")
-        }
-        var st = stat()
-        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw CSVError(line: 0, message: "cannot read the file: it is a directory")
+        let fd: Int32
+        do {
+            fd = try SystemIO.openRegularFile(path).fd
+        } catch {
+            throw CSVError(line: 0, message: error.message)
         }
         #if os(Linux)
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
@@ -210,11 +208,32 @@ public final class CSVReader {
         if dataEnd >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)) {
             throw CSVError(line: 1, message: "the file is UTF-16 text; save it as UTF-8 CSV")
         }
+        // CR line endings (old Mac programs): the first chunk has carriage returns and not one line
+        // feed. Said here, before the whole file is taken for one record of the header.
+        if CSVReader.hasOnlyCRLineBreaks(buffer, dataEnd) {
+            throw CSVError(line: 1, message: CSVReader.crLineEndingsMessage)
+        }
         while dataEnd < 3 && !atEOF { try refill() }
         if dataEnd >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
             pos = 3
             hadByteOrderMark = true
         }
+    }
+
+    public static let crLineEndingsMessage = "the file uses CR line endings; save it with LF or CRLF"
+
+    /// Whether `0..<count` holds no line feed but a carriage return followed by another byte (a CR at
+    /// the very end may be the first half of a CRLF split between two reads).
+    private static func hasOnlyCRLineBreaks(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Bool {
+        var sawCR = false
+        var k = 0
+        while k < count {
+            let b = buffer[k]
+            if b == 0x0A { return false }
+            if b == 0x0D && k + 1 < count { sawCR = true }
+            k += 1
+        }
+        return sawCR
     }
 
     /// Moves the unread bytes to the front and reads more after them, growing the buffer when a single

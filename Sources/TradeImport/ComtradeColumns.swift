@@ -1,3 +1,5 @@
+import TradeModel
+
 /// Where the columns the import needs stand in a UN Comtrade CSV export, found by header name in any
 /// order. -1 marks a column the file does not have.
 struct ComtradeColumns {
@@ -29,7 +31,7 @@ struct ComtradeColumns {
             let name = raw.trimmingSpaces.lowercased()
             guard let key = wanted[name] else { continue }
             if let first = seen[name] {
-                problems.append("column \"\(raw.trimmingSpaces)\" appears twice (columns \(first + 1) and \(i + 1))")
+                problems.append("column \"\(TerminalSafe.excerpt(raw.trimmingSpaces))\" appears twice (columns \(first + 1) and \(i + 1))")
                 continue
             }
             seen[name] = i
@@ -51,7 +53,7 @@ struct ComtradeColumns {
                 message += " (the header has no commas: the file seems separated by semicolons or tabs; save it as comma-separated CSV)"
             } else {
                 message += "; the header has \(header.count) column\(header.count == 1 ? "" : "s"): "
-                    + header.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ") + (header.count > 12 ? ", …" : "")
+                    + header.prefix(12).map { "\"\(TerminalSafe.excerpt($0))\"" }.joined(separator: ", ") + (header.count > 12 ? ", …" : "")
             }
             problems.append(message)
         }

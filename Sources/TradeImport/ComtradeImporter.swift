@@ -193,16 +193,16 @@ struct ComtradeAggregator {
         var filter: Int? = nil
         if let r = options.reporter {
             guard let s = ComtradeImporter.side(of: r, in: dataset) else {
-                throw ImportFailure(file: fileName, "--reporter \(r): not a country of the dataset; expected one of " + Self.describePair(countries))
+                throw ImportFailure(file: fileName, "--reporter \(TerminalSafe.excerpt(r)): not a country of the dataset; expected one of " + Self.describePair(countries))
             }
             filter = s
         }
         if let p = options.partner {
             guard let s = ComtradeImporter.side(of: p, in: dataset) else {
-                throw ImportFailure(file: fileName, "--partner \(p): not a country of the dataset; expected one of " + Self.describePair(countries))
+                throw ImportFailure(file: fileName, "--partner \(TerminalSafe.excerpt(p)): not a country of the dataset; expected one of " + Self.describePair(countries))
             }
             if let f = filter, f != 1 - s {
-                throw ImportFailure(file: fileName, "--reporter \(options.reporter!) and --partner \(p) name the same country")
+                throw ImportFailure(file: fileName, "--reporter \(TerminalSafe.excerpt(options.reporter!)) and --partner \(TerminalSafe.excerpt(p)) name the same country")
             }
             filter = 1 - s
         }
@@ -221,6 +221,11 @@ struct ComtradeAggregator {
             throw ImportFailure(file: fileName, "\(error)")
         }
         let headerLine = reader.recordLine
+        // A file with CR line endings (old Mac programs) reads as one long header line: say so, rather
+        // than "no data rows" or a list of missing columns.
+        if Self.hasBareCR(reader) {
+            throw ImportFailure(file: fileName, line: headerLine, Self.crLineEndings)
+        }
         columns = try ComtradeColumns.map(header: headerFields, file: fileName, line: headerLine)
 
         // How to recognise the two countries.
@@ -238,6 +243,14 @@ struct ComtradeAggregator {
         }
         reporterNumeric = try mode(columns.reporterCode, columns.reporterISO, "reporter")
         partnerNumeric = try mode(columns.partnerCode, columns.partnerISO, "partner")
+    }
+
+    static let crLineEndings = CSVReader.crLineEndingsMessage
+
+    /// Whether an unquoted field of the current record holds a carriage return: one that ended a line
+    /// would have been taken off with its line feed, so this one stands alone as a line break.
+    static func hasBareCR(_ reader: CSVReader) -> Bool {
+        (0..<reader.fieldCount).contains { !reader.span($0).quoted && reader.bytes($0).contains(0x0D) }
     }
 
     static func describePair(_ countries: [Country]) -> String {
@@ -262,12 +275,13 @@ struct ComtradeAggregator {
         }
     }
 
+    /// One per kind, by line (whole-file ones last).
     var warningDiagnostics: [ImportDiagnostic] {
-        warningOrder.map { k in
+        ImportDiagnostic.ordered(warningOrder.map { k in
             let w = warnings[k]!
             let more = w.count > 1 ? " (and \(w.count - 1) more like it)" : ""
             return ImportDiagnostic(.warning, file: file, line: w.line, w.message + more)
-        }
+        })
     }
 
     func failure() -> ImportFailure {
@@ -301,7 +315,8 @@ struct ComtradeAggregator {
                         summary.dataRows -= 1
                         continue
                     } else {
-                        error(line, "\(reader.fieldCount) field\(reader.fieldCount == 1 ? "" : "s"), but the header has \(expected) (a truncated or malformed line)")
+                        error(line, "\(reader.fieldCount) field\(reader.fieldCount == 1 ? "" : "s"), but the header has \(expected) "
+                              + (Self.hasBareCR(reader) ? "(from here on \(Self.crLineEndings))" : "(a truncated or malformed line)"))
                         if errorCount > 1000 { break }
                         continue
                     }
@@ -441,7 +456,7 @@ struct ComtradeAggregator {
             isHS = cls.isEmpty || cls[0] == 0x48 /* H */
             if let first = classification[id] {
                 if !first.code.utf8.elementsEqual(cls) {
-                    error(line, "\(describe(id)) are given in two classifications, \(first.code) (line \(first.line)) and \(FieldParsing.excerpt(cls)): import one classification at a time")
+                    error(line, "\(describe(id)) are given in two classifications, \(TerminalSafe.excerpt(first.code, limit: 40)) (line \(first.line)) and \(FieldParsing.excerpt(cls)): import one classification at a time")
                     return
                 }
             } else {
@@ -563,15 +578,19 @@ struct ComtradeAggregator {
     /// An HS code of 2 to 12 digits. Its level is `aggrLevel` when the file has it (spreadsheets drop
     /// the leading zero of "0101"; the level restores it), else its digit count made even.
     mutating func hsCode(_ cmd: UnsafeBufferPointer<UInt8>, line: Int) -> HSCode? {
-        var value = 0
-        for c in cmd {
-            guard c >= 0x30 && c <= 0x39 else {
-                summary.nonHSCommodityRows += 1
-                warn("cmd", line, "cmdCode \"\(FieldParsing.excerpt(cmd))\" is neither TOTAL nor an HS code: row left out")
-                return nil
-            }
-            value = value * 10 + Int(c - 0x30)
+        for c in cmd where !(c >= 0x30 && c <= 0x39) {
+            summary.nonHSCommodityRows += 1
+            warn("cmd", line, "cmdCode \"\(FieldParsing.excerpt(cmd))\" is neither TOTAL nor an HS code: row left out")
+            return nil
         }
+        // The length first: a code of 19 or more digits would not even fit an Int.
+        guard cmd.count <= 12 else {
+            summary.nonHSCommodityRows += 1
+            warn("cmdlong", line, "cmdCode \"\(FieldParsing.excerpt(cmd))\" has \(cmd.count) digits, more than the 12 of the longest HS code: row left out")
+            return nil
+        }
+        var value = 0
+        for c in cmd { value = value * 10 + Int(c - 0x30) }
         var level = cmd.count + (cmd.count % 2)
         if columns.aggrLevel >= 0, let a = FieldParsing.int(rec.bytes(columns.aggrLevel)), a >= cmd.count, a <= 12, a >= 2 {
             if a != level && a != cmd.count {
@@ -630,6 +649,7 @@ struct ComtradeAggregator {
                 add(id, from: from, to: to, section: nil, milli: t.milli, derived: false, sourceSide: id.side)
             }
             for s in sectionsOf[id] ?? [] {
+                try checkPlausible(s.milli, id, commodities[id]?.values.map(\.line).min() ?? 0, section: s.section)
                 add(id, from: from, to: to, section: s.section, milli: s.milli, derived: false, sourceSide: id.side)
             }
         }
@@ -661,9 +681,11 @@ struct ComtradeAggregator {
         return ComtradeImport(sources: sources, observations: observations.map(\.obs), warnings: warningDiagnostics, summary: summary)
     }
 
-    func checkPlausible(_ milli: Int64, _ id: SeriesID, _ line: Int) throws(ImportFailure) {
+    func checkPlausible(_ milli: Int64, _ id: SeriesID, _ line: Int, section: Int? = nil) throws(ImportFailure) {
         if Double(milli) / 1000 > DatasetLoader.maximumUSD {
-            throw ImportFailure(file: file, line: line, "\(describe(id)) come to \(FieldParsing.decimalText(milli: milli)) USD, over the 10 trillion a dataset accepts")
+            let what = section.map { "\(describe(id)) in HS section \($0)" } ?? describe(id)
+            let amount = milli == Int64.max ? "more than \(FieldParsing.decimalText(milli: milli))" : FieldParsing.decimalText(milli: milli)
+            throw ImportFailure([ImportDiagnostic(.error, file: file, line: line, "\(what) come to \(amount) USD, over the 10 trillion a dataset accepts")] + warningDiagnostics)
         }
     }
 
@@ -681,11 +703,11 @@ struct ComtradeAggregator {
                 l += 2
             }
             if covered { continue }
-            all &+= cell.milli
+            all = Self.saturatingSum(all, cell.milli)
             if let s = HSSection.ofChapter(code.chapter) {
-                sums[s.number, default: 0] &+= cell.milli
+                sums[s.number] = Self.saturatingSum(sums[s.number] ?? 0, cell.milli)
             } else {
-                unassigned &+= cell.milli
+                unassigned = Self.saturatingSum(unassigned, cell.milli)
                 unassignedLine = unassignedLine == 0 ? cell.line : min(unassignedLine, cell.line)
             }
         }
@@ -698,6 +720,13 @@ struct ComtradeAggregator {
             warn("exceeds", t.line, message)
         }
         return sums.keys.sorted().map { ($0, sums[$0]!) }
+    }
+
+    /// Sums of values each below 2^62 cannot wrap a second time, but many of them can pass Int64.max:
+    /// stay there (the plausibility check then refuses the figure) rather than wrap to a negative.
+    static func saturatingSum(_ a: Int64, _ b: Int64) -> Int64 {
+        let (s, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? Int64.max : Int64.min) : s
     }
 
     func nothingToImport() -> ImportFailure {

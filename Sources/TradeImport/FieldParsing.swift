@@ -1,3 +1,5 @@
+import TradeModel
+
 /// Parsing of the numbers and codes of a CSV field, straight from its bytes (no String is made).
 enum FieldParsing {
     /// The bytes without leading and trailing spaces or tabs.
@@ -42,10 +44,14 @@ enum FieldParsing {
     @inline(__always)
     static func isBlank(_ raw: UnsafeBufferPointer<UInt8>) -> Bool { trimmed(raw).isEmpty }
 
-    /// The field as text, for messages: at most 40 characters, invalid UTF-8 replaced.
-    static func excerpt(_ raw: UnsafeBufferPointer<UInt8>) -> String {
-        let s = String(decoding: trimmed(raw), as: UTF8.self)
-        return s.count > 40 ? String(s.prefix(40)) + "…" : s
+    /// The field as text, for messages: at most 40 characters, invalid UTF-8 replaced, control and
+    /// bidi characters shown as `\u{1B}` (see `TerminalSafe`). Only the field's first bytes are decoded.
+    static func excerpt(_ raw: UnsafeBufferPointer<UInt8>, limit: Int = 40) -> String {
+        var b = trimmed(raw)
+        // Each character takes at most 4 bytes: this many bytes hold more than `limit` characters.
+        let enough = (limit + 1) * 4
+        if b.count > enough { b = UnsafeBufferPointer(rebasing: b[0..<enough]) }
+        return TerminalSafe.excerpt(String(decoding: b, as: UTF8.self), limit: limit)
     }
 
     enum MoneyError: Error, Equatable {
@@ -134,12 +140,16 @@ enum FieldParsing {
 
     /// Exact decimal text of a thousandths value: 1234500 → "1234.5", 7000 → "7".
     static func decimalText(milli: Int64) -> String {
-        let whole = milli / 1000
-        var frac = milli % 1000
-        if frac == 0 { return String(whole) }
+        // On the magnitude, so that a negative value (never made by the import, but a sum could be
+        // one) gives "-1.5" rather than a negative padding count.
+        let sign = milli < 0 ? "-" : ""
+        let m = milli.magnitude
+        let whole = m / 1000
+        var frac = m % 1000
+        if frac == 0 { return sign + String(whole) }
         var digits = 3
         while frac % 10 == 0 { frac /= 10; digits -= 1 }
         let f = String(frac)
-        return String(whole) + "." + String(repeating: "0", count: digits - f.count) + f
+        return sign + String(whole) + "." + String(repeating: "0", count: max(0, digits - f.count)) + f
     }
 }

@@ -179,6 +179,15 @@ public struct JSONParser {
             i = start
             throw fail("number \(text.prefix(40)) is out of range")
         }
+        if d == 0 {
+            // `183e-400` underflows to zero: a figure silently becoming 0 is worse than an error.
+            // (Only the digits before the exponent count: `0e5` and `-0.0` are zero as written.)
+            let mantissaEnd = text.utf8.firstIndex { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } ?? text.utf8.endIndex
+            if text.utf8[..<mantissaEnd].contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) {
+                i = start
+                throw fail("number \(text.prefix(40)) is too small to represent")
+            }
+        }
         return .number(d, text: text)
     }
 

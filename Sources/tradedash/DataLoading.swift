@@ -21,6 +21,7 @@ struct DataOptions: ParsableArguments {
 
 enum StandardError {
     static func print(_ s: String) {
-        SystemIO.writeStandardError(s + "\n")
+        // Messages quote the data (titles, ids, file names): no control character reaches the terminal.
+        SystemIO.writeStandardError(TerminalSafe.terminalSafe(s) + "\n")
     }
 }

@@ -78,10 +78,11 @@ struct ImportComtradeCommand: ParsableCommand {
         do {
             report = try job.run()
         } catch {
-            for d in error.diagnostics { printError(d.description) }
+            // By line, whole-file messages last (ImportFailure keeps them so); each made safe to print.
+            for d in error.ordered { printError(d.description) }
             throw ExitCode(1)
         }
-        for w in report.imported.warnings { printError(w.description) }
+        for w in ImportDiagnostic.ordered(report.imported.warnings) { printError(w.description) }
         guard !quiet else { return }
         print(Self.summary(report, file: file))
     }
@@ -100,10 +101,11 @@ struct ImportComtradeCommand: ParsableCommand {
             lines.append("Nothing to do: the dataset already holds all \(m.alreadyPresent) observations of this import; the file was not touched.")
         }
         for src in report.imported.sources { lines.append("Source: \(src.id) — \(src.title ?? src.publisher)") }
-        return lines.joined(separator: "\n")
+        // The file names and source titles are the user's text: no control character reaches the terminal.
+        return lines.map(TerminalSafe.terminalSafe).joined(separator: "\n")
     }
 
     private func printError(_ line: String) {
-        SystemIO.writeStandardError(line + "\n")
+        SystemIO.writeStandardError(TerminalSafe.terminalSafe(line) + "\n")
     }
 }

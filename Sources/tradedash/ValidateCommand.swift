@@ -27,7 +27,8 @@ struct ValidateCommand: ParsableCommand {
                 if !quiet { print(Self.summary(d, path: path)) }
             } catch {
                 failed = true
-                for line in error.lines { print(line) }
+                // Problems quote the file's text (unknown ids, values): shown, never sent to the terminal.
+                for line in error.lines { print(TerminalSafe.terminalSafe(line)) }
             }
         }
         if failed { throw ExitCode(1) }
@@ -55,6 +56,7 @@ struct ValidateCommand: ParsableCommand {
                 : "growth \(Money.percent(c.first.growth ?? 0)) (\(c.first.source)) vs \(Money.percent(c.second.growth ?? 0)) (\(c.second.source))"
             lines.append("    \(c.key.period.label) \(c.key.flow.rawValue): \(what)")
         }
-        return lines.joined(separator: "\n")
+        // The title, source ids and the path are the data's text: control characters are shown, not sent.
+        return lines.map(TerminalSafe.terminalSafe).joined(separator: "\n")
     }
 }
