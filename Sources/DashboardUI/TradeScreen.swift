@@ -123,9 +123,17 @@ enum TradeScreen {
     }
 
     static func chartBars(_ d: Dataset) -> [Bar] {
-        var bars = d.fullYears(.turnover).map { y -> Bar in
+        var bars = [Bar]()
+        var previous: Int?
+        for y in d.fullYears(.turnover) {
+            // Years with no full-year figure are shown as such, not closed up.
+            if let p = previous, y - p > 1 {
+                let label = y - p == 2 ? String(p + 1) : "\(p + 1)–\(y - 1)"
+                bars.append(Bar(label: label, value: nil, valueLabel: "", role: .unknown))
+            }
             let o = d.preferred(.turnover, year: y)
-            return Bar(label: String(y), value: o?.usd, valueLabel: o.map(Figures.plainUSD) ?? "unknown", role: o?.kind == .derived ? .derived : .bar)
+            bars.append(Bar(label: String(y), value: o?.usd, valueLabel: o.map(Figures.plainUSD) ?? "unknown", role: o?.kind == .derived ? .derived : .bar))
+            previous = y
         }
         // The latest partial year, if it is newer than every full year, labelled with its months.
         if let p = periods(d).last, !p.isFullYear, p.year > (d.latestFullYear ?? 0), let o = d.preferred(.turnover, period: p) {
