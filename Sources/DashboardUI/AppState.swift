@@ -53,8 +53,9 @@ public struct AppState: Sendable {
     /// Keeps the old data on screen and shows the first problem; `e` lists them all.
     public mutating func reloadFailed(problems: [String]) {
         loadProblems = problems
-        let more = problems.count > 1 ? " (+\(problems.count - 1) more, e: show all)" : " (e: show)"
-        status = StatusLine(text: "Reload failed, keeping the old data: \(problems.first ?? "unknown problem")" + more, isError: true)
+        // The count and the key come first: a long first problem is truncated at the screen's edge.
+        let count = problems.count == 1 ? "1 problem, e: show" : "\(problems.count) problems, e: show all"
+        status = StatusLine(text: "Reload failed, keeping the old data (\(count)): \(problems.first ?? "unknown problem")", isError: true)
     }
 }
 

@@ -199,7 +199,7 @@ import TradeModel
         #expect(s.dataset == before)
         #expect(s.status?.isError == true)
         #expect(s.status?.text.contains("trade[0].usd: must not be negative") == true)
-        #expect(s.status?.text.contains("+1 more") == true)
+        #expect(s.status?.text.hasPrefix("Reload failed, keeping the old data (2 problems, e: show all): ") == true)
         let footer = Fixture.text(s).split(separator: "\n").last.map(String.init) ?? ""
         #expect(footer.contains("Reload failed, keeping the old data"))
         Fixture.press(&s, .char("e"))
