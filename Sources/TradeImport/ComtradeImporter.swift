@@ -10,8 +10,13 @@ public struct ComtradeImportOptions: Sendable {
     public var chunkSize: Int
     /// The name that sources and messages give the file; by default the path as given.
     public var displayName: String?
+    /// Moves the dataset's as-of date forward to this day (`--as-of`), so that years which were not
+    /// over on the old date can be imported.
+    public var asOf: DateValue?
 
-    public init(reporter: String? = nil, partner: String? = nil, chunkSize: Int = CSVReader.defaultChunkSize, displayName: String? = nil) {
+    public init(reporter: String? = nil, partner: String? = nil, chunkSize: Int = CSVReader.defaultChunkSize, displayName: String? = nil,
+                asOf: DateValue? = nil) {
+        self.asOf = asOf
         self.reporter = reporter
         self.partner = partner
         self.chunkSize = chunkSize

@@ -48,14 +48,14 @@ public struct ImportJob: Sendable {
         } catch {
             throw ImportFailure(file: basePath, error.message)
         }
-        let root: JSONNode
+        var root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             throw ImportFailure(file: basePath, line: error.line, "\(error.message) (the dataset must be valid before importing into it)")
         }
         let (decoded, problems) = DatasetLoader.decode(root)
-        guard let dataset = decoded, problems.isEmpty else {
+        guard var dataset = decoded, problems.isEmpty else {
             var diagnostics = problems.prefix(20).map {
                 ImportDiagnostic(.error, file: basePath, line: $0.line, $0.path.isEmpty ? $0.message : "\($0.path): \($0.message)")
             }
@@ -64,13 +64,18 @@ public struct ImportJob: Sendable {
             throw ImportFailure(diagnostics)
         }
 
-        let imported = try ComtradeImporter.run(path: csvPath, dataset: dataset, options: options)
+        if let newAsOf = options.asOf, dataset.asOf < newAsOf {
+            dataset.asOf = newAsOf
+            root = ImportJob.settingAsOf(root, newAsOf)
+        }
+        var imported = try ComtradeImporter.run(path: csvPath, dataset: dataset, options: options)
+        imported = try ImportJob.keepingCompleteYears(imported, asOf: dataset.asOf, file: options.displayName ?? csvPath)
         let merged: MergedDataset
         do {
             merged = try DatasetMerge.merge(root: root, dataset: dataset, sources: imported.sources,
                                             observations: imported.observations, file: basePath)
-        } catch {
-            throw ImportFailure(error.diagnostics + imported.warnings)
+        } catch let failure {
+            throw ImportFailure(failure.diagnostics + imported.warnings)
         }
 
         let mode: AtomicFile.Mode
@@ -88,6 +93,37 @@ public struct ImportJob: Sendable {
             throw ImportFailure([ImportDiagnostic(.error, file: outputPath, error.message + "; nothing was written")] + imported.warnings)
         }
         return Report(imported: imported, merged: merged, written: outputPath)
+    }
+
+    /// A year is only known whole once it is over: figures for years not over on the dataset's as-of
+    /// date are left out with a warning (the dataset's own rule), rather than failing the whole import.
+    static func keepingCompleteYears(_ imported: ComtradeImport, asOf: DateValue, file: String) throws(ImportFailure) -> ComtradeImport {
+        let asOfDay = DateValue(year: asOf.year, month: asOf.month ?? 1, day: asOf.day ?? 1)
+        func complete(_ o: TradeObservation) -> Bool {
+            let last = o.period.months?.upperBound ?? 12
+            return DateValue(year: o.period.year, month: last, day: DateValue.daysIn(month: last, year: o.period.year)) <= asOfDay
+        }
+        let late = Set(imported.observations.filter { !complete($0) }.map(\.period.year)).sorted()
+        guard !late.isEmpty else { return imported }
+        var out = imported
+        out.observations = imported.observations.filter(complete)
+        let cited = Set(out.observations.map(\.source))
+        out.sources = imported.sources.filter { cited.contains($0.id) }
+        let years = late.count == 1 ? "\(late[0])" : "\(late.first!)–\(late.last!)"
+        let message = "figures for \(years) left out: the year is not over on the dataset's as-of date \(asOf.iso); "
+            + "pass --as-of YYYY-MM-DD (a date after the year's end) to move the as-of date and import them"
+        if out.observations.isEmpty {
+            throw ImportFailure([ImportDiagnostic(.error, file: file, "nothing to import: " + message)] + imported.warnings)
+        }
+        out.warnings.append(ImportDiagnostic(.warning, file: file, message))
+        return out
+    }
+
+    /// The document with its top-level "asOf" member set to `date` (in place, keeping the member order).
+    static func settingAsOf(_ root: JSONNode, _ date: DateValue) -> JSONNode {
+        guard case .object(var members) = root.value, let i = members.firstIndex(where: { $0.key == "asOf" }) else { return root }
+        members[i].node = JSONNode(.string(date.iso), line: members[i].node.line, column: members[i].node.column)
+        return JSONNode(.object(members), line: root.line, column: root.column)
     }
 
     private func fileExists(_ path: String) -> Bool {

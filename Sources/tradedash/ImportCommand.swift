@@ -56,6 +56,9 @@ struct ImportComtradeCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
     var quiet = false
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Move the dataset's as-of date forward to this day (YYYY-MM-DD), so that years not over on the old date can be imported.", valueName: "date"))
+    var asOf: String?
+
     func validate() throws {
         switch (into, output) {
         case (nil, nil): throw ValidationError("say where the import goes: --into DATASET (merge in place) or --output NEW (a new file)")
@@ -64,6 +67,11 @@ struct ImportComtradeCommand: ParsableCommand {
         }
         if into != nil && data != nil { throw ValidationError("--data goes with --output; --into names the dataset itself") }
         if into != nil && force { throw ValidationError("--force goes with --output (--into always updates the dataset in place)") }
+        if let asOf {
+            guard case .success(let d) = DateValue.parse(asOf), d.day != nil else {
+                throw ValidationError("--as-of takes a full date YYYY-MM-DD (got \"\(TerminalSafe.excerpt(asOf, limit: 40))\")")
+            }
+        }
     }
 
     func run() throws {
@@ -73,7 +81,8 @@ struct ImportComtradeCommand: ParsableCommand {
         } else {
             target = .output(base: data ?? BundledDataset.path, path: output!, force: force)
         }
-        let job = ImportJob(csvPath: file, target: target, options: ComtradeImportOptions(reporter: reporter, partner: partner))
+        let job = ImportJob(csvPath: file, target: target, options: ComtradeImportOptions(reporter: reporter, partner: partner,
+                                                                                       asOf: asOf.flatMap { try? DateValue.parse($0).get() }))
         let report: ImportJob.Report
         do {
             report = try job.run()
