@@ -114,31 +114,27 @@ enum DetailView {
             var out = [Line]()
             let obs = d.trade.filter { $0.period == p && $0.hsSection == nil }
             for o in obs { out += observationLines(d, o) }
-            var derivedClashes = [String]()
-            for o in obs where o.kind == .derived {
-                for other in d.disagreements(with: o, direction: o.flow == .turnover ? .turnover : .goods(from: o.from ?? "", to: o.to ?? ""))
-                where other.kind == .derived && o.source <= other.source && !derivedClashes.contains(where: { $0.contains(Figures.plainUSD(other)) && $0.contains(Figures.plainUSD(o)) }) {
-                    derivedClashes.append("  \(o.flow.rawValue): \(Figures.plainUSD(o)) [\(o.source)] vs \(Figures.plainUSD(other)) [\(other.source)]: our derivations disagree")
+            // Every pair of figures for the same thing that cannot both be true, whatever their kind;
+            // and stated growth rates that disagree.
+            var clashes = [String]()
+            var seen = Set<[Int]>()
+            for (i, o) in obs.enumerated() {
+                let dir: Direction = o.flow == .turnover ? .turnover : .goods(from: o.from ?? "", to: o.to ?? "")
+                for other in d.disagreements(with: o, direction: dir) {
+                    guard let j = obs.firstIndex(of: other), seen.insert([min(i, j), max(i, j)]).inserted, let x = o.usd, let y = other.usd else { continue }
+                    let kinds = o.kind == other.kind ? (o.kind == .derived ? "both derived by us" : "both stated") : "stated and derived"
+                    clashes.append("  \(o.flow.rawValue): \(Figures.plainUSD(o)) [\(o.source)] vs \(Figures.plainUSD(other)) [\(other.source)], "
+                                   + "\(Money.share(abs(x - y) / max(x, y))) apart (\(kinds))")
                 }
             }
-            if !derivedClashes.isEmpty {
-                out.append([])
-                out.append(Line.text("Derived values disagree " + Figures.conflictMark, role: .conflict))
-                out += derivedClashes.map { Line.text($0, role: .conflict) }
-                out.append(Line.text("  They come from sources that disagree; the table shows one and names the other.", role: .dim))
+            for c in TradeScreen.conflicts(d, p) where c.kind == .growth {
+                clashes.append("  \(c.key.flow.rawValue) growth: \(Money.percent(c.first.growth ?? 0)) [\(c.first.source)] vs \(Money.percent(c.second.growth ?? 0)) [\(c.second.source)]")
             }
-            let conflicts = TradeScreen.conflicts(d, p)
-            if !conflicts.isEmpty {
+            if !clashes.isEmpty {
                 out.append([])
-                out.append(Line.text("Sources disagree " + Figures.conflictMark, role: .conflict))
-                for c in conflicts {
-                    let a = c.first, b = c.second
-                    let text = c.kind == .value
-                        ? "\(c.key.flow.rawValue): \(Figures.plainUSD(a)) [\(a.source)] vs \(Figures.plainUSD(b)) [\(b.source)], \(Money.share(c.difference)) apart"
-                        : "\(c.key.flow.rawValue) growth: \(Money.percent(a.growth ?? 0)) [\(a.source)] vs \(Money.percent(b.growth ?? 0)) [\(b.source)]"
-                    out.append(Line.text("  " + text, role: .conflict))
-                }
-                out.append(Line.text("  The dashboard computes with the stated, most exact, newest value; both are kept.", role: .dim))
+                out.append(Line.text("Figures disagree " + Figures.conflictMark, role: .conflict))
+                out += clashes.map { Line.text($0, role: .conflict) }
+                out.append(Line.text("  The table computes with one (stated, most exact, newest source first) and names the others; all are kept.", role: .dim))
             }
             if p.isFullYear, let g = d.computedGrowth(.turnover, year: p.year), let a = d.preferred(.turnover, year: p.year - 1), let b = d.preferred(.turnover, year: p.year) {
                 out.append([])
@@ -295,6 +291,7 @@ enum HelpView {
         let area = area(s, body)
         c.fill(area, style: .plain)
         let inner = Box(title: "Keys: \(s.screen.title)", focused: true, footer: "Esc closes").render(into: &c, area: area, theme: s.theme)
-        _ = Paragraph(lines: Array(lines.dropFirst(min(s.detailScroll, max(0, lines.count - inner.height)))), wrap: true).render(into: &c, area: inner, theme: s.theme)
+        let wrapped = DetailView.wrap(lines, width: inner.width + 1)
+        _ = Paragraph(lines: Array(wrapped.dropFirst(min(s.detailScroll, max(0, wrapped.count - inner.height)))), wrap: false).render(into: &c, area: inner, theme: s.theme)
     }
 }

@@ -3,6 +3,11 @@ import TradeModel
 /// How figures look on screen: qualifier symbols, derived and partial marks, conflicts and "unknown".
 /// Legend: `~` about, `>` over, `<` under, `≤` up to; `ᵈ`-style marks are avoided so that every
 /// terminal shows them: derived values carry a trailing `*`, conflicting ones a trailing `!`.
+extension String {
+    /// "at least " → "at least".
+    var trimmingSuffixSpace: String { hasSuffix(" ") ? String(dropLast()) : self }
+}
+
 enum Figures {
     static let derivedMark = "*"
     static let conflictMark = "!"

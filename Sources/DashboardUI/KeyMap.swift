@@ -5,6 +5,8 @@ enum KeyMap {
     static func update(_ s: inout AppState, _ key: Key) -> [Effect] {
         if case .resize(let w, let h) = key {
             s.lastSize = (w, h)
+            if s.detailOpen || s.problemsVisible { s.detailScroll = min(s.detailScroll, DetailView.maxScroll(s)) }
+            if s.helpVisible { s.detailScroll = min(s.detailScroll, HelpView.maxScroll(s)) }
             return []
         }
         // Quitting always works, whatever is open.

@@ -18,20 +18,16 @@ enum TargetScreen {
         return rates.sorted()
     }
 
-    /// The bound of a scenario's rate: the computed ones (needed, recent, last) carry their own.
-    static func rateBound(_ p: TargetProgress?, _ rate: Double) -> Bound {
-        guard let p else { return .exact }
-        if let r = p.requiredGrowth, abs(r - rate) < 1e-9 { return p.requiredBound }
-        if let r = p.recentCAGR, abs(r - rate) < 1e-9 { return p.recentBound }
-        if let r = p.lastGrowth, abs(r - rate) < 1e-9 { return p.lastGrowthBound }
-        return .exact
-    }
+    /// Every scenario row projects at a fixed rate; the computed rates' own bounds are said in their
+    /// names ("needed by 2027: at most this"), not on the rate, which is used as it is.
+    static func rateBound(_ p: TargetProgress?, _ rate: Double) -> Bound { .exact }
 
     static func scenarioName(_ p: TargetProgress?, _ rate: Double) -> String {
         guard let p else { return "" }
-        if let r = p.requiredGrowth, abs(r - rate) < 1e-9 { return "needed by \(p.deadline)" }
-        if let r = p.recentCAGR, abs(r - rate) < 1e-9, let range = p.recentRange { return "recent (CAGR \(range.lowerBound)–\(range.upperBound))" }
-        if let r = p.lastGrowth, abs(r - rate) < 1e-9, let y = p.year { return "last year (\(y - 1)→\(y))" }
+        func qualified(_ b: Bound) -> String { b.isBound ? " (\(b.words.trimmingSuffixSpace) this)" : b == .approximate ? " (about)" : "" }
+        if let r = p.requiredGrowth, abs(r - rate) < 1e-9 { return "needed by \(p.deadline)" + qualified(p.requiredBound) }
+        if let r = p.recentCAGR, abs(r - rate) < 1e-9, let range = p.recentRange { return "recent (CAGR \(range.lowerBound)–\(range.upperBound))" + qualified(p.recentBound) }
+        if let r = p.lastGrowth, abs(r - rate) < 1e-9, let y = p.year { return "last year (\(y - 1)→\(y))" + qualified(p.lastGrowthBound) }
         return ""
     }
 
@@ -93,7 +89,7 @@ enum TargetScreen {
         lines.append([Span("\(y) (latest full year): ", role: .dim), Span((o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ") + "USD \(Money.millions(v))", role: .title),
                       Span(" of \(Money.millions(t.usd)) = ", role: .dim), Span(p.shareBound.words + Money.share(share), role: .title),
                       Span(o.kind == .derived ? " (derived)" : " [\(o.source)]", role: .dim)])
-        let boundNote = p.currentBound.isBound ? " (the \(y) value is a \(p.currentBound == .atLeast ? "lower" : "upper") bound)" : ""
+        let boundNote = p.currentBound.isBound && !p.alreadyReached ? " (the \(y) value is \(p.currentBound == .atLeast ? "a lower" : "an upper") bound)" : ""
         lines.append([Span("Remaining: ", role: .dim), Span(p.remainingBound.words + "USD \(Money.millions(remaining))", role: .warning), Span(boundNote, role: .dim)])
         let firstPaceLine = lines.count
         var deadline: Line = [Span("Deadline: ", role: .dim), Span(String(p.deadline), role: .accent)]
@@ -105,9 +101,10 @@ enum TargetScreen {
         if let r = p.requiredGrowth {
             lines.append([Span("Needed: ", role: .dim), Span(p.requiredBound.words + Money.percent(r) + " a year", role: .warning), Span(" from \(y) to reach \(Money.millions(t.usd)) by \(p.deadline)", role: .dim)])
         } else if p.deadline <= y {
-            let reached = (p.share ?? 0) >= 1
+            let outcome = p.deadlineOutcome
+            let word = outcome == .never ? "missed" : outcome == .unknown ? "unknown (the \(y) value is only a bound)" : "reached"
             lines.append([Span("Deadline \(p.deadline) is not after \(y), the latest full year: ", role: .dim),
-                          Span(reached ? "reached" : "missed", role: reached ? .positive : .negative), Span(" (+ moves the deadline)", role: .dim)])
+                          Span(word, role: outcome == .never ? .negative : outcome == .unknown ? .unknown : .positive), Span(" (+ moves the deadline)", role: .dim)])
         } else {
             lines.append([Span("Needed: unknown", role: .unknown)])
         }

@@ -33,6 +33,8 @@ public enum Bound: Hashable, Sendable {
         if all.contains(.unknown) { return .unknown }
         let up = all.contains(.atLeast), down = all.contains(.atMost)
         if up && down { return .unknown }
+        // A bound combined with an approximate input can err on either side.
+        if (up || down) && all.contains(.approximate) { return .unknown }
         if up { return .atLeast }
         if down { return .atMost }
         return all.contains(.approximate) ? .approximate : .exact
@@ -69,8 +71,10 @@ public enum Reach: Hashable, Sendable {
     case unknown
 
     /// From `Metrics.yearReached` on inputs whose combined effect on the year is `bound`
-    /// (the year falls as the value and the rate rise).
-    public init(_ year: Int?, bound: Bound) {
+    /// (the year falls as the value and the rate rise). `rate` is the growth used: an approximate
+    /// rate near zero may really be positive, so "never" cannot be claimed then.
+    public init(_ year: Int?, bound: Bound, rate: Double? = nil) {
+        if year == nil, bound == .approximate, let r = rate, abs(r) < 0.05 { self = .unknown; return }
         switch (year, bound) {
         case (nil, .atMost), (nil, .unknown): self = .unknown // a higher true value or rate may reach it
         case (nil, _): self = .never
@@ -91,7 +95,7 @@ public enum Reach: Hashable, Sendable {
         }
     }
 
-    /// Short form for tables: "2027", "≤2027", "never", "unknown".
+    /// Short form for tables: "2027", "≤2027", "not reached", "unknown".
     public var short: String {
         switch self {
         case .never: return "not reached"

@@ -217,9 +217,15 @@ struct DatasetDecoder {
         if let u = upper, let v = value, u < v {
             log.add(f.sub("max"), f.member("max", required: false), "the upper end of the range (\(JSONWriter.format(u))) is below its value (\(JSONWriter.format(v)))")
             upper = nil
+        } else if let u = upper, u > 1e15 {
+            log.add(f.sub("max"), f.member("max", required: false), "\(JSONWriter.format(u)) is implausibly large")
+            upper = nil
         }
         let unit = f.string("unit", required: true)
         let q = f.choice("qualifier", Qualifier.self) ?? .exact
+        if upper != nil, q == .under || q == .upTo || q == .over {
+            log.add(f.sub("qualifier"), f.member("qualifier", required: false), "a range (value and max) cannot also be \"\(q.rawValue)\": use \"exact\" or \"about\"")
+        }
         let kind = f.choice("kind", FigureKind.self) ?? .stated
         let source = f.reference("source", .source, required: true)
         let label = f.string("label")

@@ -25,17 +25,33 @@ public struct TargetProgress: Hashable, Sendable {
     /// How exact the latest value is ("over 555 M": at least), and so everything computed from it.
     public var currentBound: Bound = .exact
     public var shareBound: Bound { currentBound }
-    public var remainingBound: Bound { currentBound.flipped }
+    /// Once even the lower bound is at the target, nothing remains, exactly.
+    public var alreadyReached: Bool { (current ?? 0) >= target.usd && currentBound != .atMost && currentBound != .approximate }
+    public var remainingBound: Bound { alreadyReached ? .exact : currentBound.flipped }
     /// More value now means less growth needed.
-    public var requiredBound: Bound { currentBound.flipped }
+    public var requiredBound: Bound { alreadyReached ? .exact : currentBound.flipped }
+
+    /// Whether a deadline that is not after the latest full year was met, as far as the bound says.
+    public var deadlineOutcome: Reach {
+        guard let s = share else { return .unknown }
+        if s >= 1 { return currentBound == .atMost || currentBound == .approximate ? .unknown : .year(deadline, .exact) }
+        return currentBound == .atLeast || currentBound == .approximate ? .unknown : .never
+    }
     public var lastGrowthBound: Bound = .exact
     public var recentBound: Bound = .exact
     /// When the target is reached at the recent pace, as far as the bounds allow saying it.
-    public var reachAtRecent: Reach { recentCAGR == nil ? .unknown : Reach(yearReachedAtRecent, bound: .combine(decreasing: [currentBound, recentBound])) }
-    public var reachAtLast: Reach { lastGrowth == nil ? .unknown : Reach(yearReachedAtLast, bound: .combine(decreasing: [currentBound, lastGrowthBound])) }
+    public var reachAtRecent: Reach {
+        if alreadyReached, let y = year { return .year(y, .exact) }
+        return recentCAGR == nil ? .unknown : Reach(yearReachedAtRecent, bound: .combine(decreasing: [currentBound, recentBound]), rate: recentCAGR)
+    }
+    public var reachAtLast: Reach {
+        if alreadyReached, let y = year { return .year(y, .exact) }
+        return lastGrowth == nil ? .unknown : Reach(yearReachedAtLast, bound: .combine(decreasing: [currentBound, lastGrowthBound]), rate: lastGrowth)
+    }
     /// When it is reached at a fixed rate (only the value is uncertain).
     public func reach(atRate rate: Double) -> Reach {
         guard let base = year, let v = current else { return .unknown }
+        if alreadyReached { return .year(base, .exact) }
         return Reach(Metrics.yearReached(current: v, fromYear: base, target: target.usd, rate: rate), bound: .combine(decreasing: [currentBound]))
     }
 

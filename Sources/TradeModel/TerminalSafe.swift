@@ -7,7 +7,7 @@
 /// there; everything else, including non-ASCII letters, is kept.
 public enum TerminalSafe {
     /// The text with C0 controls (U+0000–U+001F), DEL (U+007F), C1 controls (U+0080–U+009F) and the
-    /// bidi controls (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) written as `\u{XX}`. A tab becomes
+    /// bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) written as `\u{XX}`. A tab becomes
     /// a space. Text without any of them is returned unchanged (no copy).
     public static func terminalSafe(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: { needsEscape($0) || $0 == "\t" }) else { return s }
@@ -55,7 +55,7 @@ public enum TerminalSafe {
     static func needsEscape(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x00...0x08, 0x0A...0x1F, 0x7F, 0x80...0x9F: return true
-        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
         }
     }

@@ -252,7 +252,13 @@ import TradeModel
         var s = Fixture.state(screen: .trade, width: 60, height: 20)
         Fixture.press(&s, .char("?"))
         for _ in 0..<100 { Fixture.press(&s, .char("j")) }
-        #expect(s.detailScroll == HelpView.maxScroll(s))
+        let end = s.detailScroll
+        #expect(end == HelpView.maxScroll(s) && end > 0)
+        // The last line of the help (the legend's end) is on screen, and the first k moves.
+        let atEnd = Fixture.text(s)
+        #expect(atEnd.contains("months"), "the legend's last words are visible at the end")
+        Fixture.press(&s, .char("k"))
+        #expect(Fixture.text(s) != atEnd, "the first key back scrolls at once")
     }
 
     @Test func clicksOnOverviewPanelsSelectThenOpen() {

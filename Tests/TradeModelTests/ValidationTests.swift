@@ -165,5 +165,9 @@ import Testing
         let lines: [String]
         do { _ = try DatasetLoader.load(bytes: Array(doc.utf8), file: "t.json"); lines = [] } catch { lines = error.lines }
         #expect(lines.contains { $0.contains("projects[0].capacity[0].max: the upper end of the range (17) is below its value (18)") })
+        let upTo = ValidationTests.document(extra: #", "projects": [{"id": "p", "title": "P", "kind": "port", "status": "operational", "capacity": [{"value": 3, "max": 5, "qualifier": "up-to", "unit": "Mt/yr", "source": "s1"}], "sources": ["s1"]}]"#)
+        var upToLines = [String]()
+        do { _ = try DatasetLoader.load(bytes: Array(upTo.utf8), file: "t.json") } catch { upToLines = error.lines }
+        #expect(upToLines.contains { $0.contains("a range (value and max) cannot also be \"up-to\"") })
     }
 }
