@@ -112,7 +112,7 @@ enum InfrastructureScreen {
         let inner = Box(title: ScreenRenderer.listTitle(s, .infrastructure, "Infrastructure projects"), focused: true).render(into: &c, area: tableRect, theme: s.theme)
         ScreenRenderer.listTable(s, .infrastructure, columns: columns).render(into: &c, area: inner, theme: s.theme)
         if let mapRect {
-            let mi = Box(title: "Map: places by latitude/longitude; routes of projects (dashed: not yet operational)").render(into: &c, area: mapRect, theme: s.theme)
+            let mi = Box(title: "Map: places by latitude/longitude; lines join the places of each project (the selected one highlighted)").render(into: &c, area: mapRect, theme: s.theme)
             map(s).render(into: &c, area: mi, theme: s.theme)
         }
     }
