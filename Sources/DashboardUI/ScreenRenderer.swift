@@ -64,6 +64,16 @@ enum ScreenRenderer {
         return t
     }
 
+    /// A list screen: the boxed table of the screen's rows and, where there is room, the selected row's
+    /// detail beside or below it.
+    static func drawList(_ s: AppState, _ screen: Screen, title: String, columns: [TableColumn], table: Rect, preview: Rect?, into c: inout Canvas) {
+        let inner = Box(title: listTitle(s, screen, title), focused: true).render(into: &c, area: table, theme: s.theme)
+        listTable(s, screen, columns: columns).render(into: &c, area: inner, theme: s.theme)
+        if let preview, let item = selectedItem(s, screen) {
+            Preview.draw(s, title: DetailView.title(s, item), lines: DetailView.lines(s, item), area: preview, into: &c)
+        }
+    }
+
     /// The selected row's item on a screen, if any.
     static func selectedItem(_ s: AppState, _ screen: Screen) -> DetailItem? {
         let rows = Rows.visible(s, screen)

@@ -146,8 +146,7 @@ enum TradeScreen {
         let d = s.dataset
         let t = s.theme
         let (tableRect, chartRect, sectionsRect, summary) = split(s, body)
-        let inner = Box(title: ScreenRenderer.listTitle(s, .trade, "Trade by period, USD"), focused: true).render(into: &c, area: tableRect, theme: t)
-        ScreenRenderer.listTable(s, .trade, columns: columns(d)).render(into: &c, area: inner, theme: t)
+        ScreenRenderer.drawList(s, .trade, title: "Trade by period, USD", columns: columns(d), table: tableRect, preview: nil, into: &c)
         if let chartRect {
             let target = d.targets.first
             let bars = chartBars(d)

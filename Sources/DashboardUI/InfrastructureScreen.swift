@@ -1,0 +1,66 @@
+import TradeModel
+
+/// Screen 5: roads, ports, rail, terminals and crossings, and a map of the corridor.
+enum InfrastructureScreen {
+    static func cells(_ d: Dataset, _ p: Project) -> [Line] {
+        // The latest step that has happened by the as-of date; else the next one due.
+        let dated = p.milestones.filter { $0.date != nil }
+        let past = dated.filter { $0.date!.year < d.asOf.year || ($0.date!.year == d.asOf.year && ($0.date!.month ?? 1) <= (d.asOf.month ?? 12)) }
+        let next = dated.filter { m in !past.contains(m) }.min { $0.date! < $1.date! }
+        let latest = past.max { $0.date! < $1.date! }
+        let capacity = p.capacity.first.map(Figures.quantity) ?? "unknown"
+        return [Line.text(p.title), Line.text(p.kind.label, role: .dim), Line.text(EnergyScreen.shortStatus(p.status), role: EnergyScreen.statusRole(p.status)),
+                Line.text(Figures.quantity(p.length), role: p.length == nil ? .unknown : .normal),
+                Line.text(capacity, role: p.capacity.isEmpty ? .unknown : .normal),
+                latest.map { Line.text("\($0.date!.display): \($0.title)", role: .dim) }
+                    ?? next.map { Line.text("due \($0.date!.display): \($0.title)", role: .warning) }
+                    ?? Line.text("none recorded", role: .unknown)]
+    }
+
+    static let columns = [
+        TableColumn(title: "Project", width: .flex(min: 18, weight: 3)),
+        TableColumn(title: "Kind", width: .fixed(8)),
+        TableColumn(title: "Status", width: .fixed(12)),
+        TableColumn(title: "Length", width: .fixed(9), align: .right),
+        TableColumn(title: "Capacity", width: .fixed(13), align: .right),
+        TableColumn(title: "Latest milestone", width: .flex(min: 12, weight: 2)),
+    ]
+
+    /// Wide: table left, map right. Otherwise the table on top and the map below when there is room.
+    static func split(_ s: AppState, _ body: Rect) -> (table: Rect, map: Rect?) {
+        if body.width >= 150 {
+            let (a, b) = body.splitLeft(body.width * 3 / 5)
+            return (a, b)
+        }
+        let rows = Rows.visible(s, .infrastructure).count
+        let want = min(max(rows, 1) + 3, body.height)
+        if body.height - want >= 8 { let (a, b) = body.splitTop(want); return (a, b) }
+        return (body, nil)
+    }
+
+    static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
+        (Box.inner(split(s, body).table), ScreenRenderer.listTable(s, .infrastructure, columns: columns))
+    }
+
+    /// Map points for every place, and a route for every project that connects two or more places.
+    static func map(_ s: AppState) -> MapWidget {
+        let d = s.dataset
+        let selected: String? = { if case .project(let id)? = ScreenRenderer.selectedItem(s, .infrastructure) { return id } else { return nil } }()
+        // The corridor: the places the projects stand at or connect (capitals far away would squeeze it).
+        let used = Set(d.projects.flatMap(\.places))
+        let points = d.places.filter { used.contains($0.id) }.map { MapPoint(id: $0.id, label: $0.name, lat: $0.lat, lon: $0.lon) }
+        let routes = d.projects.filter { $0.places.count >= 2 }.map {
+            MapRoute(pointIDs: $0.places, role: $0.id == selected ? .highlight : .mapRoute, dashed: $0.status != .operational && $0.status != .completed)
+        }
+        return MapWidget(points: points, routes: routes)
+    }
+
+    static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
+        let (table, mapRect) = split(s, body)
+        ScreenRenderer.drawList(s, .infrastructure, title: "Infrastructure projects", columns: columns, table: table, preview: nil, into: &c)
+        if let mapRect {
+            let mi = Box(title: "Map: places by latitude/longitude; lines join the places of each project (the selected one highlighted)").render(into: &c, area: mapRect, theme: s.theme)
+            map(s).render(into: &c, area: mi, theme: s.theme)
+        }
+    }
+}

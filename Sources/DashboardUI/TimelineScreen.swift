@@ -1,0 +1,44 @@
+import TradeModel
+
+/// Screen 6: the events in order.
+enum TimelineScreen {
+    static func events(_ d: Dataset) -> [Event] {
+        d.events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
+    static func cells(_ e: Event) -> [Line] {
+        return [Line.text(dateRange(e.date, e.endDate)), Line.text(e.kind.rawValue, role: .accent), Line.text(e.title)]
+    }
+
+    /// "24–25 Nov 2025", "30 Nov – 2 Dec 2025", or one date.
+    static func dateRange(_ a: DateValue, _ b: DateValue?) -> String {
+        guard let b, b != a else { return a.display }
+        if let d1 = a.day, let d2 = b.day, a.year == b.year, a.month == b.month, let m = a.month {
+            return "\(d1)–\(d2) \(DateValue.monthNames[m - 1]) \(a.year)"
+        }
+        return "\(a.display) – \(b.display)"
+    }
+
+    static let columns = [
+        TableColumn(title: "Date", width: .fixed(14)),
+        TableColumn(title: "Kind", width: .fixed(12)),
+        TableColumn(title: "Event", width: .flex(min: 20)),
+    ]
+
+    static func split(_ s: AppState, _ body: Rect) -> (table: Rect, preview: Rect?) {
+        if body.width >= 140 { let (a, b) = body.splitLeft(body.width * 3 / 5); return (a, b) }
+        let rows = Rows.visible(s, .timeline).count
+        let want = min(max(rows, 1) + 3, body.height - 7)
+        if want >= 5 { let (a, b) = body.splitTop(want); return (a, b) }
+        return (body, nil)
+    }
+
+    static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
+        (Box.inner(split(s, body).table), ScreenRenderer.listTable(s, .timeline, columns: columns))
+    }
+
+    static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
+        let (table, preview) = split(s, body)
+        ScreenRenderer.drawList(s, .timeline, title: "Timeline", columns: columns, table: table, preview: preview, into: &c)
+    }
+}
