@@ -58,7 +58,15 @@ enum TradeScreen {
         if !p.isFullYear { notes.append("partial year") }
         if let n = turnover?.note, notes.isEmpty { notes.append(n) }
         let periodRole: Role = p.isFullYear ? .normal : .partial
-        return [Line.text(p.label, role: periodRole), Figures.usd(turnover, conflict: !turnoverOthers.isEmpty), growthCell,
+        // No turnover figure, but both directions: their sum, marked derived (as the balance is). It is
+        // shown, never used in a metric.
+        var turnoverCell = Figures.usd(turnover, conflict: !turnoverOthers.isEmpty)
+        if turnover == nil, let ex, let im, let x = ex.usd, let m = im.usd {
+            let b = Bound.combine(increasing: [Bound(ex.qualifier), Bound(im.qualifier)])
+            turnoverCell = [Span(b.symbol + Money.millions(x + m), role: .derived), Span(Figures.derivedMark, role: .derived)]
+            notes.insert("turnover = exports + imports", at: 0)
+        }
+        return [Line.text(p.label, role: periodRole), turnoverCell, growthCell,
                 Figures.usd(ex, conflict: !exOthers.isEmpty), Figures.usd(im, conflict: !imOthers.isEmpty), balance,
                 Line.text(notes.joined(separator: "; "), role: notes.isEmpty ? .normal : .dim)]
     }

@@ -40,6 +40,21 @@ import TradeModel
         #expect(!text.contains("999 M"), "one figure per section")
     }
 
+    @Test func turnoverIsDerivedFromBothDirectionsOnlyWhenNoFigureExists() {
+        var d = Fixture.dataset
+        d.sources.append(Source(id: "comtrade-test", publisher: "UN Comtrade"))
+        d.trade += [TradeObservation(period: Period(year: 2016), flow: .exports, from: "KZ", to: "TM", usd: 500e6, source: "comtrade-test"),
+                    TradeObservation(period: Period(year: 2016), flow: .imports, from: "TM", to: "KZ", usd: 120e6, source: "comtrade-test")]
+        var s = AppState(dataset: d, theme: .mono)
+        _ = Dashboard.update(&s, .char("2"))
+        let row = Dashboard.render(s, width: 120, height: 40).lines().first { $0.contains("2016") } ?? ""
+        #expect(row.contains("620 M*"), "500 M + 120 M, marked derived: \(row)")
+        #expect(row.contains("turnover = exports + imports"))
+        #expect(d.value(.turnover, year: 2016) == nil, "the sum is shown, never used as a figure")
+        let row2024 = Dashboard.render(s, width: 120, height: 40).lines().first { $0.contains("2024 ") } ?? ""
+        #expect(row2024.contains(">555 M") && !row2024.contains("turnover = exports"), "a stated turnover is kept")
+    }
+
     @Test func noPanelWithoutSectionData() {
         let text = Fixture.text(Fixture.state(.mono, screen: .trade, width: 120, height: 50))
         #expect(!text.contains("Top HS sections"))
