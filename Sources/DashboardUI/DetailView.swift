@@ -32,8 +32,19 @@ enum DetailView {
         _ = Paragraph(lines: Array(wrapped.dropFirst(scroll)), wrap: false).render(into: &c, area: Rect(x: inner.x, y: inner.y, width: inner.width - 1, height: inner.height), theme: s.theme)
     }
 
+    /// Wraps each line to the width, continuing an indented line under its indent (a hanging indent),
+    /// so that a source or a note stays visibly under the figure it belongs to.
     static func wrap(_ lines: [Line], width: Int) -> [Line] {
-        lines.flatMap { $0.isEmpty ? [[]] : TextLayout.wrap($0, width: max(1, width - 1)) }
+        let w = max(1, width - 1)
+        return lines.flatMap { line -> [Line] in
+            guard let first = line.first else { return [[]] }
+            let indent = first.text.prefix { $0 == " " }.count
+            guard indent > 0, indent < w / 2 else { return TextLayout.wrap(line, width: w) }
+            var rest = line
+            rest[0].text = String(first.text.dropFirst(indent))
+            let pad = Span(String(repeating: " ", count: indent), role: first.role)
+            return TextLayout.wrap(rest, width: w - indent).map { [pad] + $0 }
+        }
     }
 
     /// How far the open overlay (detail, problems) can scroll at the last size: the state never
