@@ -99,16 +99,7 @@ final class Session {
         }
         TerminalGuard.armed.store(true, ordering: .sequentiallyConsistent)
         TerminalGuard.captureStderr()
-        // Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, and Ctrl-S/Ctrl-Q do not freeze output.
-        raw()
-        noecho()
-        nonl()
-        keypad(window, true)
-        meta(window, true)
-        set_escdelay(25)
-        nodelay(window, true)
-        curs_set(0)
-        leaveok(window, true)
+        FrontEnd.configureInput(window)
         let color = ColorSupport.start(wanted: state.theme.usesColor)
         if state.theme.usesColor && !color.enabled { state.theme = state.theme.withoutColor }
         painter = CursesPainter(window: window, color: color)
@@ -295,5 +286,24 @@ final class Session {
         dirty = true
         // doupdate after endwin puts the terminal back in program mode (raw, keypad, alternate screen).
         render()
+    }
+}
+
+extension FrontEnd {
+    /// Esc must not lag: ncurses waits this long (ms) after Esc for the rest of an escape sequence.
+    static let escapeDelayMilliseconds: Int32 = 25
+
+    /// Input modes. Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, and Ctrl-S/Ctrl-Q do not freeze
+    /// output. Keys are read without blocking (the loop sleeps in poll), the cursor is hidden.
+    static func configureInput(_ window: UnsafeMutablePointer<WINDOW>) {
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        meta(window, true)
+        set_escdelay(escapeDelayMilliseconds)
+        nodelay(window, true)
+        curs_set(0)
+        leaveok(window, true)
     }
 }

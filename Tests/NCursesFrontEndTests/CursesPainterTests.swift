@@ -10,6 +10,17 @@ import Glibc
 /// (`curscr`), and the bytes it sends. Serialized: ncurses is not thread-safe.
 @Suite("Canvas onto ncurses", .serialized)
 struct CursesPainterTests {
+    @Test("input modes: Esc does not lag (escape delay 25 ms), keys do not echo, reads do not block")
+    func inputModes() {
+        let t = OffscreenTerminal(width: 20, height: 5)
+        defer { t.close() }
+        set_escdelay(1000)
+        FrontEnd.configureInput(tdsh_stdscr()!)
+        #expect(get_escdelay() == 25, "ncurses' default of a second would make Esc lag")
+        #expect(is_nodelay(tdsh_stdscr()!), "the loop sleeps in poll, not in wget_wch")
+        #expect(is_keypad(tdsh_stdscr()!), "function and arrow keys are decoded")
+    }
+
     @Test("text lands in its cells, wide characters take two columns")
     func textAndWideCharacters() {
         let t = OffscreenTerminal(width: 40, height: 6)
