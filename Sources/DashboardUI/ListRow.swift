@@ -1,11 +1,21 @@
 import TradeModel
 
 /// One selectable row of a screen's list: its cells, and the text the `/` filter searches.
+/// The cells are built only when the row is drawn: counting, filtering and moving the selection,
+/// which every key does, never format a figure.
 struct ListRow {
-    var cells: [Line]
     var search: String
     /// What Enter opens.
     var item: DetailItem
+    private let build: () -> [Line]
+
+    init(cells: @autoclosure @escaping () -> [Line], search: String, item: DetailItem) {
+        self.build = cells
+        self.search = search
+        self.item = item
+    }
+
+    var cells: [Line] { build() }
 }
 
 /// What a detail view shows.

@@ -35,8 +35,9 @@ enum TradeScreen {
         let im = d.preferred(.goods(from: b, to: a), period: p)
         let exOthers = ex.map { d.disagreements(with: $0, direction: .goods(from: a, to: b)) } ?? []
         let imOthers = im.map { d.disagreements(with: $0, direction: .goods(from: b, to: a)) } ?? []
+        let g = growth(d, p)
         var growthCell: Line = [Span("unknown", role: .unknown)]
-        if let g = growth(d, p) {
+        if let g {
             growthCell = [Span(Figures.rate(g.rate, g.bound), role: g.derived ? .derived : (g.rate < 0 ? .negative : .positive))]
             if g.derived { growthCell.append(Span(Figures.derivedMark, role: .derived)) }
             if g.other != nil { growthCell.append(Span(Figures.conflictMark, role: .conflict)) }
@@ -54,7 +55,7 @@ enum TradeScreen {
                 notes.append("\(label)also \(Figures.plainUSD(other)) (\(origin))")
             }
         }
-        if let g = growth(d, p), let other = g.other { notes.append("growth also \(Money.percent(other))") }
+        if let other = g?.other { notes.append("growth also \(Money.percent(other))") }
         if !p.isFullYear { notes.append("partial year") }
         if let n = turnover?.note, notes.isEmpty { notes.append(n) }
         let periodRole: Role = p.isFullYear ? .normal : .partial

@@ -152,11 +152,6 @@ extension Dataset {
         }
     }
 
-    /// Conflicts that involve this observation.
-    public func conflicts(involving o: TradeObservation) -> [Conflict] {
-        conflicts.filter { $0.first == o || $0.second == o }
-    }
-
     /// Everything in the dataset that cites a source: "trade[3]", "deals[qazaqgaz-turkmengaz-2022]"...
     public func citations(of sourceID: String) -> [String] {
         var out = [String]()
