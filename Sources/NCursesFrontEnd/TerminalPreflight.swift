@@ -35,7 +35,7 @@ public struct PreflightFailure: Error, Sendable, Equatable, CustomStringConverti
     public var description: String { message }
 }
 
-/// The start-up checks, in the order that works (see docs/frontend-notes.md): the locale first
+/// The start-up checks, in the order that works (see docs/terminal.md): the locale first
 /// (calling `setlocale` after `newterm` is too late), then that stdin and stdout are terminals
 /// (`newterm` does not fail on a pipe: it writes escape codes into it), then the terminal type
 /// through `setupterm`, which must know TERM and have cursor addressing (`cup`). Nothing here
