@@ -10,7 +10,7 @@ struct DashboardCommand: ParsableCommand {
         commandName: "dashboard",
         abstract: "Open the interactive dashboard (the default).",
         discussion: """
-        Keys: 1-7 screens, Tab/Shift-Tab next/previous, arrows or h j k l, PgUp/PgDn, g/G, Enter details, \
+        Keys: \(Screen.numberKeys) screens, Tab/Shift-Tab next/previous, arrows or h j k l, PgUp/PgDn, g/G, Enter details, \
         Esc back, / filter, ? help, r reload the data, Ctrl-L redraw, Ctrl-Z suspend, q or Ctrl-C quit.
 
         Colour is off with --no-color or when NO_COLOR is set to anything. Outside a UTF-8 locale \

@@ -48,8 +48,8 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func validate() throws {
-        if Screen.named(screen) == nil && Int(screen).flatMap(Screen.init(rawValue:)) == nil {
-            throw ValidationError("unknown screen \"\(screen)\"; expected one of \(Screen.allCases.map(\.name).joined(separator: ", ")) or 1–7")
+        if Screen.named(screen) == nil {
+            throw ValidationError("unknown screen \"\(screen)\"; expected one of \(Screen.allCases.map(\.name).joined(separator: ", ")) or 1–\(Screen.allCases.count)")
         }
         if Theme.Name(rawValue: theme) == nil { throw ValidationError("unknown theme \"\(theme)\"; expected color, mono or ascii") }
         if let width, !(1...1000).contains(width) { throw ValidationError("--width must be between 1 and 1000 (got \(width))") }
@@ -73,8 +73,7 @@ struct RenderCommand: ParsableCommand {
         let h = height ?? size?.height ?? 30
         var state = AppState(dataset: dataset, dataPath: data.path, theme: t)
         _ = Dashboard.update(&state, .resize(width: w, height: h))
-        let sc = Screen.named(screen) ?? Screen(rawValue: Int(screen) ?? 1)!
-        _ = Dashboard.update(&state, .char(Character(String(sc.rawValue))))
+        Dashboard.show(Screen.named(screen) ?? .overview, in: &state)
         for key in try KeySequence.parse(keys ?? "") {
             if Dashboard.update(&state, key).contains(.quit) { break }
         }

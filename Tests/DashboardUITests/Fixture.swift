@@ -16,7 +16,7 @@ enum Fixture {
     static func state(_ theme: Theme = .mono, screen: Screen = .overview, width: Int = 100, height: Int = 30) -> AppState {
         var s = AppState(dataset: dataset, dataPath: datasetPath, theme: theme)
         _ = Dashboard.update(&s, .resize(width: width, height: height))
-        _ = Dashboard.update(&s, .char(Character(String(screen.rawValue))))
+        Dashboard.show(screen, in: &s)
         return s
     }
 

@@ -7,7 +7,7 @@ import TradeModel
     @Test func numberKeysJumpToScreens() {
         var s = Fixture.state()
         for screen in Screen.allCases {
-            Fixture.press(&s, .char(Character(String(screen.rawValue))))
+            Fixture.press(&s, .char(Character(String(screen.number))))
             #expect(s.screen == screen)
         }
         Fixture.press(&s, .char("9"))
@@ -74,15 +74,15 @@ import TradeModel
     @Test func enterOpensDetailAndEscClosesIt() {
         var s = Fixture.state(screen: .energy, width: 60, height: 20)
         Fixture.press(&s, .enter)
-        #expect(s.detailOpen)
-        #expect(DetailView.maxScroll(s) >= 2, "long enough to scroll at 60x20")
-        let item = Rows.visible(s, .energy)[0].item
-        #expect(DetailView.lines(s, item).contains { $0.plainText.hasPrefix("Sources (") }, "the detail lists its sources")
+        #expect(s.mode.isDetail)
+        #expect((s.mode.overlay?.maxScroll(width: s.lastSize.width, height: s.lastSize.height) ?? -1) >= 2, "long enough to scroll at 60x20")
+        let detail = ListRow.visible(s, .energy)[0].detail
+        #expect(detail.lines.contains { $0.plainText.hasPrefix("Sources (") }, "the detail lists its sources")
         Fixture.press(&s, .char("j"), .char("j"))
-        #expect(s.detailScroll == 2)
+        #expect((s.mode.overlay?.scroll ?? 0) == 2)
         Fixture.press(&s, .escape)
-        #expect(!s.detailOpen)
-        #expect(s.detailScroll == 0)
+        #expect(!s.mode.isDetail)
+        #expect((s.mode.overlay?.scroll ?? 0) == 0)
     }
 
     @Test func enterOnAnOverviewPanelOpensItsScreen() {
@@ -91,34 +91,34 @@ import TradeModel
         #expect(s.selection[.overview] == 2)
         Fixture.press(&s, .enter)
         #expect(s.screen == .energy)
-        #expect(!s.detailOpen)
+        #expect(!s.mode.isDetail)
     }
 
     @Test func helpOpensAndCloses() {
         var s = Fixture.state(screen: .trade)
         Fixture.press(&s, .char("?"))
-        #expect(s.helpVisible)
+        #expect(s.mode.isHelp)
         #expect(Fixture.text(s).contains("Keys: Trade"))
         Fixture.press(&s, .escape)
-        #expect(!s.helpVisible)
+        #expect(!s.mode.isHelp)
         Fixture.press(&s, .char("?"), .char("?"))
-        #expect(!s.helpVisible, "? toggles")
+        #expect(!s.mode.isHelp, "? toggles")
     }
 
     @Test func filterNarrowsIncrementallyAndNCycles() {
         var s = Fixture.state(screen: .timeline)
-        let all = Rows.visible(s, .timeline).count
+        let all = ListRow.visible(s, .timeline).count
         Fixture.press(&s, .char("/"))
-        #expect(s.filter.editing)
+        #expect((s.mode == .filtering))
         Fixture.press(&s, .char("v"), .char("i"))
-        let afterVi = Rows.visible(s, .timeline).count
+        let afterVi = ListRow.visible(s, .timeline).count
         Fixture.press(&s, .char("s"), .char("i"), .char("t"))
-        let visits = Rows.visible(s, .timeline)
+        let visits = ListRow.visible(s, .timeline)
         #expect(visits.count > 0 && visits.count < all)
         #expect(afterVi >= visits.count, "each letter narrows or keeps the list")
         #expect(visits.allSatisfy { $0.search.lowercased().contains("visit") })
         Fixture.press(&s, .enter)
-        #expect(!s.filter.editing)
+        #expect((s.mode != .filtering))
         #expect(s.filter.query == "visit")
         let start = s.selection[.timeline, default: 0]
         Fixture.press(&s, .char("n"))
@@ -127,25 +127,25 @@ import TradeModel
         #expect(s.selection[.timeline] == (start - 1 + visits.count) % visits.count)
         Fixture.press(&s, .escape)
         #expect(!s.filter.isActive)
-        #expect(Rows.visible(s, .timeline).count == all)
+        #expect(ListRow.visible(s, .timeline).count == all)
     }
 
     @Test func filterBackspaceAndNoMatch() {
         var s = Fixture.state(screen: .sources)
         Fixture.press(&s, .char("/"), .char("z"), .char("q"), .char("x"))
-        #expect(Rows.visible(s, .sources).isEmpty)
+        #expect(ListRow.visible(s, .sources).isEmpty)
         #expect(Fixture.text(s).contains("No match for \"zqx\""))
         Fixture.press(&s, .backspace, .backspace, .backspace)
         #expect(s.filter.query.isEmpty)
         Fixture.press(&s, .backspace)
-        #expect(!s.filter.editing, "backspace on an empty query leaves the filter")
+        #expect((s.mode != .filtering), "backspace on an empty query leaves the filter")
     }
 
     @Test func filterIgnoresDiacritics() {
         var s = Fixture.state(screen: .infrastructure)
         Fixture.press(&s, .char("/"))
         for c in "garabogazkol" { Fixture.press(&s, .char(c)) }
-        #expect(!Rows.visible(s, .infrastructure).isEmpty, "typing ASCII finds Garabogazköl")
+        #expect(!ListRow.visible(s, .infrastructure).isEmpty, "typing ASCII finds Garabogazköl")
     }
 
     @Test func nWithoutAFilterExplains() {
@@ -158,7 +158,7 @@ import TradeModel
     @Test func slashOnScreensWithoutAListSaysSo() {
         var s = Fixture.state(screen: .overview)
         Fixture.press(&s, .char("/"))
-        #expect(!s.filter.editing)
+        #expect((s.mode != .filtering))
         #expect(s.status != nil)
     }
 
@@ -203,11 +203,11 @@ import TradeModel
         let footer = Fixture.text(s).split(separator: "\n").last.map(String.init) ?? ""
         #expect(footer.contains("Reload failed, keeping the old data"))
         Fixture.press(&s, .char("e"))
-        #expect(s.problemsVisible)
+        #expect(s.mode.isProblems)
         let text = Fixture.text(s)
         #expect(text.contains("unknown source \"x\""))
         Fixture.press(&s, .escape)
-        #expect(!s.problemsVisible)
+        #expect(!s.mode.isProblems)
         s.reloaded(with: before)
         #expect(s.loadProblems.isEmpty)
         #expect(s.status?.isError == false)
@@ -224,7 +224,7 @@ import TradeModel
         Fixture.press(&s, .click(x: 10, y: 6))
         #expect(s.selection[.energy] == 2)
         Fixture.press(&s, .click(x: 10, y: 6))
-        #expect(s.detailOpen, "clicking the selected row opens it")
+        #expect(s.mode.isDetail, "clicking the selected row opens it")
         Fixture.press(&s, .escape, .wheelDown(x: 10, y: 5))
         #expect(s.selection[.energy] == min(3, Fixture.dataset.deals.count - 1))
     }
@@ -240,20 +240,20 @@ import TradeModel
     @Test func detailScrollStopsAtTheEnd() {
         var s = Fixture.state(screen: .energy, width: 60, height: 20)
         Fixture.press(&s, .enter)
-        let end = DetailView.maxScroll(s)
+        let end = (s.mode.overlay?.maxScroll(width: s.lastSize.width, height: s.lastSize.height) ?? -1)
         #expect(end > 0, "the deal's detail is longer than a 60x20 screen")
         for _ in 0..<(end + 40) { Fixture.press(&s, .char("j")) }
-        #expect(s.detailScroll == end, "never past the end")
+        #expect((s.mode.overlay?.scroll ?? 0) == end, "never past the end")
         Fixture.press(&s, .char("k"))
-        #expect(s.detailScroll == end - 1, "the first key back moves at once")
+        #expect((s.mode.overlay?.scroll ?? 0) == end - 1, "the first key back moves at once")
     }
 
     @Test func helpScrollStopsAtTheEnd() {
         var s = Fixture.state(screen: .trade, width: 60, height: 20)
         Fixture.press(&s, .char("?"))
         for _ in 0..<100 { Fixture.press(&s, .char("j")) }
-        let end = s.detailScroll
-        #expect(end == HelpView.maxScroll(s) && end > 0)
+        let end = (s.mode.overlay?.scroll ?? 0)
+        #expect(end == (s.mode.overlay?.maxScroll(width: s.lastSize.width, height: s.lastSize.height) ?? -1) && end > 0)
         // The last line of the help (the legend's end) is on screen, and the first k moves.
         let atEnd = Fixture.text(s)
         #expect(atEnd.contains("months"), "the legend's last words are visible at the end")

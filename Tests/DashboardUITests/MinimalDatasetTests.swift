@@ -21,7 +21,7 @@ import TradeModel
             for (w, h) in [(60, 20), (80, 24), (200, 60)] {
                 var s = AppState(dataset: d, theme: .ascii)
                 _ = Dashboard.update(&s, .resize(width: w, height: h))
-                _ = Dashboard.update(&s, .char(Character(String(screen.rawValue))))
+                Dashboard.show(screen, in: &s)
                 for k in keys {
                     _ = Dashboard.update(&s, k)
                     let text = Dashboard.render(s, width: w, height: h).text

@@ -200,7 +200,7 @@ import TradeModel
         var s = Fixture.state(.mono, screen: .sources, width: 120, height: 40)
         for (k, src) in Fixture.dataset.sources.enumerated() {
             s.selection[.sources] = k
-            let lines = DetailView.lines(s, .source(src.id)).map(\.plainText)
+            let lines = ListRow.visible(s, .sources)[k].detail.lines.map(\.plainText)
             let cites = Fixture.dataset.citations(of: src.id)
             #expect(lines.contains("Cited by (\(cites.count))"))
             for c in cites { #expect(lines.contains("  " + c)) }
@@ -210,7 +210,7 @@ import TradeModel
     @Test func everyTradeDetailNamesTheSourceOfEachFigure() {
         let s = Fixture.state(.mono, screen: .trade)
         for p in TradeScreen.periods(Fixture.dataset) {
-            let text = DetailView.lines(s, .period(p)).map(\.plainText).joined(separator: "\n")
+            let text = TradeScreen.detail(s.dataset, p).lines.map(\.plainText).joined(separator: "\n")
             for o in Fixture.dataset.trade where o.period == p && o.hsSection == nil {
                 #expect(text.contains("[\(o.source)]"), "\(p.label): figure from \(o.source) is not attributed")
             }

@@ -1,7 +1,35 @@
 import TradeModel
 
-/// Screen 6: the events in order.
-enum TimelineScreen {
+extension Screen { public static let timeline = Screen("timeline") }
+
+/// The events in order.
+struct TimelineScreen: ScreenView {
+    let screen = Screen.timeline
+    let title = "Timeline"
+
+    func rows(_ s: AppState) -> [ListRow] {
+        let d = s.dataset
+        return TimelineScreen.events(d).map { e in
+            ListRow(id: e.id, cells: TimelineScreen.cells(e), search: [e.date.display, e.kind.rawValue, e.title, e.description ?? ""].joined(separator: " "),
+                    detail: { TimelineScreen.detail(d, e) })
+        }
+    }
+
+    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
+
+    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
+
+    static func detail(_ d: Dataset, _ e: Event) -> Detail {
+        var out = [DetailText.field("Date", e.endDate.map { "\(e.date.display) to \($0.display)" } ?? e.date.display), DetailText.field("Kind", e.kind.rawValue)]
+        if !e.places.isEmpty { out.append(DetailText.field("Places", e.places.map { d.place($0)?.name ?? $0 }.joined(separator: ", "))) }
+        if let desc = e.description { out += [[], Line.text(desc)] }
+        if !e.related.isEmpty {
+            let names = e.related.map { r in d.deals.first { $0.id == r }?.title ?? d.projects.first { $0.id == r }?.title ?? d.targets.first { $0.id == r }?.title ?? r }
+            out += [[], DetailText.field("Related", names.joined(separator: "; "))]
+        }
+        return Detail(title: e.title, lines: out + DetailText.sources(d, e.sources))
+    }
+
     static func events(_ d: Dataset) -> [Event] {
         d.events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
@@ -27,7 +55,7 @@ enum TimelineScreen {
 
     static func split(_ s: AppState, _ body: Rect) -> (table: Rect, preview: Rect?) {
         if body.width >= 140 { let (a, b) = body.splitLeft(body.width * 3 / 5); return (a, b) }
-        let rows = Rows.visible(s, .timeline).count
+        let rows = ListRow.visible(s, .timeline).count
         let want = min(max(rows, 1) + 3, body.height - 7)
         if want >= 5 { let (a, b) = body.splitTop(want); return (a, b) }
         return (body, nil)

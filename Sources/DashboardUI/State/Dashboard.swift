@@ -11,6 +11,11 @@ public enum Dashboard {
         KeyMap.update(&state, key)
     }
 
+    /// Opens a screen, as its number key does.
+    public static func show(_ screen: Screen, in state: inout AppState) {
+        KeyMap.go(&state, screen)
+    }
+
     public static func render(_ state: AppState, width: Int, height: Int) -> Canvas {
         var canvas = Canvas(width: width, height: height, asciiOnly: state.theme.ascii)
         ScreenRenderer.draw(state, into: &canvas)

@@ -1,8 +1,41 @@
 import TradeModel
 
-/// Screen 1: the four panels the product is about, 2×2 when wide, stacked when narrow.
-enum OverviewScreen {
+extension Screen { public static let overview = Screen("overview") }
+
+/// The four panels the product is about, 2×2 when wide, stacked when narrow.
+struct OverviewScreen: ScreenView {
+    let screen = Screen.overview
+    let title = "Overview"
+    let filterable = false
+    let usesListKeys = false
+
     static let panels: [Screen] = [.trade, .target, .energy, .infrastructure]
+
+    /// A row per panel; Enter opens the panel's screen.
+    func rows(_ s: AppState) -> [ListRow] {
+        OverviewScreen.panels.map { sc in
+            ListRow(id: sc.name, cells: [Line.text(sc.title)], search: sc.title, opens: sc,
+                    detail: { Detail(title: sc.title, lines: [Line.text("Press Enter to open the \(sc.title) screen.")]) })
+        }
+    }
+
+    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
+
+    /// The panels are clicked, not rows.
+    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { nil }
+
+    /// A click selects a panel; a click on the selected panel opens its screen.
+    func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool {
+        guard let k = Self.panelRects(body).firstIndex(where: { $0.contains(x: x, y: y) }) else { return true }
+        if s.selection[.overview] ?? 0 == k { KeyMap.open(&s) } else { s.selection[.overview] = k }
+        return true
+    }
+
+    var bindings: [KeyBinding] {
+        [KeyBinding([.left, .char("h")], .move(-1), help: ("←→ h l ↑↓ j k", "move between panels"), hint: ("←→", "panel"), order: 1),
+         KeyBinding([.right, .char("l")], .move(1)),
+         KeyBinding([.enter], .open, help: ("Enter", "open the panel's screen"), hint: ("Enter", "open"), order: 2)]
+    }
 
     static func panelRects(_ body: Rect) -> [Rect] {
         if body.width >= 80 && body.height >= 18 {
@@ -12,13 +45,12 @@ enum OverviewScreen {
         return body.rows(4)
     }
 
-    static func panelHitArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { nil }
 
     static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
         let rects = panelRects(body)
         let focus = s.selection[.overview] ?? 0
         for (k, screen) in panels.enumerated() {
-            let inner = Box(title: "\(screen.rawValue) \(title(screen, s))", focused: k == focus).render(into: &c, area: rects[k], theme: s.theme)
+            let inner = Box(title: "\(screen.number) \(panelTitle(screen, s))", focused: k == focus).render(into: &c, area: rects[k], theme: s.theme)
             switch screen {
             case .trade: trade(s, inner, &c)
             case .target: target(s, inner, &c)
@@ -28,7 +60,7 @@ enum OverviewScreen {
         }
     }
 
-    static func title(_ screen: Screen, _ s: AppState) -> String {
+    static func panelTitle(_ screen: Screen, _ s: AppState) -> String {
         switch screen {
         case .trade: return "Trade volume"
         case .target: return s.dataset.targets.first?.title ?? "Target"
@@ -95,7 +127,7 @@ enum OverviewScreen {
     }
 
     static func statusLine(_ status: Status, _ title: String) -> Line {
-        [Span(TextLayout.pad(EnergyScreen.shortStatus(status), width: 12), role: EnergyScreen.statusRole(status)), Span(" " + title)]
+        [Span(TextLayout.pad(status.shortLabel, width: 12), role: status.role), Span(" " + title)]
     }
 
     static func energy(_ s: AppState, _ r: Rect, _ c: inout Canvas) {

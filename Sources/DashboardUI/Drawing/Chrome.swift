@@ -26,7 +26,7 @@ enum Chrome {
         }
         c.put(lead, in: Rect(x: 1, y: headerRow, width: max(0, c.width - rightWidth - 4), height: 1), theme: t)
         c.put([Span(right, role: .dim)], in: Rect(x: c.width - rightWidth - 1, y: headerRow, width: rightWidth, height: 1), theme: t)
-        TabBar(titles: Screen.allCases.map(\.title), selected: s.screen.rawValue - 1)
+        TabBar(titles: Screen.allCases.map(\.title), selected: s.screen.number - 1)
             .render(into: &c, area: Rect(x: 0, y: tabRow, width: c.width, height: 1), theme: t)
     }
 
@@ -34,41 +34,23 @@ enum Chrome {
     /// so that clicks always agree with what is shown.
     static func tab(at x: Int, state s: AppState, width: Int) -> Screen? {
         var row = Canvas(width: width, height: 1, asciiOnly: s.theme.ascii)
-        TabBar(titles: Screen.allCases.map(\.title), selected: s.screen.rawValue - 1)
+        TabBar(titles: Screen.allCases.map(\.title), selected: s.screen.number - 1)
             .render(into: &row, area: Rect(x: 0, y: 0, width: width, height: 1), theme: s.theme)
         var starts = [(Int, Screen)]()
         for col in 0..<width {
             let text = row[col, 0].text
-            if let n = Int(text), let sc = Screen(rawValue: n), col == 0 || row[col - 1, 0].text == " " || !row[col - 1, 0].text.allSatisfy(\.isNumber) {
+            if let n = Int(text), let sc = Screen(number: n), col == 0 || row[col - 1, 0].text == " " || !row[col - 1, 0].text.allSatisfy(\.isNumber) {
                 if !starts.contains(where: { $0.1 == sc }) { starts.append((col, sc)) }
             }
         }
         return starts.last { $0.0 <= x }?.1
     }
 
-    static func hints(_ s: AppState) -> [(key: String, action: String)] {
-        if s.filter.editing { return [("Enter", "keep filter"), ("Esc", "clear"), ("↑↓", "move")] }
-        if s.helpVisible { return [("Esc", "close help"), ("q", "quit")] }
-        if s.problemsVisible { return [("j/k", "scroll"), ("Esc", "close"), ("r", "reload")] }
-        if s.detailOpen { return [("Esc", "back"), ("j/k", "scroll"), ("1-7", "screens"), ("q", "quit")] }
-        // What this screen does first, then help and quit (which must survive a narrow footer),
-        // then what the tab bar already shows.
-        var h: [(key: String, action: String)] = []
-        switch s.screen {
-        case .overview: h += [("←→", "panel"), ("Enter", "open")]
-        case .target: h += [("+/-", "deadline \(s.targetYear)"), ("j/k", "scenario"), ("Enter", "detail")]
-        default: h += [("j/k", "move"), ("Enter", "detail"), ("/", s.filter.isActive ? "filter: \(s.filter.query)" : "filter")]
-            if s.filter.isActive { h += [("n/N", "next/prev"), ("Esc", "clear")] }
-        }
-        h += [("?", "help"), ("q", "quit"), ("1-7", "screens"), ("r", "reload")]
-        return h
-    }
-
     static func drawFooter(_ s: AppState, into c: inout Canvas) {
         let row = Rect(x: 0, y: c.height - 1, width: c.width, height: 1)
         let t = s.theme
-        if s.filter.editing {
-            let count = Rows.visible(s, s.screen).count
+        if s.mode == .filtering {
+            let count = ListRow.visible(s, s.screen).count
             let prompt: Line = [Span("/", role: .footerKey), Span(s.filter.query)]
             let used = c.put(prompt, in: row, theme: t)
             c.put([Span("  \(count) match\(count == 1 ? "" : "es")", role: .dim)], in: Rect(x: used + 1, y: row.y, width: max(0, row.width - used - 1), height: 1), theme: t)
@@ -81,6 +63,6 @@ enum Chrome {
             c.put([Span(" " + status.text, role: status.isError ? .error : .status)], in: row, theme: t)
             return
         }
-        KeyHints(hints: hints(s)).render(into: &c, area: row, theme: t)
+        KeyHints(hints: KeyTable.hints(s)).render(into: &c, area: row, theme: t)
     }
 }

@@ -1,8 +1,25 @@
 import TradeModel
 
-/// Screen 2: turnover by year as a bar chart and a table of every period, with exports, imports,
-/// balance and growth; partial years labelled, derived values marked, conflicting sources flagged.
-enum TradeScreen {
+extension Screen { public static let trade = Screen("trade") }
+
+/// Turnover by year as a bar chart and a table of every period, with exports, imports, balance and
+/// growth; partial years labelled, derived values marked, conflicting sources flagged.
+struct TradeScreen: ScreenView {
+    let screen = Screen.trade
+    let title = "Trade"
+
+    func rows(_ s: AppState) -> [ListRow] {
+        let d = s.dataset
+        return TradeScreen.periods(d).map { p in
+            ListRow(id: p.label, cells: TradeScreen.cells(d, p), search: p.label + " " + d.trade.filter { $0.period == p }.compactMap(\.note).joined(separator: " "),
+                    detail: { TradeScreen.detail(d, p) })
+        }
+    }
+
+    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
+
+    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
+
     /// Every period with whole-goods figures, oldest first; a partial year sorts before its full year.
     static func periods(_ d: Dataset) -> [Period] {
         Array(Set(d.trade.filter { $0.hsSection == nil }.map(\.period))).sorted()
@@ -90,7 +107,7 @@ enum TradeScreen {
     static func split(_ s: AppState, _ body: Rect) -> (table: Rect, chart: Rect?, sections: Rect?, summary: Rect) {
         let summaryHeight = min(4, max(2, body.height - 14))
         let (main, summary) = body.splitBottom(summaryHeight)
-        let rows = Rows.visible(s, .trade).count
+        let rows = ListRow.visible(s, .trade).count
         let hasSections = !s.dataset.sectionYears.isEmpty
         if main.width >= 150 {
             let (side, table) = main.splitLeft(main.width * 2 / 5)
@@ -187,5 +204,62 @@ enum TradeScreen {
         }
         lines.append([Span(Figures.legend(ascii: t.ascii), role: .dim)])
         _ = Paragraph(lines: lines, wrap: false).render(into: &c, area: summary.inset(dx: 1, dy: 0), theme: t)
+    }
+}
+
+
+/// The detail of a period on the Trade screen: every figure with its source, the figures that
+/// disagree, the growth we compute, and the HS sections.
+extension TradeScreen {
+    static func detail(_ d: Dataset, _ p: Period) -> Detail {
+        var out = [Line]()
+        let obs = d.trade.filter { $0.period == p && $0.hsSection == nil }
+        for o in obs { out += DetailText.observationLines(d, o) }
+        let clashes = disagreements(d, p, obs)
+        if !clashes.isEmpty {
+            out.append([])
+            out.append(Line.text("Figures disagree " + Figures.conflictMark, role: .conflict))
+            out += clashes.map { Line.text($0, role: .conflict) }
+            out.append(Line.text("  The table computes with one (stated, most exact, newest source first) and names the others; all are kept.", role: .dim))
+        }
+        if p.isFullYear, let g = d.computedGrowth(.turnover, year: p.year), let a = d.preferred(.turnover, year: p.year - 1), let b = d.preferred(.turnover, year: p.year) {
+            out.append([])
+            out.append([Span("Growth over \(p.year - 1) computed by us: ", role: .dim), Span(Figures.rate(g, d.growthBound(.turnover, year: p.year)), role: .derived),
+                        Span(" (from \(Figures.plainUSD(a)) to \(Figures.plainUSD(b)))", role: .dim)])
+        }
+        if !p.isFullYear {
+            out.append([])
+            out.append(Line.text("A partial year covers \(p.monthCount) months; it never counts as a full year in any metric.", role: .partial))
+        }
+        let hs = d.trade.filter { $0.period == p && $0.hsSection != nil }
+        if !hs.isEmpty {
+            out.append([])
+            out.append(Line.text("By HS section (\(hs.count) figures)", role: .tableHeader))
+            for o in hs.sorted(by: { ($0.usd ?? 0) > ($1.usd ?? 0) }).prefix(20) {
+                let name = HSSection.number(o.hsSection ?? 0)?.shortName ?? "section \(o.hsSection ?? 0)"
+                out.append([Span("  \(o.from ?? "?")→\(o.to ?? "?") \(name): ", role: .dim)] + Figures.usd(o) + [Span(" [\(o.source)]", role: .dim)])
+            }
+        }
+        return Detail(title: "Trade in \(p.label)" + (p.isFullYear ? "" : " (partial year)"), lines: out)
+    }
+
+    /// Every pair of figures for the same thing that cannot both be true, whatever their kind; and
+    /// stated growth rates that disagree.
+    static func disagreements(_ d: Dataset, _ p: Period, _ obs: [TradeObservation]) -> [String] {
+        var clashes = [String]()
+        var seen = Set<[Int]>()
+        for (i, o) in obs.enumerated() {
+            let dir: Direction = o.flow == .turnover ? .turnover : .goods(from: o.from ?? "", to: o.to ?? "")
+            for other in d.disagreements(with: o, direction: dir) {
+                guard let j = obs.firstIndex(of: other), seen.insert([min(i, j), max(i, j)]).inserted, let x = o.usd, let y = other.usd else { continue }
+                let kinds = o.kind == other.kind ? (o.kind == .derived ? "both derived by us" : "both stated") : "stated and derived"
+                clashes.append("  \(o.flow.rawValue): \(Figures.plainUSD(o)) [\(o.source)] vs \(Figures.plainUSD(other)) [\(other.source)], "
+                               + "\(Money.share(abs(x - y) / max(x, y))) apart (\(kinds))")
+            }
+        }
+        for c in conflicts(d, p) where c.kind == .growth {
+            clashes.append("  \(c.key.flow.rawValue) growth: \(Money.percent(c.first.growth ?? 0)) [\(c.first.source)] vs \(Money.percent(c.second.growth ?? 0)) [\(c.second.source)]")
+        }
+        return clashes
     }
 }

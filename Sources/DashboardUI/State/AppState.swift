@@ -9,13 +9,8 @@ public struct AppState: Sendable {
     public var screen: Screen = .overview
     /// Selected row per screen (the list of that screen: years, deals, projects, events, sources).
     public var selection: [Screen: Int] = [:]
-    /// The detail view (Enter) of the selected row, when open.
-    public var detailOpen = false
-    /// Scroll offset inside the detail or help view.
-    public var detailScroll = 0
-    public var helpVisible = false
-    /// The problems view after a failed reload (key `e`).
-    public var problemsVisible = false
+    /// What has the keyboard: the list, the filter prompt, or an overlay (detail, help, problems).
+    public var mode: Mode = .browsing
     public var filter = FilterState()
     /// The deadline year the Target screen computes the required growth for (+ and −).
     public var targetYear: Int
@@ -46,7 +41,12 @@ public struct AppState: Sendable {
         self.dataset = dataset
         if keepYear { targetYear = AppState.defaultTargetYear(dataset) }
         loadProblems = []
-        problemsVisible = false
+        switch mode {
+        case .problems: mode = .browsing
+        // An open detail shows the new data.
+        case .detail(let o): mode = .detail(ListRow.selected(self, screen).map { Overlay.detail($0.detail, scroll: o.scroll) } ?? o)
+        default: break
+        }
         status = StatusLine(text: "Reloaded \(dataPath ?? "the data")", isError: false)
     }
 
@@ -56,6 +56,7 @@ public struct AppState: Sendable {
         // The count and the key come first: a long first problem is truncated at the screen's edge.
         let count = problems.count == 1 ? "1 problem, e: show" : "\(problems.count) problems, e: show all"
         status = StatusLine(text: "Reload failed, keeping the old data (\(count)): \(problems.first ?? "unknown problem")", isError: true)
+        if case .problems(let o) = mode { mode = .problems(Overlay.problems(self, scroll: o.scroll)) }
     }
 }
 
@@ -69,10 +70,8 @@ public struct StatusLine: Hashable, Sendable {
     }
 }
 
-/// The `/` filter: typing narrows the current list; n and N move between matches.
+/// The `/` filter: typing narrows the current list (in `Mode.filtering`); n and N move between matches.
 public struct FilterState: Hashable, Sendable {
-    /// True while the user is typing the query.
-    public var editing = false
     public var query = ""
 
     public init() {}

@@ -1,7 +1,42 @@
 import TradeModel
 
-/// Screen 5: roads, ports, rail, terminals and crossings, and a map of the corridor.
-enum InfrastructureScreen {
+extension Screen { public static let infrastructure = Screen("infrastructure") }
+
+/// Roads, ports, rail, terminals and crossings, and a map of the corridor.
+struct InfrastructureScreen: ScreenView {
+    let screen = Screen.infrastructure
+    let title = "Infrastructure"
+
+    func rows(_ s: AppState) -> [ListRow] {
+        let d = s.dataset
+        return d.projects.map { p in
+            ListRow(id: p.id, cells: InfrastructureScreen.cells(d, p),
+                    search: [p.title, p.kind.label, p.status.label, p.places.compactMap { d.place($0)?.name }.joined(separator: " "), p.description ?? ""].joined(separator: " "),
+                    detail: { InfrastructureScreen.detail(d, p) })
+        }
+    }
+
+    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
+
+    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
+
+    static func detail(_ d: Dataset, _ p: Project) -> Detail {
+        var out = [DetailText.field("Kind", p.kind.label), DetailText.status(p.status),
+                   DetailText.field("Places", p.places.isEmpty ? nil : p.places.map { d.place($0)?.name ?? $0 }.joined(separator: " → "))]
+        if let l = p.length { out.append([Span("Length: ", role: .dim)] + DetailText.quantityLine(l).dropFirst()) } else { out.append(DetailText.field("Length", nil)) }
+        if !p.capacity.isEmpty {
+            out.append(Line.text("Capacity", role: .dim))
+            for q in p.capacity { out.append(DetailText.quantityLine(q)) }
+        } else {
+            out.append(DetailText.field("Capacity", nil))
+        }
+        if let desc = p.description { out += [[], Line.text(desc)] }
+        out += DetailText.milestoneLines(p.milestones)
+        if let n = p.note { out += [[], DetailText.field("Note", n)] }
+        let ids = p.sources + p.milestones.map(\.source) + p.capacity.compactMap(\.source) + (p.length?.source.map { [$0] } ?? [])
+        return Detail(title: p.title, lines: out + DetailText.sources(d, ids))
+    }
+
     static func cells(_ d: Dataset, _ p: Project) -> [Line] {
         // The latest step that has happened by the as-of date; else the next one due.
         let dated = p.milestones.filter { $0.date != nil }
@@ -9,7 +44,7 @@ enum InfrastructureScreen {
         let next = dated.filter { m in !past.contains(m) }.min { $0.date! < $1.date! }
         let latest = past.max { $0.date! < $1.date! }
         let capacity = p.capacity.first.map(Figures.quantity) ?? "unknown"
-        return [Line.text(p.title), Line.text(p.kind.label, role: .dim), Line.text(EnergyScreen.shortStatus(p.status), role: EnergyScreen.statusRole(p.status)),
+        return [Line.text(p.title), Line.text(p.kind.label, role: .dim), Line.text(p.status.shortLabel, role: p.status.role),
                 Line.text(Figures.quantity(p.length), role: p.length == nil ? .unknown : .normal),
                 Line.text(capacity, role: p.capacity.isEmpty ? .unknown : .normal),
                 latest.map { Line.text("\($0.date!.display): \($0.title)", role: .dim) }
@@ -32,7 +67,7 @@ enum InfrastructureScreen {
             let (a, b) = body.splitLeft(body.width * 3 / 5)
             return (a, b)
         }
-        let rows = Rows.visible(s, .infrastructure).count
+        let rows = ListRow.visible(s, .infrastructure).count
         let want = min(max(rows, 1) + 3, body.height)
         if body.height - want >= 8 { let (a, b) = body.splitTop(want); return (a, b) }
         return (body, nil)
@@ -45,7 +80,7 @@ enum InfrastructureScreen {
     /// Map points for every place, and a route for every project that connects two or more places.
     static func map(_ s: AppState) -> MapWidget {
         let d = s.dataset
-        let selected: String? = { if case .project(let id)? = ScreenRenderer.selectedItem(s, .infrastructure) { return id } else { return nil } }()
+        let selected = ListRow.selected(s, .infrastructure)?.id
         // The corridor: the places the projects stand at or connect (capitals far away would squeeze it).
         let used = Set(d.projects.flatMap(\.places))
         let points = d.places.filter { used.contains($0.id) }.map { MapPoint(id: $0.id, label: $0.name, lat: $0.lat, lon: $0.lon) }

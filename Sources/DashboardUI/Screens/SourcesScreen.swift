@@ -1,7 +1,34 @@
 import TradeModel
 
-/// Screen 7: every source, and which figures cite it.
-enum SourcesScreen {
+extension Screen { public static let sources = Screen("sources") }
+
+/// Every source, and which figures cite it.
+struct SourcesScreen: ScreenView {
+    let screen = Screen.sources
+    let title = "Sources"
+
+    func rows(_ s: AppState) -> [ListRow] {
+        let d = s.dataset
+        return d.sources.map { src in
+            ListRow(id: src.id, cells: SourcesScreen.cells(d, src), search: [src.id, src.publisher, src.title ?? "", src.url ?? ""].joined(separator: " "),
+                    detail: { SourcesScreen.detail(d, src) })
+        }
+    }
+
+    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
+
+    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
+
+    static func detail(_ d: Dataset, _ src: Source) -> Detail {
+        let cites = d.citations(of: src.id)
+        var out = [DetailText.field("Id", src.id), DetailText.field("Publisher", src.publisher), DetailText.field("Title", src.title),
+                   DetailText.field("Date", src.date?.display), DetailText.field("Address", src.url)]
+        if let n = src.note { out.append(DetailText.field("Note", n)) }
+        out += [[], Line.text("Cited by (\(cites.count))", role: .tableHeader)]
+        out += cites.isEmpty ? [Line.text("  nothing cites this source", role: .warning)] : cites.map { Line.text("  " + $0) }
+        return Detail(title: src.publisher, lines: out)
+    }
+
     static func cells(_ d: Dataset, _ src: Source) -> [Line] {
         let n = d.citations(of: src.id).count
         return [Line.text(src.publisher), Line.text(src.date?.display ?? "undated", role: src.date == nil ? .unknown : .normal),

@@ -1,8 +1,70 @@
 import TradeModel
 
-/// Screen 3: progress to the target from the latest full year, the remaining amount, the growth
-/// needed by the deadline (+ and − move it), the year reached at the recent pace, and scenarios.
-enum TargetScreen {
+extension Screen { public static let target = Screen("target") }
+
+/// Progress to the target from the latest full year, the remaining amount, the growth needed by the
+/// deadline (+ and − move it), the year reached at the recent pace, and scenarios.
+struct TargetScreen: ScreenView {
+    let screen = Screen.target
+    let title = "Target"
+    /// The list is the scenario table; it has nothing to filter.
+    let filterable = false
+    let usesListKeys = false
+
+    func rows(_ s: AppState) -> [ListRow] {
+        TargetScreen.scenarios(s).map { rate in
+            ListRow(id: Money.percent(rate), cells: [], search: Money.percent(rate), detail: { TargetScreen.detail(s, rate) })
+        }
+    }
+
+    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
+
+    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
+
+    var bindings: [KeyBinding] {
+        [KeyBinding([.char("+")], .custom { Self.changeTargetYear(&$0, by: 1); return [] },
+                    help: { s in ("+ / -", "move the deadline year (now \(s.targetYear))") }, hint: { s in ("+/-", "deadline \(s.targetYear)") }, order: 1),
+         KeyBinding([.char("=")], .custom { Self.changeTargetYear(&$0, by: 1); return [] }),
+         KeyBinding([.char("-"), .char("_")], .custom { Self.changeTargetYear(&$0, by: -1); return [] }),
+         KeyBinding([.down, .char("j")], .move(1), help: ("↑↓ j k", "select a scenario"), hint: ("j/k", "scenario"), order: 2),
+         KeyBinding([.up, .char("k")], .move(-1)),
+         KeyBinding([.enter], .open, help: ("Enter", "the scenario's projection"), hint: ("Enter", "detail"), order: 3),
+         KeyBinding([.left, .char("h")], .previousScreen, help: ("h l ←→", "previous / next screen")),
+         KeyBinding([.right, .char("l")], .nextScreen)]
+    }
+
+    /// + and −: the deadline stays after the latest full year and within 50 years of it.
+    static func changeTargetYear(_ s: inout AppState, by delta: Int) {
+        let latest = s.dataset.latestFullYear ?? s.dataset.asOf.year
+        let lo = latest + 1, hi = latest + 50
+        var next = s.targetYear + delta
+        // A deadline from the data that has already passed: + goes to the first possible year.
+        if delta > 0 && next < lo { next = lo }
+        if next < lo {
+            s.status = StatusLine(text: "The deadline must be after \(latest), the latest full year", isError: true)
+        } else if next > hi {
+            s.status = StatusLine(text: "The deadline can be at most \(hi)", isError: true)
+        } else {
+            s.targetYear = next
+        }
+    }
+
+    /// The projection of one scenario, year by year.
+    static func detail(_ s: AppState, _ rate: Double) -> Detail {
+        let title = "Scenario: \(Money.percent(rate)) a year"
+        guard let p = progress(s), let y = p.year, let v = p.current, let base = p.observation else { return Detail(title: title, lines: [Line.text("unknown", role: .unknown)]) }
+        var out: [Line] = [Line.text("Projection from \(y) (\(Figures.plainUSD(base))) at \(Money.percent(rate)) a year; derived by us, not a forecast.", role: .derived), []]
+        for yy in (y + 1)...max(y + 1, p.deadline + 3) {
+            out.append([Span("  \(yy): ", role: .dim), Span(Figures.millions(Metrics.project(v, rate: rate, years: yy - y), p.currentBound) + Figures.derivedMark, role: .derived)])
+        }
+        out.append([])
+        out.append(DetailText.field("Reaches \(Money.millions(p.target.usd))", p.reach(atRate: rate).text))
+        if p.currentBound.isBound {
+            out.append(Line.text("The \(y) value is only a bound (\(base.qualifier.word) \(Money.millions(v))), so the projections are \(p.currentBound.words)these values.", role: .dim))
+        }
+        return Detail(title: title, lines: out + DetailText.sources(s.dataset, [base.source] + p.target.sources))
+    }
+
     static func progress(_ s: AppState) -> TargetProgress? {
         s.dataset.targets.first.map { TargetProgress(target: $0, dataset: s.dataset, deadline: s.targetYear) }
     }
@@ -44,7 +106,7 @@ enum TargetScreen {
         return cols
     }
 
-    static func rows(_ s: AppState) -> [[Line]] {
+    static func tableRows(_ s: AppState) -> [[Line]] {
         let p = progress(s)
         return scenarios(s).map { rate in
             var cells: [Line] = [Line.text(Figures.rate(rate, rateBound(p, rate)), role: rate < 0 ? .negative : .normal), Line.text(scenarioName(p, rate), role: .dim)]
@@ -75,7 +137,7 @@ enum TargetScreen {
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
         let inner = Box.inner(split(s, body).table)
         let list = scenarios(s)
-        return (inner, Table(columns: columns(progress(s)), rows: rows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1))))
+        return (inner, Table(columns: columns(progress(s)), rows: tableRows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1))))
     }
 
     /// The summary lines: what the gauge says in words.
@@ -163,7 +225,7 @@ enum TargetScreen {
         let tinner = Box(title: "Scenarios from \(p.year.map(String.init) ?? "?") (derived\(boundTitle))" + (years.isEmpty ? "" : ", USD"))
             .render(into: &c, area: tableRect, theme: t)
         let list = scenarios(s)
-        var table = Table(columns: columns(p), rows: rows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1)))
+        var table = Table(columns: columns(p), rows: tableRows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1)))
         table.highlight = .firstColumn
         table.render(into: &c, area: tinner, theme: t)
     }

@@ -1,0 +1,127 @@
+/// Every key binding, once, by where it applies. The key map dispatches from these lists in order
+/// (the first binding that matches wins), the help view lists their `help` lines in the same order,
+/// and the footer shows their hints sorted by `hintOrder`.
+enum KeyTable {
+    /// Work whatever is open.
+    static let global: [KeyBinding] = [ctrlC, redraw, suspend]
+
+    static let ctrlC = KeyBinding([.ctrl("c")], .quit)
+    static let redraw = KeyBinding([.ctrl("l")], .redrawAll, help: ("Ctrl-L", "redraw the screen"))
+    static let suspend = KeyBinding([.ctrl("z")], .suspend, help: ("Ctrl-Z", "suspend to the shell (fg returns)"))
+
+    static var digits: [Key] { (1...min(9, ScreenRegistry.all.count)).map { .char(Character(String($0))) } }
+
+    // MARK: Browsing a screen: the head, the screen's own keys, the list keys, the tail.
+
+    static var browsingHead: [KeyBinding] {
+        [KeyBinding(digits, .jumpToScreen, help: (Screen.numberKeys, "jump to a screen"), hint: (Screen.numberKeys, "screens"), order: 22),
+         KeyBinding([.tab], .nextScreen, help: ("Tab / Shift-Tab", "next / previous screen")),
+         KeyBinding([.backTab], .previousScreen)]
+    }
+
+    static let list: [KeyBinding] = [
+        KeyBinding([.down, .char("j")], .move(1), help: ("↑↓ j k", "move the selection"), hint: ("j/k", "move"), order: 10),
+        KeyBinding([.up, .char("k")], .move(-1)),
+        KeyBinding([.pageDown, .char(" ")], .page(1), help: ("PgUp PgDn Space", "a page up / down")),
+        KeyBinding([.pageUp], .page(-1)),
+        KeyBinding([.home, .char("g")], .first, help: ("g G Home End", "first / last row")),
+        KeyBinding([.end, .char("G")], .last),
+        KeyBinding([.enter], .open, help: ("Enter", "detail with sources"), hint: ("Enter", "detail"), order: 11),
+        KeyBinding([.escape], .clearFilter, help: { _ in ("Esc", "back; clears the filter") },
+                   hint: { s in s.filter.isActive ? ("Esc", "clear") : nil }, order: 14),
+        KeyBinding([.char("/")], .startFilter, help: { _ in ("/", "filter the list as you type") },
+                   hint: { s in ("/", s.filter.isActive ? "filter: \(s.filter.query)" : "filter") }, order: 12),
+        KeyBinding([.char("n")], .nextMatch(1), help: { _ in ("n / N", "next / previous match") },
+                   hint: { s in s.filter.isActive ? ("n/N", "next/prev") : nil }, order: 13),
+        KeyBinding([.char("N")], .nextMatch(-1)),
+        KeyBinding([.left, .char("h")], .previousScreen, help: ("h l ←→", "previous / next screen")),
+        KeyBinding([.right, .char("l")], .nextScreen),
+    ]
+
+    static let browsingTail: [KeyBinding] = [
+        KeyBinding([.char("r")], .reload, help: ("r", "reload the data file"), hint: ("r", "reload"), order: 23),
+        KeyBinding([.char("e")], .openProblems, help: ("e", "show the problems of a failed reload")),
+        redraw,
+        suspend,
+        KeyBinding([.char("?")], .openHelp, help: ("?", "this help"), hint: ("?", "help"), order: 20),
+        KeyBinding([.char("q")], .quit, help: ("q  Ctrl-C", "quit"), hint: ("q", "quit"), order: 21),
+    ]
+
+    /// Browsing the screen: what the key map tries, in order, and the help view lists.
+    static func browsing(_ screen: Screen) -> [KeyBinding] {
+        let view = ScreenRegistry.view(screen)
+        return browsingHead + view.bindings + list + browsingTail
+    }
+
+    /// What the help view and the footer describe while browsing: the list keys only where the
+    /// screen uses them as they are.
+    static func described(_ screen: Screen) -> [KeyBinding] {
+        let view = ScreenRegistry.view(screen)
+        return browsingHead + view.bindings + (view.usesListKeys ? list : []) + browsingTail
+    }
+
+    // MARK: Overlays and the filter prompt.
+
+    static var detail: [KeyBinding] {
+        [KeyBinding([.escape, .backspace, .enter, .char("h"), .left], .close, hint: ("Esc", "back"), order: 1),
+         KeyBinding([.char("q")], .quit, hint: ("q", "quit"), order: 4),
+         KeyBinding([.down, .char("j")], .scroll(1), hint: ("j/k", "scroll"), order: 2),
+         KeyBinding([.up, .char("k")], .scroll(-1)),
+         KeyBinding([.pageDown, .char(" ")], .scrollPage(1)),
+         KeyBinding([.pageUp], .scrollPage(-1)),
+         KeyBinding([.home, .char("g")], .scrollTop),
+         KeyBinding([.char("?")], .openHelp),
+         KeyBinding(digits, .jumpToScreen, hint: (Screen.numberKeys, "screens"), order: 3)]
+    }
+
+    static let help: [KeyBinding] = [
+        KeyBinding([.escape, .char("?"), .enter, .backspace], .close, hint: ("Esc", "close help"), order: 1),
+        KeyBinding([.char("q")], .quit, hint: ("q", "quit"), order: 2),
+        KeyBinding([.down, .char("j")], .scroll(1)),
+        KeyBinding([.up, .char("k")], .scroll(-1)),
+    ]
+
+    static let problems: [KeyBinding] = [
+        KeyBinding([.escape, .char("e"), .enter, .backspace], .close, hint: ("Esc", "close"), order: 2),
+        KeyBinding([.char("q")], .quit),
+        KeyBinding([.down, .char("j")], .scroll(1), hint: ("j/k", "scroll"), order: 1),
+        KeyBinding([.up, .char("k")], .scroll(-1)),
+        KeyBinding([.pageDown, .char(" ")], .scrollPage(1)),
+        KeyBinding([.pageUp], .scrollPage(-1)),
+        KeyBinding([.char("r")], .reload, hint: ("r", "reload"), order: 3),
+    ]
+
+    /// The filter prompt; any other character is typed into the query.
+    static let filtering: [KeyBinding] = [
+        KeyBinding([.enter], .keepFilter, hint: ("Enter", "keep filter"), order: 1),
+        KeyBinding([.escape], .dropFilter, hint: ("Esc", "clear"), order: 2),
+        KeyBinding([.backspace, .delete], .deleteFilterCharacter),
+        KeyBinding([.down], .move(1), hint: ("↑↓", "move"), order: 3),
+        KeyBinding([.up], .move(-1)),
+    ]
+
+    /// The bindings of the current mode, in dispatch order.
+    static func current(_ s: AppState) -> [KeyBinding] {
+        switch s.mode {
+        case .browsing: return browsing(s.screen)
+        case .filtering: return filtering
+        case .detail: return detail
+        case .problems: return problems
+        case .help: return help
+        }
+    }
+
+    /// The footer's hints for the current state, in order.
+    static func hints(_ s: AppState) -> [(key: String, action: String)] {
+        let bindings = s.mode == .browsing ? described(s.screen) : current(s)
+        return bindings.enumerated()
+            .compactMap { i, b in b.hint?(s).map { (order: b.hintOrder, index: i, hint: $0) } }
+            .sorted { ($0.order, $0.index) < ($1.order, $1.index) }
+            .map(\.hint)
+    }
+
+    /// The help view's lines for a screen.
+    static func helpLines(_ s: AppState) -> [(keys: String, text: String)] {
+        described(s.screen).compactMap { $0.help?(s) }
+    }
+}

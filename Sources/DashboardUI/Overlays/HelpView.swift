@@ -1,0 +1,12 @@
+import TradeModel
+
+/// `?`: the keys of the current screen, from the key table, and the legend of the marks.
+enum HelpView {
+    static func overlay(_ s: AppState) -> Overlay {
+        let list = KeyTable.helpLines(s)
+        let keyWidth = list.map { DisplayWidth.of($0.keys) }.max() ?? 10
+        let lines: [Line] = list.map { [Span(TextLayout.pad($0.keys, width: keyWidth + 2), role: .footerKey), Span($0.text)] }
+            + [[], Line.text(Figures.legend(ascii: s.theme.ascii), role: .dim)]
+        return Overlay(title: "Keys: \(s.screen.title)", lines: lines, placement: .centered(keyWidth: keyWidth, footer: "Esc closes"))
+    }
+}

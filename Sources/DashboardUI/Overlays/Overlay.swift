@@ -1,0 +1,101 @@
+/// A box of lines over the screen: a row's detail, the reload problems, or the keys. It holds its
+/// lines, so that the state knows how far it can scroll without asking the screens.
+public struct Overlay: Hashable, Sendable {
+    public enum Placement: Hashable, Sendable {
+        /// The whole body, with a footer that says where the scroll is (detail, problems).
+        case body
+        /// Centred, as wide as the key column plus 50 (help), with a fixed footer.
+        case centered(keyWidth: Int, footer: String)
+    }
+
+    public var title: String
+    public var lines: [Line]
+    public var scroll = 0
+    public var placement: Placement
+
+    /// The rectangle the overlay takes in the body.
+    func area(_ body: Rect) -> Rect {
+        switch placement {
+        case .body: return body
+        case .centered(let keyWidth, _):
+            let width = min(body.width, max(50, keyWidth + 50))
+            let height = min(body.height, lines.count + 4)
+            return Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
+        }
+    }
+
+    /// The lines wrapped to the overlay's inner width.
+    func wrapped(_ inner: Rect) -> [Line] {
+        switch placement {
+        case .body: return Overlay.wrap(lines, width: inner.width)
+        case .centered: return Overlay.wrap(lines, width: inner.width + 1)
+        }
+    }
+
+    /// How far it can scroll at a terminal size: the state never scrolls past the end, so that the
+    /// first key back moves at once.
+    public func maxScroll(width: Int, height: Int) -> Int {
+        let inner = Box.inner(area(Chrome.body(width: width, height: height)))
+        return max(0, wrapped(inner).count - inner.height)
+    }
+
+    /// The same overlay with its scroll kept within the lines at a size.
+    func clamped(width: Int, height: Int) -> Overlay {
+        var o = self
+        o.scroll = max(0, min(scroll, maxScroll(width: width, height: height)))
+        return o
+    }
+
+    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
+        let area = area(body)
+        c.fill(area, style: .plain)
+        let inner0 = Box.inner(area)
+        let wrapped = wrapped(inner0)
+        let maxScroll = max(0, wrapped.count - inner0.height)
+        let scroll = min(self.scroll, maxScroll)
+        switch placement {
+        case .body:
+            var footer = "Esc back"
+            if maxScroll > 0 { footer += " · j/k scroll · lines \(scroll + 1)-\(min(wrapped.count, scroll + inner0.height)) of \(wrapped.count)" }
+            let inner = Box(title: title, focused: true, footer: footer).render(into: &c, area: area, theme: s.theme)
+            _ = Paragraph(lines: Array(wrapped.dropFirst(scroll)), wrap: false)
+                .render(into: &c, area: Rect(x: inner.x, y: inner.y, width: inner.width - 1, height: inner.height), theme: s.theme)
+        case .centered(_, let footer):
+            let inner = Box(title: title, focused: true, footer: footer).render(into: &c, area: area, theme: s.theme)
+            _ = Paragraph(lines: Array(wrapped.dropFirst(scroll)), wrap: false).render(into: &c, area: inner, theme: s.theme)
+        }
+    }
+
+    /// Wraps each line to the width, continuing an indented line under its indent (a hanging indent),
+    /// so that a source or a note stays visibly under the figure it belongs to.
+    static func wrap(_ lines: [Line], width: Int) -> [Line] {
+        let w = max(1, width - 1)
+        return lines.flatMap { line -> [Line] in
+            guard let first = line.first else { return [[]] }
+            let indent = first.text.prefix { $0 == " " }.count
+            guard indent > 0, indent < w / 2 else { return TextLayout.wrap(line, width: w) }
+            var rest = line
+            rest[0].text = String(first.text.dropFirst(indent))
+            let pad = Span(String(repeating: " ", count: indent), role: first.role)
+            return TextLayout.wrap(rest, width: w - indent).map { [pad] + $0 }
+        }
+    }
+}
+
+/// What Enter shows for a row: a title and its lines.
+struct Detail {
+    var title: String
+    var lines: [Line]
+}
+
+extension Overlay {
+    static func detail(_ d: Detail, scroll: Int = 0) -> Overlay {
+        Overlay(title: d.title, lines: d.lines, scroll: scroll, placement: .body)
+    }
+
+    static func problems(_ s: AppState, scroll: Int = 0) -> Overlay {
+        let lines = [Line.text("The file changed and is no longer valid; the dashboard keeps showing the data it had.", role: .warning), []]
+            + s.loadProblems.map { Line.text($0, role: .error) } + [[], Line.text("Fix the file and press r to reload.", role: .dim)]
+        return Overlay(title: "Reload problems (\(s.loadProblems.count))", lines: lines, scroll: scroll, placement: .body)
+    }
+}

@@ -1,0 +1,67 @@
+import TradeModel
+
+extension Screen { public static let energy = Screen("energy") }
+
+/// Energy deals and initiatives with parties, sector, status, dates and volumes.
+struct EnergyScreen: ScreenView {
+    let screen = Screen.energy
+    let title = "Energy"
+
+    func rows(_ s: AppState) -> [ListRow] {
+        let d = s.dataset
+        return d.deals.map { deal in
+            ListRow(id: deal.id, cells: EnergyScreen.cells(deal), search: [deal.title, deal.sector, deal.parties.joined(separator: " "), deal.status.label, deal.description ?? ""].joined(separator: " "),
+                    detail: { EnergyScreen.detail(d, deal) })
+        }
+    }
+
+    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
+
+    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
+
+    static func detail(_ d: Dataset, _ deal: Deal) -> Detail {
+        var out = [DetailText.field("Sector", deal.sector), DetailText.field("Parties", deal.parties.joined(separator: ", ")), DetailText.status(deal.status)]
+        if let desc = deal.description { out += [[], Line.text(desc)] }
+        if !deal.volumes.isEmpty {
+            out += [[], Line.text("Volumes", role: .tableHeader)]
+            for q in deal.volumes { out.append(DetailText.quantityLine(q)) }
+        } else {
+            out.append(DetailText.field("Volume", nil))
+        }
+        out += DetailText.milestoneLines(deal.milestones)
+        if let n = deal.note { out += [[], DetailText.field("Note", n)] }
+        return Detail(title: deal.title, lines: out + DetailText.sources(d, deal.sources + deal.milestones.map(\.source) + deal.volumes.compactMap(\.source)))
+    }
+
+    static func cells(_ deal: Deal) -> [Line] {
+        let volume = deal.volumes.first.map(Figures.quantity) ?? "unknown"
+        return [Line.text(deal.title), Line.text(deal.sector, role: .dim), Line.text(deal.parties.joined(separator: ", ")),
+                Line.text(deal.status.shortLabel, role: deal.status.role), Line.text(deal.firstDate?.display ?? "unknown", role: deal.firstDate == nil ? .unknown : .normal),
+                Line.text(volume, role: deal.volumes.isEmpty ? .unknown : .normal)]
+    }
+
+    static let columns = [
+        TableColumn(title: "Deal or initiative", width: .flex(min: 16, weight: 3)),
+        TableColumn(title: "Sector", width: .fixed(13)),
+        TableColumn(title: "Parties", width: .flex(min: 12, weight: 2)),
+        TableColumn(title: "Status", width: .fixed(12)),
+        TableColumn(title: "Since", width: .fixed(11)),
+        TableColumn(title: "Volume", width: .fixed(14), align: .right),
+    ]
+
+    static func split(_ s: AppState, _ body: Rect) -> (table: Rect, preview: Rect?) {
+        let rows = ListRow.visible(s, .energy).count
+        let want = max(rows, 1) + 3
+        if body.height - want >= 6 { let (a, b) = body.splitTop(want); return (a, b) }
+        return (body, nil)
+    }
+
+    static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
+        (Box.inner(split(s, body).table), ScreenRenderer.listTable(s, .energy, columns: columns))
+    }
+
+    static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
+        let (table, preview) = split(s, body)
+        ScreenRenderer.drawList(s, .energy, title: "Energy deals and initiatives", columns: columns, table: table, preview: preview, into: &c)
+    }
+}

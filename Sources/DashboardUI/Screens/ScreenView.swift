@@ -1,0 +1,74 @@
+import TradeModel
+
+/// A screen of the dashboard, by its command-line name ("trade"). Which screens exist, their order,
+/// titles and number keys come from `ScreenRegistry`; a screen declares its own constant next to its
+/// drawing code (`extension Screen { static let trade = Screen("trade") }`).
+public struct Screen: Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+
+    init(_ name: String) { self.name = name }
+
+    public var description: String { name }
+
+    /// Every screen, in tab order.
+    public static var allCases: [Screen] { ScreenRegistry.all.map(\.screen) }
+
+    /// The number key that opens it: its place in the tab order, from 1.
+    public var number: Int { (ScreenRegistry.index(of: self) ?? 0) + 1 }
+
+    /// Title on the tab bar.
+    public var title: String { ScreenRegistry.view(self).title }
+
+    /// The screen with this number key, if any.
+    public init?(number: Int) {
+        guard ScreenRegistry.all.indices.contains(number - 1) else { return nil }
+        self = ScreenRegistry.all[number - 1].screen
+    }
+
+    /// By name, a prefix of three letters or more ("infra"), or its number ("5").
+    public static func named(_ name: String) -> Screen? {
+        let n = name.lowercased()
+        if let k = Int(n) { return Screen(number: k) }
+        return allCases.first { $0.name == n || ($0.name.hasPrefix(n) && n.count >= 3) }
+    }
+
+    public var next: Screen { Screen(number: number % ScreenRegistry.all.count + 1)! }
+    public var previous: Screen { Screen(number: (number + ScreenRegistry.all.count - 2) % ScreenRegistry.all.count + 1)! }
+
+    /// "1-7": the number keys of every screen, for help texts.
+    public static var numberKeys: String { "1-\(ScreenRegistry.all.count)" }
+}
+
+/// What a screen does. Each screen is one file conforming to this; `ScreenRegistry` lists them.
+protocol ScreenView: Sendable {
+    var screen: Screen { get }
+    /// Title on the tab bar and in the help view.
+    var title: String { get }
+    /// Whether `/` filters the screen's list.
+    var filterable: Bool { get }
+    /// The screen's list before filtering: what the selection, the filter, Enter and the mouse act on.
+    func rows(_ s: AppState) -> [ListRow]
+    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas)
+    /// The rows area of the list and its scroll offset, for mouse clicks; nil when rows are not clickable.
+    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)?
+    /// A click in the body that the screen handles itself (true when handled).
+    func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool
+    /// The keys the screen adds, before the common list keys: they win over them.
+    var bindings: [KeyBinding] { get }
+    /// Whether the common list keys (move, page, filter, Enter…) are listed in the help view and the footer.
+    var usesListKeys: Bool { get }
+}
+
+extension ScreenView {
+    var filterable: Bool { true }
+    func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool { false }
+    var bindings: [KeyBinding] { [] }
+    var usesListKeys: Bool { true }
+
+    /// The list area of a boxed table: its rows under the header line.
+    static func tableArea(_ layout: (Rect, Table)?) -> (Rect, Int)? {
+        guard let (rect, t) = layout else { return nil }
+        let rows = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        return (rows, t.effectiveOffset(height: rect.height))
+    }
+}
