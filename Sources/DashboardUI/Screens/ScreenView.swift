@@ -35,7 +35,7 @@ public struct Screen: Hashable, Sendable, CustomStringConvertible {
     public var next: Screen { Screen(number: number % ScreenRegistry.all.count + 1)! }
     public var previous: Screen { Screen(number: (number + ScreenRegistry.all.count - 2) % ScreenRegistry.all.count + 1)! }
 
-    /// "1-7": the number keys of every screen, for help texts.
+    /// The number keys of every screen ("1-" and the count), for help texts.
     public static var numberKeys: String { "1-\(ScreenRegistry.all.count)" }
 }
 

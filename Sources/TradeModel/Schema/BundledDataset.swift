@@ -18,7 +18,7 @@ public enum BundledDataset {
 
     /// `seeds/<file>` next to `Sources/` in the checkout this was compiled from.
     public static var sourceTreePath: String {
-        parent(parent(parent(#filePath))) + "/seeds/" + fileName
+        parent(parent(parent(parent(#filePath)))) + "/seeds/" + fileName
     }
 
     /// The directory part of a path ("/a/b/c" → "/a/b").
