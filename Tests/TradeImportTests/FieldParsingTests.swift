@@ -1,4 +1,5 @@
 import Testing
+import TradeModel
 @testable import TradeImport
 
 private func milli(_ s: String) -> Result<Int64, FieldParsing.MoneyError> {
@@ -40,11 +41,11 @@ private func int(_ s: String) -> Int? {
     }
 
     @Test func decimalTextIsExact() {
-        #expect(FieldParsing.decimalText(milli: 1_234_500) == "1234.5")
-        #expect(FieldParsing.decimalText(milli: 7_000) == "7")
-        #expect(FieldParsing.decimalText(milli: 1_050) == "1.05")
-        #expect(FieldParsing.decimalText(milli: 1) == "0.001")
-        #expect(FieldParsing.decimalText(milli: 0) == "0")
+        #expect(Money.decimalText(milli: 1_234_500) == "1234.5")
+        #expect(Money.decimalText(milli: 7_000) == "7")
+        #expect(Money.decimalText(milli: 1_050) == "1.05")
+        #expect(Money.decimalText(milli: 1) == "0.001")
+        #expect(Money.decimalText(milli: 0) == "0")
     }
 
     @Test func codesAreWholeNumbers() {

@@ -103,10 +103,10 @@ private func unblockReader(_ fifo: String) {
     }
 
     @Test func decimalTextOfANegativeValueDoesNotTrap() {
-        #expect(FieldParsing.decimalText(milli: -1500) == "-1.5")
-        #expect(FieldParsing.decimalText(milli: -7) == "-0.007")
-        #expect(FieldParsing.decimalText(milli: Int64.min) == "-9223372036854775.808")
-        #expect(FieldParsing.decimalText(milli: Int64.max) == "9223372036854775.807")
+        #expect(Money.decimalText(milli: -1500) == "-1.5")
+        #expect(Money.decimalText(milli: -7) == "-0.007")
+        #expect(Money.decimalText(milli: Int64.min) == "-9223372036854775.808")
+        #expect(Money.decimalText(milli: Int64.max) == "9223372036854775.807")
     }
 
     @Test(arguments: ["1e99999999999999999999", "99999999999999999999999999999", "1" + String(repeating: "0", count: 5000),

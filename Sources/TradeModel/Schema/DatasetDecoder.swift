@@ -144,7 +144,7 @@ struct DatasetDecoder {
         let source = f.reference("source", .source, required: true)
         let hs = f.int("hsSection", range: 1...21, what: "HS section")
         let valuation = f.string("valuation")
-        if let valuation, !["fob", "cif"].contains(valuation) {
+        if let valuation, Valuation(rawValue: valuation) == nil {
             log.add(f.sub("valuation"), f.member("valuation", required: false), "unknown value \"\(valuation)\"; expected one of \"fob\", \"cif\"")
         }
         let note = f.string("note")

@@ -40,6 +40,22 @@ public enum Money {
         return (v < 0 && n != 0 ? "-" : "") + text
     }
 
+    /// Exact decimal text of a value in thousandths: 1234500 → "1234.5", 7000 → "7", -7 → "-0.007".
+    /// No rounding and never an exponent (the dataset and the import's messages write amounts so).
+    public static func decimalText(milli: Int64) -> String {
+        // On the magnitude, so that a negative value (never made by the import, but a sum could be
+        // one) gives "-1.5" rather than a negative padding count.
+        let sign = milli < 0 ? "-" : ""
+        let m = milli.magnitude
+        let whole = m / 1000
+        var frac = m % 1000
+        if frac == 0 { return sign + String(whole) }
+        var digits = 3
+        while frac % 10 == 0 { frac /= 10; digits -= 1 }
+        let f = String(frac)
+        return sign + String(whole) + "." + String(repeating: "0", count: max(0, digits - f.count)) + f
+    }
+
     /// Thousands separated by commas.
     public static func grouped(_ v: Double, decimals: Int) -> String {
         let s = fixed(v, decimals: decimals)

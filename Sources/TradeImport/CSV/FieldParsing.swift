@@ -137,19 +137,4 @@ enum FieldParsing {
         guard value <= limit else { return .failure(.tooLarge) }
         return .success(Int64(value))
     }
-
-    /// Exact decimal text of a thousandths value: 1234500 → "1234.5", 7000 → "7".
-    static func decimalText(milli: Int64) -> String {
-        // On the magnitude, so that a negative value (never made by the import, but a sum could be
-        // one) gives "-1.5" rather than a negative padding count.
-        let sign = milli < 0 ? "-" : ""
-        let m = milli.magnitude
-        let whole = m / 1000
-        var frac = m % 1000
-        if frac == 0 { return sign + String(whole) }
-        var digits = 3
-        while frac % 10 == 0 { frac /= 10; digits -= 1 }
-        let f = String(frac)
-        return sign + String(whole) + "." + String(repeating: "0", count: max(0, digits - f.count)) + f
-    }
 }

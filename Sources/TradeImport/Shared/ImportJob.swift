@@ -1,7 +1,7 @@
 import TradeModel
 
-/// One run of `tradedash import comtrade`: read the dataset, import the file, merge, check, write.
-/// Nothing is written unless every step succeeded.
+/// One run of `tradedash import FORMAT`: read the dataset, import the file, merge, check, write.
+/// Nothing is written unless every step succeeded. The format is any `StatisticsImporter`.
 public struct ImportJob: Sendable {
     public enum Target: Sendable, Equatable {
         /// Merge into this dataset file, in place.
@@ -11,18 +11,23 @@ public struct ImportJob: Sendable {
         case output(base: String, path: String, force: Bool)
     }
 
-    public var csvPath: String
+    /// The file to import.
+    public var path: String
+    public var format: any StatisticsImporter
     public var target: Target
-    public var options: ComtradeImportOptions
+    /// Moves the dataset's as-of date forward to this day (`--as-of`), so that years which were not
+    /// over on the old date can be imported.
+    public var asOf: DateValue?
 
-    public init(csvPath: String, target: Target, options: ComtradeImportOptions = ComtradeImportOptions()) {
-        self.csvPath = csvPath
+    public init(path: String, format: any StatisticsImporter, target: Target, asOf: DateValue? = nil) {
+        self.path = path
+        self.format = format
         self.target = target
-        self.options = options
+        self.asOf = asOf
     }
 
     public struct Report: Sendable {
-        public var imported: ComtradeImport
+        public var imported: StatisticsImport
         public var merged: MergedDataset
         /// The file written, or nil when the dataset already held the whole import (nothing to write).
         public var written: String?
@@ -64,12 +69,12 @@ public struct ImportJob: Sendable {
             throw ImportFailure(diagnostics)
         }
 
-        if let newAsOf = options.asOf, dataset.asOf < newAsOf {
+        if let newAsOf = asOf, dataset.asOf < newAsOf {
             dataset.asOf = newAsOf
             root = ImportJob.settingAsOf(root, newAsOf)
         }
-        var imported = try ComtradeImporter.run(path: csvPath, dataset: dataset, options: options)
-        imported = try ImportJob.keepingCompleteYears(imported, asOf: dataset.asOf, file: options.displayName ?? csvPath)
+        var imported = try format.importFile(atPath: path, for: dataset)
+        imported = try ImportJob.keepingCompleteYears(imported, asOf: dataset.asOf)
         let merged: MergedDataset
         do {
             merged = try DatasetMerge.merge(root: root, dataset: dataset, sources: imported.sources,
@@ -97,7 +102,7 @@ public struct ImportJob: Sendable {
 
     /// A year is only known whole once it is over: figures for years not over on the dataset's as-of
     /// date are left out with a warning (the dataset's own rule), rather than failing the whole import.
-    static func keepingCompleteYears(_ imported: ComtradeImport, asOf: DateValue, file: String) throws(ImportFailure) -> ComtradeImport {
+    static func keepingCompleteYears(_ imported: StatisticsImport, asOf: DateValue) throws(ImportFailure) -> StatisticsImport {
         let asOfDay = DateValue(year: asOf.year, month: asOf.month ?? 1, day: asOf.day ?? 1)
         func complete(_ o: TradeObservation) -> Bool {
             let last = o.period.months?.upperBound ?? 12
@@ -113,9 +118,9 @@ public struct ImportJob: Sendable {
         let message = "figures for \(years) left out: the year is not over on the dataset's as-of date \(asOf.iso); "
             + "pass --as-of YYYY-MM-DD (a date after the year's end) to move the as-of date and import them"
         if out.observations.isEmpty {
-            throw ImportFailure([ImportDiagnostic(.error, file: file, "nothing to import: " + message)] + imported.warnings)
+            throw ImportFailure([ImportDiagnostic(.error, file: imported.file, "nothing to import: " + message)] + imported.warnings)
         }
-        out.warnings.append(ImportDiagnostic(.warning, file: file, message))
+        out.warnings.append(ImportDiagnostic(.warning, file: imported.file, message))
         return out
     }
 

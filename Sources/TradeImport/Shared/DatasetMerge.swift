@@ -64,16 +64,16 @@ public enum DatasetMerge {
               case .array(var sourceItems) = members[sourcesIndex].node.value else {
             throw ImportFailure(file: file, "the dataset has no \"sources\" array")
         }
-        sourceItems.append(contentsOf: newSources.map(node))
+        sourceItems.append(contentsOf: newSources.map(DatasetEncoding.node))
         members[sourcesIndex].node.value = .array(sourceItems)
         if let tradeIndex = members.firstIndex(where: { $0.key == "trade" }) {
             guard case .array(var items) = members[tradeIndex].node.value else {
                 throw ImportFailure(file: file, "the dataset's \"trade\" is not an array")
             }
-            items.append(contentsOf: newObservations.map(node))
+            items.append(contentsOf: newObservations.map(DatasetEncoding.node))
             members[tradeIndex].node.value = .array(items)
         } else {
-            members.insert(JSONMember("trade", JSONNode(.array(newObservations.map(node)))), at: sourcesIndex + 1)
+            members.insert(JSONMember("trade", JSONNode(.array(newObservations.map(DatasetEncoding.node)))), at: sourcesIndex + 1)
         }
         let merged = JSONNode(.object(members), line: root.line, column: root.column)
         let bytes = Array(JSONWriter.write(merged).utf8)
@@ -113,42 +113,4 @@ public enum DatasetMerge {
     }
 
     private static func format(_ v: Double?) -> String { v.map { JSONWriter.format($0) } ?? "no value" }
-
-    static func node(_ s: Source) -> JSONNode {
-        var m = [JSONMember("id", JSONNode(.string(s.id))), JSONMember("publisher", JSONNode(.string(s.publisher)))]
-        if let t = s.title { m.append(JSONMember("title", JSONNode(.string(t)))) }
-        if let u = s.url { m.append(JSONMember("url", JSONNode(.string(u)))) }
-        if let d = s.date { m.append(JSONMember("date", JSONNode(.string(d.iso)))) }
-        if let n = s.note { m.append(JSONMember("note", JSONNode(.string(n)))) }
-        return JSONNode(.object(m))
-    }
-
-    static func node(_ o: TradeObservation) -> JSONNode {
-        var m = [JSONMember("year", JSONNode(.number(Double(o.period.year), text: String(o.period.year))))]
-        if let r = o.period.months {
-            m.append(JSONMember("months", JSONNode(.array([JSONNode(.number(Double(r.lowerBound))), JSONNode(.number(Double(r.upperBound)))]))))
-        }
-        m.append(JSONMember("flow", JSONNode(.string(o.flow.rawValue))))
-        if let f = o.from { m.append(JSONMember("from", JSONNode(.string(f)))) }
-        if let t = o.to { m.append(JSONMember("to", JSONNode(.string(t)))) }
-        if let u = o.usd { m.append(JSONMember("usd", JSONNode(.number(u, text: numberText(u))))) }
-        if let g = o.growth { m.append(JSONMember("growth", JSONNode(.number(g)))) }
-        if o.qualifier != .exact { m.append(JSONMember("qualifier", JSONNode(.string(o.qualifier.rawValue)))) }
-        m.append(JSONMember("kind", JSONNode(.string(o.kind.rawValue))))
-        m.append(JSONMember("source", JSONNode(.string(o.source))))
-        if let h = o.hsSection { m.append(JSONMember("hsSection", JSONNode(.number(Double(h), text: String(h))))) }
-        if let v = o.valuation { m.append(JSONMember("valuation", JSONNode(.string(v)))) }
-        if let n = o.note { m.append(JSONMember("note", JSONNode(.string(n)))) }
-        return JSONNode(.object(m))
-    }
-
-    /// Plain decimal text for a value in USD with at most three decimals (never an exponent).
-    static func numberText(_ v: Double) -> String {
-        let milli = (v * 1000).rounded()
-        if abs(milli) < 9e15 {
-            let text = FieldParsing.decimalText(milli: Int64(milli))
-            if Double(text) == v { return text }
-        }
-        return JSONWriter.format(v)
-    }
 }

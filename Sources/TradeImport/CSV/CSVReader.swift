@@ -51,7 +51,8 @@ public final class CSVReader {
     // The stored properties below are marked `@exclusivity(unchecked)`: the reader is used by one
     // thread at a time and never hands out inout access to them, and the run-time exclusivity checks
     // of class properties otherwise cost about a tenth of the import's time (one check per access,
-    // several per record).
+    // several per record). Those the scanner (CSVScanner.swift) updates are internal rather than
+    // private, as it is an extension in another file; nothing outside the reader sets them.
 
     private enum Input {
         case file(Int32)
@@ -62,33 +63,33 @@ public final class CSVReader {
     private let ownsDescriptor: Bool
     private let chunkSize: Int
     /// Bytes `0..<capacity` plus 16 bytes of slack so that 8-byte loads never leave the allocation.
-    @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) var buffer: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
     /// Valid bytes are `0..<dataEnd`; `buffer[dataEnd]` always holds a line feed (the sentinel).
-    @exclusivity(unchecked) private var dataEnd = 0
+    @exclusivity(unchecked) var dataEnd = 0
     /// Start of the next record.
-    @exclusivity(unchecked) private var pos = 0
-    @exclusivity(unchecked) private var atEOF = false
+    @exclusivity(unchecked) var pos = 0
+    @exclusivity(unchecked) var atEOF = false
     @exclusivity(unchecked) private var started = false
 
-    @exclusivity(unchecked) private var spans: UnsafeMutablePointer<Span>
-    @exclusivity(unchecked) private var spanCapacity: Int
-    @exclusivity(unchecked) public private(set) var fieldCount = 0
+    @exclusivity(unchecked) var spans: UnsafeMutablePointer<Span>
+    @exclusivity(unchecked) var spanCapacity: Int
+    @exclusivity(unchecked) public internal(set) var fieldCount = 0
 
     /// Line on which the record last returned begins.
-    @exclusivity(unchecked) public private(set) var recordLine = 0
+    @exclusivity(unchecked) public internal(set) var recordLine = 0
     /// Line on which the next record begins.
-    @exclusivity(unchecked) private var nextLine = 1
+    @exclusivity(unchecked) var nextLine = 1
     /// Bytes consumed before `buffer[0]` (for progress reports).
     @exclusivity(unchecked) private var consumedBefore = 0
 
     /// Number of invalid UTF-8 sequences met so far, and the line of the first.
-    @exclusivity(unchecked) public private(set) var invalidUTF8Count = 0
-    @exclusivity(unchecked) public private(set) var firstInvalidUTF8Line = 0
+    @exclusivity(unchecked) public internal(set) var invalidUTF8Count = 0
+    @exclusivity(unchecked) public internal(set) var firstInvalidUTF8Line = 0
     /// Whether the file began with a UTF-8 byte order mark.
     @exclusivity(unchecked) public private(set) var hadByteOrderMark = false
     /// Whether any line ended with CRLF.
-    @exclusivity(unchecked) public private(set) var sawCRLF = false
+    @exclusivity(unchecked) public internal(set) var sawCRLF = false
 
     /// Opens `path` for reading. Only a regular file is read: a FIFO, a device or a socket is refused
     /// at once (a FIFO would block the open or the reads forever, /dev/zero never end).
@@ -165,19 +166,7 @@ public final class CSVReader {
     }
 
     /// Field `i` as text, doubled quotes collapsed and invalid UTF-8 replaced by U+FFFD.
-    public func string(_ i: Int) -> String {
-        let s = spans[i]
-        let raw = UnsafeBufferPointer(start: buffer + s.start, count: s.end - s.start)
-        guard s.escaped else { return String(decoding: raw, as: UTF8.self) }
-        var out = [UInt8]()
-        out.reserveCapacity(raw.count)
-        var k = 0
-        while k < raw.count {
-            out.append(raw[k])
-            k += raw[k] == 0x22 ? 2 : 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public func string(_ i: Int) -> String { record.string(i) }
 
     /// A view of the current record, valid until the next call to `next()`. Reading fields through it
     /// touches no property of the reader (no exclusivity check per field).
@@ -192,6 +181,24 @@ public final class CSVReader {
         public func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
             let s = spans![i]
             return UnsafeBufferPointer(start: base! + s.start, count: s.end - s.start)
+        }
+
+        @inline(__always)
+        public func span(_ i: Int) -> Span { spans![i] }
+
+        /// Field `i` as text, doubled quotes collapsed and invalid UTF-8 replaced by U+FFFD.
+        public func string(_ i: Int) -> String {
+            let s = spans![i]
+            let raw = bytes(i)
+            guard s.escaped else { return String(decoding: raw, as: UTF8.self) }
+            var out = [UInt8]()
+            out.reserveCapacity(raw.count)
+            var k = 0
+            while k < raw.count {
+                out.append(raw[k])
+                k += raw[k] == 0x22 ? 2 : 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
     }
 
@@ -287,230 +294,5 @@ public final class CSVReader {
         // The sentinel and 8 bytes of line feeds after the data: every special byte the scanner
         // finds at or beyond dataEnd is the sentinel.
         (buffer + dataEnd).update(repeating: 0x0A, count: 9)
-    }
-
-    // MARK: - The scanner
-
-    private enum Outcome { case complete, needMore }
-
-    private static let lo7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    private static let hi: UInt64 = 0x8080_8080_8080_8080
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-
-    /// High bit set in each byte of `w` equal to `c` (exact: no false positives from borrows).
-    @inline(__always)
-    private static func eq(_ w: UInt64, _ c: UInt8) -> UInt64 {
-        let x = w ^ (ones &* UInt64(c))
-        return ~(((x & lo7) &+ lo7) | x) & hi
-    }
-
-    @inline(__always)
-    private static func load(_ buffer: UnsafeMutablePointer<UInt8>, _ p: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(buffer + p).loadUnaligned(as: UInt64.self))
-    }
-
-    /// Length of the valid UTF-8 sequence at `q` (whose first byte is ≥ 0x80): > 0 valid; 0 when it may
-    /// continue past the data read so far; -k for an invalid sequence whose first k bytes are to be
-    /// skipped as one error (the lead byte and the continuation bytes that were valid, as U+FFFD
-    /// replacement counts a "maximal subpart").
-    @inline(__always)
-    private static func utf8Sequence(_ buffer: UnsafeMutablePointer<UInt8>, at q: Int, end dataEnd: Int, atEOF: Bool) -> Int {
-        let b0 = buffer[q]
-        var need = 0
-        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-        switch b0 {
-        case 0xC2...0xDF: need = 1
-        case 0xE0: need = 2; lo = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: need = 2
-        case 0xED: need = 2; hi = 0x9F
-        case 0xF0: need = 3; lo = 0x90
-        case 0xF1...0xF3: need = 3
-        case 0xF4: need = 3; hi = 0x8F
-        default: return -1
-        }
-        for k in 1...need {
-            if q + k >= dataEnd { return atEOF ? -k : 0 }
-            let b = buffer[q + k]
-            if b < lo || b > hi { return -k }
-            lo = 0x80; hi = 0xBF
-        }
-        return need + 1
-    }
-
-    /// Parses one record starting at `pos`. On `.needMore` nothing is consumed: the record is parsed
-    /// again from its start once more bytes are in.
-    private func parseRecord() throws(CSVError) -> Outcome {
-        // Everything the loop touches is a local: no access to the object's properties per byte.
-        let buffer = self.buffer
-        let atEOF = self.atEOF
-        let nextLine = self.nextLine
-        var spans = self.spans
-        var spanCapacity = self.spanCapacity
-        var fieldCount = 0
-        defer {
-            self.spans = spans
-            self.spanCapacity = spanCapacity
-            self.fieldCount = fieldCount
-        }
-        @inline(__always) func addField(_ start: Int, _ end: Int, quoted: Bool, escaped: Bool) throws(CSVError) {
-            if fieldCount == spanCapacity {
-                if spanCapacity >= CSVReader.maximumFields {
-                    throw CSVError(line: nextLine, message: "a record with more than \(CSVReader.maximumFields) fields")
-                }
-                let grown = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
-                grown.moveInitialize(from: spans, count: fieldCount)
-                spans.deallocate()
-                spans = grown
-                spanCapacity *= 2
-            }
-            spans[fieldCount] = Span(start: start, end: end, quoted: quoted, escaped: escaped)
-            fieldCount += 1
-        }
-        var newlines = 0
-        var invalid = 0
-        var firstInvalidOffset = -1
-        var crlf = false
-        var fieldStart = pos
-        var p = pos
-        let end = dataEnd
-
-        @inline(__always) func noteInvalid() {
-            if invalid == 0 { firstInvalidOffset = newlines }
-            invalid += 1
-        }
-
-        while true {
-            // At the start of a field, or inside an unquoted one from `fieldStart`.
-            if p == fieldStart && buffer[p] == 0x22 {
-                // A quoted field.
-                let contentStart = p + 1
-                var q = contentStart
-                var escaped = false
-                var closing = -1
-                while closing < 0 {
-                    let w = CSVReader.load(buffer, q)
-                    var m = CSVReader.eq(w, 0x22) | CSVReader.eq(w, 0x0A) | (w & CSVReader.hi)
-                    if m == 0 { q += 8; continue }
-                    var advanced = false
-                    while m != 0 {
-                        let at = q + (m.trailingZeroBitCount >> 3)
-                        m &= m &- 1
-                        let b = buffer[at]
-                        if b == 0x0A {
-                            if at >= end {
-                                if !atEOF { return .needMore }
-                                throw CSVError(line: nextLine + newlines,
-                                               message: "unterminated quoted field (opened on line \(nextLine + countNewlines(pos, p))): the file may be truncated")
-                            }
-                            newlines += 1
-                        } else if b == 0x22 {
-                            if at + 1 >= end && !atEOF { return .needMore }
-                            if buffer[at + 1] == 0x22 && at + 1 < end {
-                                escaped = true
-                                q = at + 2
-                                advanced = true
-                                break
-                            }
-                            closing = at
-                            break
-                        } else {
-                            let n = CSVReader.utf8Sequence(buffer, at: at, end: end, atEOF: atEOF)
-                            if n == 0 { return .needMore }
-                            if n < 0 { noteInvalid(); q = at - n } else { q = at + n }
-                            advanced = true
-                            break
-                        }
-                    }
-                    if closing < 0 && !advanced { q += 8 }
-                }
-                try addField(contentStart, closing, quoted: true, escaped: escaped)
-                // What follows the closing quote: a comma, a line break or the end of the file.
-                let a = closing + 1
-                if a >= end {
-                    if !atEOF { return .needMore }
-                    p = end
-                    break
-                }
-                let b = buffer[a]
-                if b == 0x2C { p = a + 1; fieldStart = p; continue }
-                if b == 0x0A { p = a + 1; break }
-                if b == 0x0D {
-                    if a + 1 >= end {
-                        if !atEOF { return .needMore }
-                        p = end
-                        break
-                    }
-                    if buffer[a + 1] == 0x0A { crlf = true; p = a + 2; break }
-                }
-                throw CSVError(line: nextLine + newlines,
-                               message: "field \(fieldCount): unexpected \(describe(b)) after the closing quote (a quote inside a quoted field must be doubled)")
-            }
-
-            // An unquoted field: find the next comma, line feed, quote or non-ASCII byte.
-            let w = CSVReader.load(buffer, p)
-            var m = CSVReader.eq(w, 0x2C) | CSVReader.eq(w, 0x0A) | CSVReader.eq(w, 0x22) | (w & CSVReader.hi)
-            if m == 0 { p += 8; continue }
-            var reload = false
-            var recordEnd = -1
-            while m != 0 {
-                let at = p + (m.trailingZeroBitCount >> 3)
-                m &= m &- 1
-                let b = buffer[at]
-                if b == 0x2C {
-                    try addField(fieldStart, at, quoted: false, escaped: false)
-                    fieldStart = at + 1
-                    if buffer[fieldStart] == 0x22 { p = fieldStart; reload = true; break }
-                } else if b == 0x0A {
-                    if at >= end {
-                        if !atEOF { return .needMore }
-                        var e = end
-                        if e > fieldStart && buffer[e - 1] == 0x0D { e -= 1 }
-                        try addField(fieldStart, e, quoted: false, escaped: false)
-                        recordEnd = end
-                    } else {
-                        var e = at
-                        if e > fieldStart && buffer[e - 1] == 0x0D { e -= 1; crlf = true }
-                        try addField(fieldStart, e, quoted: false, escaped: false)
-                        recordEnd = at + 1
-                    }
-                    break
-                } else if b == 0x22 {
-                    // A quote inside an unquoted field is kept as data (as most readers do).
-                    continue
-                } else {
-                    let n = CSVReader.utf8Sequence(buffer, at: at, end: end, atEOF: atEOF)
-                    if n == 0 { return .needMore }
-                    if n < 0 { noteInvalid(); p = at - n } else { p = at + n }
-                    reload = true
-                    break
-                }
-            }
-            if recordEnd >= 0 { p = recordEnd; break }
-            if !reload { p += 8 }
-        }
-
-        // The record is complete.
-        if invalid > 0 {
-            if invalidUTF8Count == 0 { firstInvalidUTF8Line = nextLine + firstInvalidOffset }
-            invalidUTF8Count += invalid
-        }
-        if crlf { sawCRLF = true }
-        recordLine = nextLine
-        self.nextLine = nextLine + newlines + 1
-        pos = p
-        return .complete
-    }
-
-    private func countNewlines(_ from: Int, _ to: Int) -> Int {
-        var n = 0
-        var k = from
-        while k < to { if buffer[k] == 0x0A { n += 1 }; k += 1 }
-        return n
-    }
-
-    private func describe(_ b: UInt8) -> String {
-        if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
-        if b == 0x20 { return "space" }
-        return "byte 0x\(String(b, radix: 16, uppercase: true))"
     }
 }

@@ -1,0 +1,137 @@
+import TradeModel
+
+/// The pass over a Comtrade file: reads each record, has the classifier say what it is, and keeps
+/// the exact sums of the rows used, per series (reporter, year, flow) and commodity code. It also
+/// finds what depends on more than one row: duplicates, and a series given in two classifications.
+/// Memory is bounded by the number of distinct series and codes of the pair, not by the size of the file.
+struct ComtradeAggregator {
+    let pair: CountryPair
+    let classifier: ComtradeRowClassifier
+    var diagnostics: DiagnosticsCollector<ComtradeWarning>
+
+    /// The TOTAL row of each series, and its commodity rows by code.
+    var totals = [ReportedSeries: LineValue]()
+    var commodities = [ReportedSeries: [HSCode: LineValue]]()
+    /// The classification of each series' first row, and its line.
+    var classification = [ReportedSeries: (code: String, line: Int)]()
+    var reporting = ReportingYears()
+    var summary = ComtradeSummary()
+    /// Reporter codes of rows outside the pair, for the message when nothing matches.
+    var reporterCounts = [Int](repeating: 0, count: 1000)
+
+    /// Checks the dataset and the options, and reads the header of `reader`.
+    init(reader: CSVReader, fileName: String, dataset: Dataset, options: ComtradeImportOptions) throws(ImportFailure) {
+        guard let pair = CountryPair(dataset) else {
+            throw ImportFailure(file: fileName, "the dataset must have exactly two countries (the pair)")
+        }
+        self.pair = pair
+        classifier = try ComtradeRowClassifier.prepare(reader: reader, fileName: fileName, pair: pair, options: options)
+        diagnostics = DiagnosticsCollector(file: fileName)
+    }
+
+    var file: String { diagnostics.file }
+
+    /// Reads the data rows; throws the errors found (the pass stops after 1000).
+    mutating func readAll(_ reader: CSVReader) throws(ImportFailure) {
+        // A local copy: the calls below borrow it rather than copy it out of `self` at every row.
+        let classifier = self.classifier
+        let expected = classifier.columns.count
+        do {
+            while try reader.next() {
+                summary.dataRows += 1
+                let rec = reader.record
+                let line = reader.recordLine
+                if rec.count != expected && !(rec.count == expected + 1 && FieldParsing.isBlank(rec.bytes(expected))) {
+                    // (One field more, and empty, is a trailing comma: tolerated.)
+                    wrongFieldCount(rec, line, expected: expected, classifier)
+                } else {
+                    switch classifier.classify(rec) {
+                    case .use(let row): use(row, rec, line, classifier)
+                    case .skip(let reason): skip(reason, rec, line, classifier)
+                    case .error(let message): diagnostics.error(line, message)
+                    }
+                }
+                if diagnostics.errorCount > 1000 { break }
+            }
+        } catch {
+            diagnostics.error(error.line, error.message)
+        }
+        summary.bytes = reader.bytesConsumed
+        if reader.invalidUTF8Count > 0 {
+            let n = reader.invalidUTF8Count
+            diagnostics.warn(.invalidUTF8, reader.firstInvalidUTF8Line, "invalid UTF-8 (\(n) bad byte sequence\(n == 1 ? "" : "s") in the file, the first on this line): the file is probably not UTF-8; only codes and numbers are imported, so the figures are not affected")
+        }
+        if diagnostics.hasErrors { throw diagnostics.failure() }
+    }
+
+    mutating func wrongFieldCount(_ rec: CSVReader.Record, _ line: Int, expected: Int, _ classifier: ComtradeRowClassifier) {
+        if ComtradeRowClassifier.isHeaderRepeated(rec) {
+            skip(.repeatedHeader, rec, line, classifier)
+            return
+        }
+        diagnostics.error(line, "\(rec.count) field\(rec.count == 1 ? "" : "s"), but the header has \(expected) "
+            + (ComtradeRowClassifier.hasBareCR(rec) ? "(from here on \(CSVReader.crLineEndingsMessage))" : "(a truncated or malformed line)"))
+    }
+
+    mutating func skip(_ reason: ComtradeSkipReason, _ rec: CSVReader.Record, _ line: Int, _ classifier: ComtradeRowClassifier) {
+        summary.count(reason)
+        if reason == .otherReporter, let v = classifier.reporterNumber(rec), v < 1000 { reporterCounts[v] += 1 }
+        if let w = classifier.warning(for: reason, rec) {
+            diagnostics.warn(.row(w), line, classifier.message(w, rec))
+        }
+    }
+
+    mutating func use(_ row: ComtradeRow, _ rec: CSVReader.Record, _ line: Int, _ classifier: ComtradeRowClassifier) {
+        let id = row.series
+        reporting.insert(id.reporter, id.year)
+        summary.usedRows += 1
+
+        // Classification: one per reporter, year and flow (two would count the same goods twice).
+        if let cls = row.classification {
+            if let first = classification[id] {
+                if !first.code.utf8.elementsEqual(cls) {
+                    diagnostics.error(line, "\(pair.describe(id)) are given in two classifications, \(TerminalSafe.excerpt(first.code, limit: 40)) (line \(first.line)) and \(FieldParsing.excerpt(cls)): import one classification at a time")
+                    return
+                }
+            } else {
+                classification[id] = (String(decoding: cls, as: UTF8.self), line)
+            }
+        }
+
+        if row.aggrLevelDiffers {
+            diagnostics.warn(.row(.aggrLevelMismatch), line, classifier.message(.aggrLevelMismatch, rec))
+        }
+        switch row.commodity {
+        case .leftOut(let problem):
+            // Still a row of the reporter (it reported that year), but summed nowhere.
+            summary.nonHSCommodityRows += 1
+            let w = ComtradeRowWarning(problem)
+            diagnostics.warn(.row(w), line, classifier.message(w, rec))
+        case .code(let code):
+            if let first = commodities[id]?[code] {
+                duplicate(first, row.milli, line, "\(pair.describe(id)) of HS \(code.text)")
+                return
+            }
+            commodities[id, default: [:]][code] = LineValue(milli: row.milli, line: line)
+        case .total:
+            if let first = totals[id] {
+                duplicate(first, row.milli, line, "\(pair.describe(id)) (TOTAL)")
+                return
+            }
+            totals[id] = LineValue(milli: row.milli, line: line)
+        }
+    }
+
+    /// A second row of the same series and commodity: counted once if it repeats the value, an error if not.
+    mutating func duplicate(_ first: LineValue, _ milli: Int64, _ line: Int, _ what: String) {
+        summary.usedRows -= 1
+        if first.milli == milli {
+            summary.duplicateRows += 1
+            diagnostics.warn(.duplicate, line, "repeats line \(first.line) (\(what)); counted once")
+        } else {
+            diagnostics.error(line, "a second row for \(what), with another value than line \(first.line) "
+                + "(\(Money.decimalText(milli: milli)) against \(Money.decimalText(milli: first.milli))): "
+                + "a breakdown the file has no column for, or two downloads joined together?")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import TradeModel
+
+/// From the sums of the pass to observations: the total of each series from its TOTAL row, its HS
+/// sections from the topmost codes present (`TopmostHSSum`), the mirror figures (`MirrorStatistics`),
+/// and the warnings and errors that only the whole file can tell.
+extension ComtradeAggregator {
+    mutating func finish() throws(ImportFailure) -> ComtradeImport {
+        let ids = Set(totals.keys).union(commodities.keys).sorted()
+        var sectionsOf = [ReportedSeries: [HSSectionSums.Section]]()
+        for id in ids {
+            if let codes = commodities[id] {
+                sectionsOf[id] = sections(id, codes)
+            }
+            if totals[id] == nil, let codes = commodities[id] {
+                let message = "no TOTAL row for \(pair.describe(id)): only its HS sections are imported (a file of selected commodities cannot give the total)"
+                diagnostics.warn(.noTotal, firstLine(codes), message)
+            }
+        }
+
+        var stated = [TradeObservation]()
+        var reporters = Set<PairSide>()
+        for id in ids {
+            if totals[id] != nil || !(sectionsOf[id] ?? []).isEmpty { reporters.insert(id.reporter) }
+            if let t = totals[id] {
+                try checkPlausible(t.milli, id, t.line)
+                stated.append(observation(id, section: nil, milli: t.milli))
+            }
+            for s in sectionsOf[id] ?? [] {
+                try checkPlausible(s.milli, id, commodities[id].map(firstLine) ?? 0, section: s.section)
+                stated.append(observation(id, section: s.section, milli: s.milli))
+            }
+        }
+        let reporting = self.reporting
+        let mirror = MirrorStatistics.derive(from: stated, pair: pair, reported: reporting.contains)
+        summary.statedObservations = stated.count
+        summary.mirrorObservations = mirror.count
+        summary.years = Set(ids.map(\.year)).sorted()
+
+        if stated.isEmpty {
+            throw nothingToImport()
+        }
+        // Each stated figure cites its reporter's source; a mirror figure cites the importer, whose
+        // stated imports it comes from.
+        let sources = reporters.sorted().map { ComtradeSourceNaming.source(fileName: file, reporter: pair[$0], partner: pair[$0.other]) }
+        return ComtradeImport(sources: sources, observations: ordered(stated + mirror), warnings: diagnostics.warningDiagnostics,
+                              summary: summary)
+    }
+
+    /// A stated figure of series `id`: its total (`section` nil) or one HS section.
+    func observation(_ id: ReportedSeries, section: Int?, milli: Int64) -> TradeObservation {
+        TradeObservation(period: Period(year: id.year), flow: id.flow.flow, from: pair[id.exporter].code, to: pair[id.importer].code,
+                         usd: Double(Money.decimalText(milli: milli))!, kind: .stated,
+                         source: ComtradeSourceNaming.id(fileName: file, reporter: pair[id.reporter]), hsSection: section,
+                         valuation: id.flow.valuation.rawValue)
+    }
+
+    /// By year; within a year stated figures before mirror figures, then by exporter, flow (exports
+    /// first) and section (the total first).
+    func ordered(_ observations: [TradeObservation]) -> [TradeObservation] {
+        func key(_ o: TradeObservation) -> [Int] {
+            let derived = o.kind == .derived
+            return [o.period.year, derived ? 1 : 0, pair.side(ofCountry: o.from)?.index ?? 0,
+                    !derived && o.flow == .imports ? 1 : 0, o.hsSection ?? 0]
+        }
+        return observations.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+    }
+
+    func firstLine(_ codes: [HSCode: LineValue]) -> Int { codes.values.map(\.line).min() ?? 0 }
+
+    func checkPlausible(_ milli: Int64, _ id: ReportedSeries, _ line: Int, section: Int? = nil) throws(ImportFailure) {
+        if Double(milli) / 1000 > DatasetLoader.maximumUSD {
+            let what = section.map { "\(pair.describe(id)) in HS section \($0)" } ?? pair.describe(id)
+            let amount = milli == Int64.max ? "more than \(Money.decimalText(milli: milli))" : Money.decimalText(milli: milli)
+            throw diagnostics.failure(line: line, "\(what) come to \(amount) USD, over the 10 trillion a dataset accepts")
+        }
+    }
+
+    /// The HS sections of series `id`, with the warnings its commodity rows call for.
+    mutating func sections(_ id: ReportedSeries, _ codes: [HSCode: LineValue]) -> [HSSectionSums.Section] {
+        let sums = TopmostHSSum.sum(codes)
+        if sums.unassigned > 0 {
+            let message = "\(pair.describe(id)): \(Money.decimalText(milli: sums.unassigned)) USD under HS chapters of no section (77, 98, 99) count in the total but in no section"
+            diagnostics.warn(.unassignedChapters, sums.unassignedLine, message)
+        }
+        if let t = totals[id], sums.counted > t.milli + 1000 {
+            let message = "\(pair.describe(id)): the commodity rows add up to \(Money.decimalText(milli: sums.counted)) USD, more than the TOTAL row (\(Money.decimalText(milli: t.milli)))"
+            diagnostics.warn(.exceedsTotal, t.line, message)
+        }
+        return sums.sections
+    }
+
+    func nothingToImport() -> ImportFailure {
+        let s = summary
+        let pairText = "\(pair[.first].name) (\(codeLabel(.first))) and \(pair[.second].name) (\(codeLabel(.second)))"
+        var message: String
+        if s.dataRows == 0 {
+            message = "no data rows after the header"
+        } else {
+            message = "nothing to import: no annual goods rows between \(pairText) in either direction among \(s.dataRows) data row\(s.dataRows == 1 ? "" : "s")"
+            let why = s.leftOutReasons(includingOtherCountries: false, includingDuplicates: false)
+            if !why.isEmpty { message += "; of the pair's rows: " + why.joined(separator: ", ") }
+            if s.otherCountryRows == s.dataRows {
+                let top = reporterCounts.enumerated().filter { $0.element > 0 }.sorted { $0.element > $1.element }.prefix(5)
+                if !top.isEmpty {
+                    message += "; the file's rows are of reporters " + top.map { "\($0.offset) (\($0.element) rows)" }.joined(separator: ", ")
+                }
+            }
+        }
+        return diagnostics.failure(message)
+    }
+
+    /// How the file names a country: its numeric code when the reporters are matched on it, else alpha-3.
+    func codeLabel(_ side: PairSide) -> String {
+        let c = pair[side]
+        if case .numeric = classifier.reporterMatching, let n = c.isoNumeric { return String(n) }
+        return c.iso3 ?? c.code
+    }
+}

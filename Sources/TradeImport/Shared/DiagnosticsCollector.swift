@@ -1,0 +1,69 @@
+/// What an import has to say about its file, collected during the pass and handed out in the order
+/// they are printed: by line, whole-file messages last (`ImportDiagnostic.ordered`).
+///
+/// - Errors are all counted; the first `maximumErrors` are kept and the rest summed up in one line.
+/// - Warnings are kept one per kind: the line it first arose on, its message then, and
+///   "(and N more like it)", so that 100,000 monthly rows make one warning and not 100,000.
+///
+/// Messages are made by the caller, quoting the file's text through `FieldParsing.excerpt` or
+/// `TerminalSafe.excerpt` (shortened, control characters shown); `ImportDiagnostic.description`
+/// escapes the printed line as a whole.
+struct DiagnosticsCollector<Kind: Hashable> {
+    static var maximumErrors: Int { 20 }
+
+    /// The file the messages are about, as the user named it.
+    let file: String
+    private(set) var errorCount = 0
+    private var errors = [ImportDiagnostic]()
+    private var warnings = [Kind: Warning]()
+    /// Kinds in the order they first arose: the order of warnings of the same line.
+    private var kinds = [Kind]()
+
+    private struct Warning {
+        var line: Int
+        var count: Int
+        var message: String
+    }
+
+    init(file: String) { self.file = file }
+
+    var hasErrors: Bool { errorCount > 0 }
+
+    mutating func error(_ line: Int, _ message: String) {
+        errorCount += 1
+        if errors.count < Self.maximumErrors { errors.append(ImportDiagnostic(.error, file: file, line: line, message)) }
+    }
+
+    /// Notes a warning of `kind` at `line`; the message is made only for the first of its kind.
+    mutating func warn(_ kind: Kind, _ line: Int, _ message: @autoclosure () -> String) {
+        if warnings[kind] != nil {
+            warnings[kind]!.count += 1
+        } else {
+            warnings[kind] = Warning(line: line, count: 1, message: message())
+            kinds.append(kind)
+        }
+    }
+
+    /// One per kind, by line (whole-file ones last).
+    var warningDiagnostics: [ImportDiagnostic] {
+        ImportDiagnostic.ordered(kinds.map { k in
+            let w = warnings[k]!
+            let more = w.count > 1 ? " (and \(w.count - 1) more like it)" : ""
+            return ImportDiagnostic(.warning, file: file, line: w.line, w.message + more)
+        })
+    }
+
+    /// The errors of the pass (and how many more there were), with the warnings.
+    func failure() -> ImportFailure {
+        var all = errors
+        if errorCount > errors.count {
+            all.append(ImportDiagnostic(.error, file: file, "\(errorCount - errors.count) more errors not shown"))
+        }
+        return ImportFailure(all + warningDiagnostics)
+    }
+
+    /// One error that ends the import (at `line`, or about the whole file), with the warnings.
+    func failure(line: Int = 0, _ message: String) -> ImportFailure {
+        ImportFailure([ImportDiagnostic(.error, file: file, line: line, message)] + warningDiagnostics)
+    }
+}

@@ -1,0 +1,98 @@
+import TradeModel
+
+/// One of the dataset's two countries: `countries[0]` (first) or `countries[1]` (second). An import
+/// reads the trade between the pair only, so a reporter or partner is always one side or the other.
+public enum PairSide: Int, Sendable, CaseIterable, Comparable {
+    case first = 0
+    case second = 1
+
+    /// The other country of the pair.
+    public var other: PairSide { self == .first ? .second : .first }
+
+    /// The position in `Dataset.countries`.
+    public var index: Int { rawValue }
+
+    public static func < (a: PairSide, b: PairSide) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Which way the goods of a reporter's figure go: exported to the partner, or imported from it.
+enum ReportedFlow: Int, Sendable, Comparable {
+    case exports = 0
+    case imports = 1
+
+    /// As reporters value their trade: exports at their own border (FOB), imports at theirs (CIF).
+    var valuation: Valuation { self == .exports ? .fob : .cif }
+
+    var flow: Flow { self == .exports ? .exports : .imports }
+
+    static func < (a: ReportedFlow, b: ReportedFlow) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One series of an import: a reporter's exports to, or imports from, the other side in one year.
+/// Ordered by year, then reporter, then exports before imports.
+struct ReportedSeries: Hashable, Comparable, Sendable {
+    var year: Int
+    var reporter: PairSide
+    var flow: ReportedFlow
+
+    /// The side the goods leave: the reporter for its exports, the partner for its imports.
+    var exporter: PairSide { flow == .exports ? reporter : reporter.other }
+    var importer: PairSide { exporter.other }
+
+    static func < (a: ReportedSeries, b: ReportedSeries) -> Bool {
+        (a.year, a.reporter.rawValue, a.flow.rawValue) < (b.year, b.reporter.rawValue, b.flow.rawValue)
+    }
+}
+
+/// The years in which each side reported (had rows as reporter that passed the row checks), whatever
+/// came of those rows: a side that reported in a year is not given mirror figures for it.
+struct ReportingYears: Sendable {
+    private var years: [Set<Int>] = [[], []]
+
+    mutating func insert(_ side: PairSide, _ year: Int) { years[side.index].insert(year) }
+
+    func contains(_ side: PairSide, _ year: Int) -> Bool { years[side.index].contains(year) }
+}
+
+/// The dataset's two countries, as an import matches and names them.
+struct CountryPair: Sendable {
+    let countries: [Country]
+
+    /// nil unless the dataset has exactly two countries.
+    init?(_ dataset: Dataset) {
+        guard dataset.countries.count == 2 else { return nil }
+        countries = dataset.countries
+    }
+
+    subscript(side: PairSide) -> Country { countries[side.index] }
+
+    /// The side that `code` names: alpha-2, alpha-3 or ISO numeric, in any case.
+    func side(of code: String) -> PairSide? {
+        let c = code.trimmingSpaces.uppercased()
+        for side in PairSide.allCases {
+            let country = self[side]
+            if country.code.uppercased() == c { return side }
+            if let iso3 = country.iso3, iso3.uppercased() == c { return side }
+            if let n = country.isoNumeric, let v = Int(c), v == n { return side }
+        }
+        return nil
+    }
+
+    /// The side whose alpha-2 code (as observations cite countries) is `code`.
+    func side(ofCountry code: String?) -> PairSide? {
+        PairSide.allCases.first { self[$0].code == code }
+    }
+
+    /// "KZ/KAZ/398 (Kazakhstan) or TM/TKM/795 (Turkmenistan)": the codes an option may give.
+    var optionCodes: String {
+        countries.map { c in
+            ([c.code] + [c.iso3, c.isoNumeric.map(String.init)].compactMap { $0 }).joined(separator: "/") + " (\(c.name))"
+        }.joined(separator: " or ")
+    }
+
+    /// "Kazakhstan's 2022 exports to Turkmenistan", "Turkmenistan's 2022 imports from Kazakhstan".
+    func describe(_ series: ReportedSeries) -> String {
+        let reporter = self[series.reporter].name, partner = self[series.reporter.other].name
+        return series.flow == .imports ? "\(reporter)'s \(series.year) imports from \(partner)" : "\(reporter)'s \(series.year) exports to \(partner)"
+    }
+}
