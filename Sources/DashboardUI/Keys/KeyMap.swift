@@ -10,7 +10,6 @@ enum KeyMap {
             s.mode = s.mode.withOverlay { $0 = $0.clamped(width: w, height: h) }
             return []
         case .click(let x, let y):
-            if let b = KeyTable.global.first(where: { $0.matches(key) }) { return perform(&s, b.action, key) }
             s.status = nil
             return s.mode == .browsing ? click(&s, x: x, y: y) : []
         case .wheelDown, .wheelUp:

@@ -9,15 +9,15 @@ enum KeyTable {
     static let redraw = KeyBinding([.ctrl("l")], .redrawAll, help: ("Ctrl-L", "redraw the screen"))
     static let suspend = KeyBinding([.ctrl("z")], .suspend, help: ("Ctrl-Z", "suspend to the shell (fg returns)"))
 
-    static var digits: [Key] { (1...min(9, ScreenRegistry.all.count)).map { .char(Character(String($0))) } }
+    static let digits: [Key] = (1...min(9, ScreenRegistry.all.count)).map { .char(Character(String($0))) }
 
     // MARK: Browsing a screen: the head, the screen's own keys, the list keys, the tail.
 
-    static var browsingHead: [KeyBinding] {
-        [KeyBinding(digits, .jumpToScreen, help: (Screen.numberKeys, "jump to a screen"), hint: (Screen.numberKeys, "screens"), order: 22),
-         KeyBinding([.tab], .nextScreen, help: ("Tab / Shift-Tab", "next / previous screen")),
-         KeyBinding([.backTab], .previousScreen)]
-    }
+    static let browsingHead: [KeyBinding] = [
+        KeyBinding(digits, .jumpToScreen, help: (Screen.numberKeys, "jump to a screen"), hint: (Screen.numberKeys, "screens"), order: 22),
+        KeyBinding([.tab], .nextScreen, help: ("Tab / Shift-Tab", "next / previous screen")),
+        KeyBinding([.backTab], .previousScreen),
+    ]
 
     static let list: [KeyBinding] = [
         KeyBinding([.down, .char("j")], .move(1), help: ("↑↓ j k", "move the selection"), hint: ("j/k", "move"), order: 10),
@@ -62,17 +62,17 @@ enum KeyTable {
 
     // MARK: Overlays and the filter prompt.
 
-    static var detail: [KeyBinding] {
-        [KeyBinding([.escape, .backspace, .enter, .char("h"), .left], .close, hint: ("Esc", "back"), order: 1),
-         KeyBinding([.char("q")], .quit, hint: ("q", "quit"), order: 4),
-         KeyBinding([.down, .char("j")], .scroll(1), hint: ("j/k", "scroll"), order: 2),
-         KeyBinding([.up, .char("k")], .scroll(-1)),
-         KeyBinding([.pageDown, .char(" ")], .scrollPage(1)),
-         KeyBinding([.pageUp], .scrollPage(-1)),
-         KeyBinding([.home, .char("g")], .scrollTop),
-         KeyBinding([.char("?")], .openHelp),
-         KeyBinding(digits, .jumpToScreen, hint: (Screen.numberKeys, "screens"), order: 3)]
-    }
+    static let detail: [KeyBinding] = [
+        KeyBinding([.escape, .backspace, .enter, .char("h"), .left], .close, hint: ("Esc", "back"), order: 1),
+        KeyBinding([.char("q")], .quit, hint: ("q", "quit"), order: 4),
+        KeyBinding([.down, .char("j")], .scroll(1), hint: ("j/k", "scroll"), order: 2),
+        KeyBinding([.up, .char("k")], .scroll(-1)),
+        KeyBinding([.pageDown, .char(" ")], .scrollPage(1)),
+        KeyBinding([.pageUp], .scrollPage(-1)),
+        KeyBinding([.home, .char("g")], .scrollTop),
+        KeyBinding([.char("?")], .openHelp),
+        KeyBinding(digits, .jumpToScreen, hint: (Screen.numberKeys, "screens"), order: 3),
+    ]
 
     static let help: [KeyBinding] = [
         KeyBinding([.escape, .char("?"), .enter, .backspace], .close, hint: ("Esc", "close help"), order: 1),

@@ -3,21 +3,17 @@ import TradeModel
 extension Screen { public static let energy = Screen("energy") }
 
 /// Energy deals and initiatives with parties, sector, status, dates and volumes.
-struct EnergyScreen: ScreenView {
-    let screen = Screen.energy
-    let title = "Energy"
+enum EnergyScreen: ScreenView {
+    static let screen = Screen.energy
+    static let title = "Energy"
 
-    func rows(_ s: AppState) -> [ListRow] {
+    static func rows(_ s: AppState) -> [ListRow] {
         let d = s.dataset
         return d.deals.map { deal in
             ListRow(id: deal.id, cells: EnergyScreen.cells(deal), search: [deal.title, deal.sector, deal.parties.joined(separator: " "), deal.status.label, deal.description ?? ""].joined(separator: " "),
                     detail: { EnergyScreen.detail(d, deal) })
         }
     }
-
-    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
-
-    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
 
     static func detail(_ d: Dataset, _ deal: Deal) -> Detail {
         var out = [DetailText.field("Sector", deal.sector), DetailText.field("Parties", deal.parties.joined(separator: ", ")), DetailText.status(deal.status)]

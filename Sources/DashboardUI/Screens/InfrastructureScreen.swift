@@ -3,11 +3,11 @@ import TradeModel
 extension Screen { public static let infrastructure = Screen("infrastructure") }
 
 /// Roads, ports, rail, terminals and crossings, and a map of the corridor.
-struct InfrastructureScreen: ScreenView {
-    let screen = Screen.infrastructure
-    let title = "Infrastructure"
+enum InfrastructureScreen: ScreenView {
+    static let screen = Screen.infrastructure
+    static let title = "Infrastructure"
 
-    func rows(_ s: AppState) -> [ListRow] {
+    static func rows(_ s: AppState) -> [ListRow] {
         let d = s.dataset
         return d.projects.map { p in
             ListRow(id: p.id, cells: InfrastructureScreen.cells(d, p),
@@ -15,10 +15,6 @@ struct InfrastructureScreen: ScreenView {
                     detail: { InfrastructureScreen.detail(d, p) })
         }
     }
-
-    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
-
-    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
 
     static func detail(_ d: Dataset, _ p: Project) -> Detail {
         var out = [DetailText.field("Kind", p.kind.label), DetailText.status(p.status),

@@ -3,39 +3,34 @@ import TradeModel
 extension Screen { public static let overview = Screen("overview") }
 
 /// The four panels the product is about, 2×2 when wide, stacked when narrow.
-struct OverviewScreen: ScreenView {
-    let screen = Screen.overview
-    let title = "Overview"
-    let filterable = false
-    let usesListKeys = false
+enum OverviewScreen: ScreenView {
+    static let screen = Screen.overview
+    static let title = "Overview"
+    static let filterable = false
+    static let usesListKeys = false
 
     static let panels: [Screen] = [.trade, .target, .energy, .infrastructure]
 
     /// A row per panel; Enter opens the panel's screen.
-    func rows(_ s: AppState) -> [ListRow] {
+    static func rows(_ s: AppState) -> [ListRow] {
         OverviewScreen.panels.map { sc in
             ListRow(id: sc.name, cells: [Line.text(sc.title)], search: sc.title, opens: sc,
                     detail: { Detail(title: sc.title, lines: [Line.text("Press Enter to open the \(sc.title) screen.")]) })
         }
     }
 
-    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
-
-    /// The panels are clicked, not rows.
-    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { nil }
-
     /// A click selects a panel; a click on the selected panel opens its screen.
-    func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool {
+    static func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool {
         guard let k = Self.panelRects(body).firstIndex(where: { $0.contains(x: x, y: y) }) else { return true }
         if s.selection[.overview] ?? 0 == k { KeyMap.open(&s) } else { s.selection[.overview] = k }
         return true
     }
 
-    var bindings: [KeyBinding] {
-        [KeyBinding([.left, .char("h")], .move(-1), help: ("←→ h l ↑↓ j k", "move between panels"), hint: ("←→", "panel"), order: 1),
-         KeyBinding([.right, .char("l")], .move(1)),
-         KeyBinding([.enter], .open, help: ("Enter", "open the panel's screen"), hint: ("Enter", "open"), order: 2)]
-    }
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.left, .char("h")], .move(-1), help: ("←→ h l ↑↓ j k", "move between panels"), hint: ("←→", "panel"), order: 1),
+        KeyBinding([.right, .char("l")], .move(1)),
+        KeyBinding([.enter], .open, help: ("Enter", "open the panel's screen"), hint: ("Enter", "open"), order: 2),
+    ]
 
     static func panelRects(_ body: Rect) -> [Rect] {
         if body.width >= 80 && body.height >= 18 {

@@ -11,7 +11,7 @@ public struct Screen: Hashable, Sendable, CustomStringConvertible {
     public var description: String { name }
 
     /// Every screen, in tab order.
-    public static var allCases: [Screen] { ScreenRegistry.all.map(\.screen) }
+    public static var allCases: [Screen] { ScreenRegistry.all.map { $0.screen } }
 
     /// The number key that opens it: its place in the tab order, from 1.
     public var number: Int { (ScreenRegistry.index(of: self) ?? 0) + 1 }
@@ -39,35 +39,38 @@ public struct Screen: Hashable, Sendable, CustomStringConvertible {
     public static var numberKeys: String { "1-\(ScreenRegistry.all.count)" }
 }
 
-/// What a screen does. Each screen is one file conforming to this; `ScreenRegistry` lists them.
-protocol ScreenView: Sendable {
-    var screen: Screen { get }
+/// What a screen does. Each screen is one file: a type conforming to this, listed in `ScreenRegistry`.
+protocol ScreenView {
+    static var screen: Screen { get }
     /// Title on the tab bar and in the help view.
-    var title: String { get }
+    static var title: String { get }
     /// Whether `/` filters the screen's list.
-    var filterable: Bool { get }
+    static var filterable: Bool { get }
     /// The screen's list before filtering: what the selection, the filter, Enter and the mouse act on.
-    func rows(_ s: AppState) -> [ListRow]
-    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas)
+    static func rows(_ s: AppState) -> [ListRow]
+    static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas)
+    /// The boxed table of the list, where the screen has one: its inner rectangle and the table.
+    static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)?
     /// The rows area of the list and its scroll offset, for mouse clicks; nil when rows are not clickable.
-    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)?
+    static func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)?
     /// A click in the body that the screen handles itself (true when handled).
-    func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool
+    static func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool
     /// The keys the screen adds, before the common list keys: they win over them.
-    var bindings: [KeyBinding] { get }
+    static var bindings: [KeyBinding] { get }
     /// Whether the common list keys (move, page, filter, Enter…) are listed in the help view and the footer.
-    var usesListKeys: Bool { get }
+    static var usesListKeys: Bool { get }
 }
 
 extension ScreenView {
-    var filterable: Bool { true }
-    func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool { false }
-    var bindings: [KeyBinding] { [] }
-    var usesListKeys: Bool { true }
+    static var filterable: Bool { true }
+    static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? { nil }
+    static func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool { false }
+    static var bindings: [KeyBinding] { [] }
+    static var usesListKeys: Bool { true }
 
-    /// The list area of a boxed table: its rows under the header line.
-    static func tableArea(_ layout: (Rect, Table)?) -> (Rect, Int)? {
-        guard let (rect, t) = layout else { return nil }
+    /// The table's rows under its header line.
+    static func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? {
+        guard let (rect, t) = tableLayout(s, body) else { return nil }
         let rows = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         return (rows, t.effectiveOffset(height: rect.height))
     }

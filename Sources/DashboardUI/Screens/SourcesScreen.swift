@@ -3,21 +3,17 @@ import TradeModel
 extension Screen { public static let sources = Screen("sources") }
 
 /// Every source, and which figures cite it.
-struct SourcesScreen: ScreenView {
-    let screen = Screen.sources
-    let title = "Sources"
+enum SourcesScreen: ScreenView {
+    static let screen = Screen.sources
+    static let title = "Sources"
 
-    func rows(_ s: AppState) -> [ListRow] {
+    static func rows(_ s: AppState) -> [ListRow] {
         let d = s.dataset
         return d.sources.map { src in
             ListRow(id: src.id, cells: SourcesScreen.cells(d, src), search: [src.id, src.publisher, src.title ?? "", src.url ?? ""].joined(separator: " "),
                     detail: { SourcesScreen.detail(d, src) })
         }
     }
-
-    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
-
-    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
 
     static func detail(_ d: Dataset, _ src: Source) -> Detail {
         let cites = d.citations(of: src.id)

@@ -4,34 +4,30 @@ extension Screen { public static let target = Screen("target") }
 
 /// Progress to the target from the latest full year, the remaining amount, the growth needed by the
 /// deadline (+ and − move it), the year reached at the recent pace, and scenarios.
-struct TargetScreen: ScreenView {
-    let screen = Screen.target
-    let title = "Target"
+enum TargetScreen: ScreenView {
+    static let screen = Screen.target
+    static let title = "Target"
     /// The list is the scenario table; it has nothing to filter.
-    let filterable = false
-    let usesListKeys = false
+    static let filterable = false
+    static let usesListKeys = false
 
-    func rows(_ s: AppState) -> [ListRow] {
+    static func rows(_ s: AppState) -> [ListRow] {
         TargetScreen.scenarios(s).map { rate in
             ListRow(id: Money.percent(rate), cells: [], search: Money.percent(rate), detail: { TargetScreen.detail(s, rate) })
         }
     }
 
-    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
-
-    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
-
-    var bindings: [KeyBinding] {
-        [KeyBinding([.char("+")], .custom { Self.changeTargetYear(&$0, by: 1); return [] },
-                    help: { s in ("+ / -", "move the deadline year (now \(s.targetYear))") }, hint: { s in ("+/-", "deadline \(s.targetYear)") }, order: 1),
-         KeyBinding([.char("=")], .custom { Self.changeTargetYear(&$0, by: 1); return [] }),
-         KeyBinding([.char("-"), .char("_")], .custom { Self.changeTargetYear(&$0, by: -1); return [] }),
-         KeyBinding([.down, .char("j")], .move(1), help: ("↑↓ j k", "select a scenario"), hint: ("j/k", "scenario"), order: 2),
-         KeyBinding([.up, .char("k")], .move(-1)),
-         KeyBinding([.enter], .open, help: ("Enter", "the scenario's projection"), hint: ("Enter", "detail"), order: 3),
-         KeyBinding([.left, .char("h")], .previousScreen, help: ("h l ←→", "previous / next screen")),
-         KeyBinding([.right, .char("l")], .nextScreen)]
-    }
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.char("+")], .custom { Self.changeTargetYear(&$0, by: 1); return [] },
+                   help: { s in ("+ / -", "move the deadline year (now \(s.targetYear))") }, hint: { s in ("+/-", "deadline \(s.targetYear)") }, order: 1),
+        KeyBinding([.char("=")], .custom { Self.changeTargetYear(&$0, by: 1); return [] }),
+        KeyBinding([.char("-"), .char("_")], .custom { Self.changeTargetYear(&$0, by: -1); return [] }),
+        KeyBinding([.down, .char("j")], .move(1), help: ("↑↓ j k", "select a scenario"), hint: ("j/k", "scenario"), order: 2),
+        KeyBinding([.up, .char("k")], .move(-1)),
+        KeyBinding([.enter], .open, help: ("Enter", "the scenario's projection"), hint: ("Enter", "detail"), order: 3),
+        KeyBinding([.left, .char("h")], .previousScreen, help: ("h l ←→", "previous / next screen")),
+        KeyBinding([.right, .char("l")], .nextScreen),
+    ]
 
     /// + and −: the deadline stays after the latest full year and within 50 years of it.
     static func changeTargetYear(_ s: inout AppState, by delta: Int) {

@@ -3,21 +3,17 @@ import TradeModel
 extension Screen { public static let timeline = Screen("timeline") }
 
 /// The events in order.
-struct TimelineScreen: ScreenView {
-    let screen = Screen.timeline
-    let title = "Timeline"
+enum TimelineScreen: ScreenView {
+    static let screen = Screen.timeline
+    static let title = "Timeline"
 
-    func rows(_ s: AppState) -> [ListRow] {
+    static func rows(_ s: AppState) -> [ListRow] {
         let d = s.dataset
         return TimelineScreen.events(d).map { e in
             ListRow(id: e.id, cells: TimelineScreen.cells(e), search: [e.date.display, e.kind.rawValue, e.title, e.description ?? ""].joined(separator: " "),
                     detail: { TimelineScreen.detail(d, e) })
         }
     }
-
-    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
-
-    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
 
     static func detail(_ d: Dataset, _ e: Event) -> Detail {
         var out = [DetailText.field("Date", e.endDate.map { "\(e.date.display) to \($0.display)" } ?? e.date.display), DetailText.field("Kind", e.kind.rawValue)]

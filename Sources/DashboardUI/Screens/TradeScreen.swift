@@ -4,21 +4,17 @@ extension Screen { public static let trade = Screen("trade") }
 
 /// Turnover by year as a bar chart and a table of every period, with exports, imports, balance and
 /// growth; partial years labelled, derived values marked, conflicting sources flagged.
-struct TradeScreen: ScreenView {
-    let screen = Screen.trade
-    let title = "Trade"
+enum TradeScreen: ScreenView {
+    static let screen = Screen.trade
+    static let title = "Trade"
 
-    func rows(_ s: AppState) -> [ListRow] {
+    static func rows(_ s: AppState) -> [ListRow] {
         let d = s.dataset
         return TradeScreen.periods(d).map { p in
             ListRow(id: p.label, cells: TradeScreen.cells(d, p), search: p.label + " " + d.trade.filter { $0.period == p }.compactMap(\.note).joined(separator: " "),
                     detail: { TradeScreen.detail(d, p) })
         }
     }
-
-    func listArea(_ s: AppState, _ body: Rect) -> (Rect, Int)? { Self.tableArea(Self.tableLayout(s, body)) }
-
-    func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) { Self.draw(s, body, into: &c) }
 
     /// Every period with whole-goods figures, oldest first; a partial year sorts before its full year.
     static func periods(_ d: Dataset) -> [Period] {
