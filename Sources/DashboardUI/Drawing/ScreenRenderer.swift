@@ -33,8 +33,8 @@ enum ScreenRenderer {
     }
 
     /// A list table with the state's selection and the filter's empty message.
-    static func listTable(_ s: AppState, _ screen: Screen, columns: [TableColumn]) -> Table {
-        let rows = ListRow.visible(s, screen)
+    static func listTable(_ s: AppState, _ screen: Screen, columns: [TableColumn], rows visible: [ListRow]? = nil) -> Table {
+        let rows = visible ?? ListRow.visible(s, screen)
         let empty = s.filter.isActive ? "No match for \"\(s.filter.query)\" (Esc clears the filter)" : "Nothing in the dataset yet (unknown)"
         var t = Table(columns: columns, rows: rows.map(\.cells), selected: rows.isEmpty ? nil : min(s.selection[screen] ?? 0, rows.count - 1),
                       emptyText: empty)
@@ -45,18 +45,20 @@ enum ScreenRenderer {
     /// A list screen: the boxed table of the screen's rows and, where there is room, the selected row's
     /// detail beside or below it.
     static func drawList(_ s: AppState, _ screen: Screen, title: String, columns: [TableColumn], table: Rect, preview: Rect?, into c: inout Canvas) {
-        let inner = Box(title: listTitle(s, screen, title), focused: true).render(into: &c, area: table, theme: s.theme)
-        listTable(s, screen, columns: columns).render(into: &c, area: inner, theme: s.theme)
-        if let preview, let row = ListRow.selected(s, screen) {
-            let detail = row.detail
+        // The rows once per frame: the title, the table and the preview all read them.
+        let all = ListRow.all(s, screen)
+        let rows = ListRow.filtered(all, s, screen)
+        let inner = Box(title: listTitle(s, screen, title, shown: rows.count, total: all.count), focused: true).render(into: &c, area: table, theme: s.theme)
+        listTable(s, screen, columns: columns, rows: rows).render(into: &c, area: inner, theme: s.theme)
+        let i = s.selection[screen] ?? 0
+        if let preview, i < rows.count {
+            let detail = rows[i].detail
             Preview.draw(s, title: detail.title, lines: detail.lines, area: preview, into: &c)
         }
     }
 
     /// A box title with the list position, e.g. "Energy deals 2/4".
-    static func listTitle(_ s: AppState, _ screen: Screen, _ title: String) -> String {
-        let n = ListRow.visible(s, screen).count
-        let total = ListRow.all(s, screen).count
+    static func listTitle(_ s: AppState, _ screen: Screen, _ title: String, shown n: Int, total: Int) -> String {
         let pos = n == 0 ? "0" : "\(min((s.selection[screen] ?? 0) + 1, n))/\(n)"
         return s.filter.isActive ? "\(title) [\(pos), filtered from \(total)]" : "\(title) [\(pos)]"
     }

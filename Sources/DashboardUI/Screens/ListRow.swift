@@ -32,7 +32,11 @@ extension ListRow {
 
     /// The rows the filter lets through (all of them without a filter, or where the screen has none).
     static func visible(_ s: AppState, _ screen: Screen) -> [ListRow] {
-        let rows = all(s, screen)
+        filtered(all(s, screen), s, screen)
+    }
+
+    /// The rows of `screen` that the state's filter lets through.
+    static func filtered(_ rows: [ListRow], _ s: AppState, _ screen: Screen) -> [ListRow] {
         guard s.filter.isActive, ScreenRegistry.view(screen).filterable else { return rows }
         let q = s.filter.query.lowercased()
         let folded = Transliteration.ascii(q)

@@ -40,7 +40,7 @@ public struct Screen: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// What a screen does. Each screen is one file: a type conforming to this, listed in `ScreenRegistry`.
-protocol ScreenView {
+protocol ScreenView: SendableMetatype {
     static var screen: Screen { get }
     /// Title on the tab bar and in the help view.
     static var title: String { get }
