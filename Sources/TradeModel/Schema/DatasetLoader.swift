@@ -61,13 +61,26 @@ public enum DatasetLoader {
         // The decoder registered the defined ids as references of kind "defined:<kind>".
         var defined = [ReferenceKind: Set<String>]()
         for (k, ids) in log.defined { defined[k] = ids }
+        // One suggester per kind, and one answer per unknown id however often it is referred to.
+        var suggesters = [ReferenceKind: Suggester]()
+        var suggested = [ReferenceKind: [String: String?]]()
         for r in log.references {
             let known = defined[r.kind] ?? []
             guard !known.contains(r.id) else { continue }
             var message = "unknown \(r.kind.noun) \"\(r.id)\""
             // Suggest a near spelling only for ids long enough for a typo to be told from another id.
-            if r.kind != .country, r.id.count >= 4,
-               let near = known.min(by: { editDistance($0, r.id) < editDistance($1, r.id) }), editDistance(near, r.id) <= max(1, r.id.count / 4) {
+            let near: String?
+            if r.kind == .country || r.id.count < 4 {
+                near = nil
+            } else if let cached = suggested[r.kind]?[r.id] {
+                near = cached
+            } else {
+                let s = suggesters[r.kind] ?? Suggester(known)
+                suggesters[r.kind] = s
+                near = s.nearest(to: r.id, limit: max(1, r.id.count / 4))
+                suggested[r.kind, default: [:]][r.id] = .some(near)
+            }
+            if let near {
                 message += " (did you mean \"\(near)\"?)"
             } else if known.isEmpty {
                 message += r.kind == .item ? "" : " (the dataset defines no \(r.kind.noun)s)"

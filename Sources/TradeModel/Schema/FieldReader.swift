@@ -60,8 +60,7 @@ struct FieldReader {
     /// Reports members this schema does not know (a misspelt field would otherwise be silently ignored).
     func rejectUnknown(_ allowed: Set<String>) {
         for m in members where !allowed.contains(m.key) {
-            let hint = allowed.sorted().min { editDistance($0, m.key) < editDistance($1, m.key) }
-            let suffix = hint.map { editDistance($0, m.key) <= 2 ? " (did you mean \"\($0)\"?)" : "" } ?? ""
+            let suffix = Suggester(allowed).nearest(to: m.key, limit: 2).map { " (did you mean \"\($0)\"?)" } ?? ""
             log.add(sub(m.key), m.node, "unknown field" + suffix)
         }
     }
@@ -212,23 +211,4 @@ struct FieldReader {
         }
         return list
     }
-}
-
-func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a.lowercased()), y = Array(b.lowercased())
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var prev = Array(0...y.count)
-    var before = prev
-    for i in 1...x.count {
-        var cur = [i] + Array(repeating: 0, count: y.count)
-        for j in 1...y.count {
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            // A swap of two neighbouring letters ("aktua" for "aktau") is one slip, not two.
-            if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { cur[j] = min(cur[j], before[j - 2] + 1) }
-        }
-        before = prev
-        prev = cur
-    }
-    return prev[y.count]
 }
