@@ -8,7 +8,9 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check dataset files and summarise them.",
         discussion: """
         With no FILE it checks the bundled dataset. On success it prints a summary of each file and \
-        exits 0; otherwise it prints every problem, one per line, as `FILE: path: message`, and exits 1.
+        exits 0; otherwise it prints every problem, one per line, as `FILE: path: message`, and exits 1. \
+        Sources that disagree are summarised per series (how many sources, the range of their figures \
+        and the first pairs); --all lists every disagreeing pair.
         """
     )
 
@@ -18,13 +20,16 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only problems, no summary.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "List every pair of disagreeing sources, not a summary per series.")
+    var all = false
+
     func run() throws {
         let paths = files.isEmpty ? [BundledDataset.path] : files
         var failed = false
         for path in paths {
             do {
                 let d = try DatasetLoader.load(path: path)
-                if !quiet { print(Self.summary(d, path: path)) }
+                if !quiet { Self.summary(d, path: path, allPairs: all) { print($0) } }
             } catch {
                 failed = true
                 // Problems quote the file's text (unknown ids, values): shown, never sent to the terminal.
@@ -34,29 +39,74 @@ struct ValidateCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    static func summary(_ d: Dataset, path: String) -> String {
-        let years = d.trade.map(\.period.year)
-        let span = years.isEmpty ? "none" : "\(years.min()!)–\(years.max()!)"
-        let partial = d.trade.filter { !$0.period.isFullYear }.count
-        let derived = d.trade.filter { $0.kind == .derived }.count
-        var lines = ["\(path): OK: \(d.title) (schema \(d.schema), as of \(d.asOf.iso))"]
-        lines.append("  \(d.trade.count) trade observations (\(partial) partial-year, \(derived) derived), \(d.targets.count) targets, "
-                     + "\(d.deals.count) deals, \(d.projects.count) projects, \(d.events.count) events, \(d.places.count) places, \(d.sources.count) sources")
-        lines.append("  years covered: \(span)")
-        if let y = d.latestFullYear, let o = d.preferred(.turnover, year: y), let v = o.usd {
-            lines.append("  latest full-year turnover: \(y): \(o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ")USD \(Money.millions(v)) (\(o.kind.rawValue), \(o.source))")
-        } else {
-            lines.append("  latest full-year turnover: unknown")
-        }
-        let conflicts = d.conflicts
-        lines.append("  conflicts between sources: \(conflicts.count)")
-        for c in conflicts {
-            let what = c.kind == .value
-                ? "\(Money.millions(c.first.usd ?? 0)) (\(c.first.source)) vs \(Money.millions(c.second.usd ?? 0)) (\(c.second.source))"
-                : "growth \(Money.percent(c.first.growth ?? 0)) (\(c.first.source)) vs \(Money.percent(c.second.growth ?? 0)) (\(c.second.source))"
-            lines.append("    \(c.key.period.label) \(c.key.flow.rawValue): \(what)")
-        }
+    /// How many pairs a series lists in full before it is summarised.
+    static let pairsShown = 3
+
+    /// The summary of a loaded dataset, line by line (streamed: `--all` may list millions of pairs).
+    static func summary(_ d: Dataset, path: String, allPairs: Bool = false, emit: (String) -> Void) {
         // The title, source ids and the path are the data's text: control characters are shown, not sent.
-        return lines.map(TerminalSafe.terminalSafe).joined(separator: "\n")
+        func out(_ line: String) { emit(TerminalSafe.terminalSafe(line)) }
+        var span = "none", partial = 0, derived = 0
+        if let first = d.trade.first {
+            var lo = first.period.year, hi = lo
+            for o in d.trade {
+                lo = min(lo, o.period.year)
+                hi = max(hi, o.period.year)
+                if !o.period.isFullYear { partial += 1 }
+                if o.kind == .derived { derived += 1 }
+            }
+            span = "\(lo)–\(hi)"
+        }
+        out("\(path): OK: \(d.title) (schema \(d.schema), as of \(d.asOf.iso))")
+        out("  \(d.trade.count) trade observations (\(partial) partial-year, \(derived) derived), \(d.targets.count) targets, "
+            + "\(d.deals.count) deals, \(d.projects.count) projects, \(d.events.count) events, \(d.places.count) places, \(d.sources.count) sources")
+        out("  years covered: \(span)")
+        if let y = d.latestFullYear, let o = d.preferred(.turnover, year: y), let v = o.usd {
+            out("  latest full-year turnover: \(y): \(o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ")USD \(Money.millions(v)) (\(o.kind.rawValue), \(o.source))")
+        } else {
+            out("  latest full-year turnover: unknown")
+        }
+        let summaries = d.conflictSummaries(examples: pairsShown)
+        let total = summaries.reduce(0) { $0 + $1.pairs }
+        if allPairs {
+            out("  conflicts between sources: \(total)")
+            d.forEachConflict { c in
+                out("    " + pairLine(c))
+                return true
+            }
+            return
+        }
+        let summarised = summaries.contains { $0.pairs > pairsShown }
+        out("  conflicts between sources: \(total)" + (summarised ? " (summarised per series; --all lists every pair)" : ""))
+        for s in summaries {
+            if s.pairs <= pairsShown && s.examples.count == s.pairs {
+                for c in s.examples { out("    " + pairLine(c)) }
+                continue
+            }
+            let range = s.kind == .value
+                ? "values \(Money.millions(s.lowest))–\(Money.millions(s.highest))"
+                : "growth \(Money.percent(s.lowest)) to \(Money.percent(s.highest))"
+            let what = s.kind == .value ? "" : " growth"
+            out("    \(s.key.period.label) \(label(s.key))\(what): \(s.pairs) disagreeing pair\(s.pairs == 1 ? "" : "s") among \(s.figures) figures "
+                + "from \(s.sources) sources, \(range)")
+            for c in s.examples { out("      e.g. " + pairLine(c)) }
+            let more = s.pairs - s.examples.count
+            if more > 0 { out("      and \(more) more pair\(more == 1 ? "" : "s")") }
+        }
+    }
+
+    /// What a series is: "turnover", "KZ→TM exports", "KZ→TM exports, HS section 5".
+    static func label(_ k: SeriesKey) -> String {
+        var s = k.flow == .turnover ? "turnover" : "\(k.from ?? "?")→\(k.to ?? "?") \(k.flow.rawValue)"
+        if let h = k.hsSection { s += ", HS section \(h)" }
+        return s
+    }
+
+    /// One disagreeing pair, as listed since the first release: "2021 turnover: 500.0 (a) vs 600.0 (b)".
+    static func pairLine(_ c: Conflict) -> String {
+        let what = c.kind == .value
+            ? "\(Money.millions(c.first.usd ?? 0)) (\(c.first.source)) vs \(Money.millions(c.second.usd ?? 0)) (\(c.second.source))"
+            : "growth \(Money.percent(c.first.growth ?? 0)) (\(c.first.source)) vs \(Money.percent(c.second.growth ?? 0)) (\(c.second.source))"
+        return "\(c.key.period.label) \(c.key.flow.rawValue): \(what)"
     }
 }

@@ -32,12 +32,22 @@ enum ScreenRenderer {
         }
     }
 
-    /// A list table with the state's selection and the filter's empty message.
-    static func listTable(_ s: AppState, _ screen: Screen, columns: [TableColumn], rows visible: [ListRow]? = nil) -> Table {
+    /// A list table with the state's selection and the filter's empty message. Given the `height` it
+    /// is drawn in, and when no column's width depends on its content, only the rows that show are
+    /// built (a list of 16,000 periods builds the 30 on screen); the others stay empty.
+    static func listTable(_ s: AppState, _ screen: Screen, columns: [TableColumn], rows visible: [ListRow]? = nil, height: Int? = nil) -> Table {
         let rows = visible ?? ListRow.visible(s, screen)
         let empty = s.filter.isActive ? "No match for \"\(s.filter.query)\" (Esc clears the filter)" : "Nothing in the dataset yet (unknown)"
-        var t = Table(columns: columns, rows: rows.map(\.cells), selected: rows.isEmpty ? nil : min(s.selection[screen] ?? 0, rows.count - 1),
-                      emptyText: empty)
+        let selected = rows.isEmpty ? nil : min(s.selection[screen] ?? 0, rows.count - 1)
+        var window = rows.indices
+        if let height, !columns.contains(where: { $0.width == .fit }) {
+            let shown = Table(columns: columns, rows: []).visibleRows(height: height)
+            let first = selected.map { Table.offset(forSelected: $0, current: 0, visibleRows: shown, rowCount: rows.count) } ?? 0
+            window = first..<min(rows.count, first + shown)
+        }
+        var cells = [[Line]](repeating: [], count: rows.count)
+        for i in window { cells[i] = rows[i].cells }
+        var t = Table(columns: columns, rows: cells, selected: selected, emptyText: empty)
         t.highlight = .firstColumn
         return t
     }
@@ -49,7 +59,7 @@ enum ScreenRenderer {
         let all = ListRow.all(s, screen)
         let rows = ListRow.filtered(all, s, screen)
         let inner = Box(title: listTitle(s, screen, title, shown: rows.count, total: all.count), focused: true).render(into: &c, area: table, theme: s.theme)
-        listTable(s, screen, columns: columns, rows: rows).render(into: &c, area: inner, theme: s.theme)
+        listTable(s, screen, columns: columns, rows: rows, height: inner.height).render(into: &c, area: inner, theme: s.theme)
         let i = s.selection[screen] ?? 0
         if let preview, i < rows.count {
             let detail = rows[i].detail

@@ -70,7 +70,8 @@ enum InfrastructureScreen: ScreenView {
     }
 
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
-        (Box.inner(split(s, body).table), ScreenRenderer.listTable(s, .infrastructure, columns: columns))
+        let inner = Box.inner(split(s, body).table)
+        return (inner, ScreenRenderer.listTable(s, .infrastructure, columns: columns, height: inner.height))
     }
 
     /// Map points for every place, and a route for every project that connects two or more places.

@@ -26,7 +26,7 @@ enum SourcesScreen: ScreenView {
     }
 
     static func cells(_ d: Dataset, _ src: Source) -> [Line] {
-        let n = d.citations(of: src.id).count
+        let n = d.citationCount(of: src.id)
         return [Line.text(src.publisher), Line.text(src.date?.display ?? "undated", role: src.date == nil ? .unknown : .normal),
                 Line.text(String(n), role: n == 0 ? .warning : .normal), Line.text(src.title ?? src.url ?? src.id, role: .dim)]
     }
@@ -46,7 +46,8 @@ enum SourcesScreen: ScreenView {
     }
 
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
-        (Box.inner(split(s, body).table), ScreenRenderer.listTable(s, .sources, columns: columns))
+        let inner = Box.inner(split(s, body).table)
+        return (inner, ScreenRenderer.listTable(s, .sources, columns: columns, height: inner.height))
     }
 
     static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {

@@ -58,7 +58,8 @@ enum TimelineScreen: ScreenView {
     }
 
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
-        (Box.inner(split(s, body).table), ScreenRenderer.listTable(s, .timeline, columns: columns))
+        let inner = Box.inner(split(s, body).table)
+        return (inner, ScreenRenderer.listTable(s, .timeline, columns: columns, height: inner.height))
     }
 
     static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {

@@ -11,21 +11,20 @@ enum TradeScreen: ScreenView {
     static func rows(_ s: AppState) -> [ListRow] {
         let d = s.dataset
         return TradeScreen.periods(d).map { p in
-            ListRow(id: p.label, cells: TradeScreen.cells(d, p), search: p.label + " " + d.trade.filter { $0.period == p }.compactMap(\.note).joined(separator: " "),
+            ListRow(id: p.label, cells: TradeScreen.cells(d, p), search: p.label + " " + d.observations(in: p).compactMap(\.note).joined(separator: " "),
                     detail: { TradeScreen.detail(d, p) })
         }
     }
 
     /// Every period with whole-goods figures, oldest first; a partial year sorts before its full year.
     static func periods(_ d: Dataset) -> [Period] {
-        Array(Set(d.trade.filter { $0.hsSection == nil }.map(\.period))).sorted()
+        d.wholeGoodsPeriods
     }
 
     static func home(_ d: Dataset) -> (String, String) { (d.home.code, d.partner.code) }
 
-    static func conflicts(_ d: Dataset, _ p: Period, flow: Flow? = nil, kind: Conflict.Kind? = nil) -> [Conflict] {
-        d.conflicts.filter { $0.key.period == p && $0.key.hsSection == nil && (flow == nil || $0.key.flow == flow) && (kind == nil || $0.kind == kind) }
-    }
+    /// A period's detail lists at most this many disagreeing pairs, then says how many more there are.
+    static let clashesListed = 30
 
     /// The growth shown for a period: a stated one when a source gives it, else year-on-year from the
     /// preferred full-year values (derived). Returns the rate, whether derived, and a conflicting rate.
@@ -63,10 +62,12 @@ enum TradeScreen: ScreenView {
         }
         var notes = [String]()
         for (label, others) in [("", turnoverOthers), ("\(a)→\(b) ", exOthers), ("\(b)→\(a) ", imOthers)] {
-            for other in others {
+            // A few are named; the cell could never show thousands (the detail counts them all).
+            for other in others.prefix(3) {
                 let origin = other.kind == .derived ? "derived" : (d.source(other.source)?.publisher ?? other.source)
                 notes.append("\(label)also \(Figures.plainUSD(other)) (\(origin))")
             }
+            if others.count > 3 { notes.append("\(label)\(others.count - 3) more disagree") }
         }
         if let other = g?.other { notes.append("growth also \(Money.percent(other))") }
         if !p.isFullYear { notes.append("partial year") }
@@ -141,7 +142,7 @@ enum TradeScreen: ScreenView {
 
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
         let inner = Box.inner(split(s, body).table)
-        return (inner, ScreenRenderer.listTable(s, .trade, columns: columns(s.dataset)))
+        return (inner, ScreenRenderer.listTable(s, .trade, columns: columns(s.dataset), height: inner.height))
     }
 
     static func chartBars(_ d: Dataset) -> [Bar] {
@@ -209,7 +210,8 @@ enum TradeScreen: ScreenView {
 extension TradeScreen {
     static func detail(_ d: Dataset, _ p: Period) -> Detail {
         var out = [Line]()
-        let obs = d.trade.filter { $0.period == p && $0.hsSection == nil }
+        let all = d.observations(in: p)
+        let obs = all.filter { $0.hsSection == nil }
         for o in obs { out += DetailText.observationLines(d, o) }
         let clashes = disagreements(d, p, obs)
         if !clashes.isEmpty {
@@ -227,7 +229,7 @@ extension TradeScreen {
             out.append([])
             out.append(Line.text("A partial year covers \(p.monthCount) months; it never counts as a full year in any metric.", role: .partial))
         }
-        let hs = d.trade.filter { $0.period == p && $0.hsSection != nil }
+        let hs = all.filter { $0.hsSection != nil }
         if !hs.isEmpty {
             out.append([])
             out.append(Line.text("By HS section (\(hs.count) figures)", role: .tableHeader))
@@ -240,21 +242,39 @@ extension TradeScreen {
     }
 
     /// Every pair of figures for the same thing that cannot both be true, whatever their kind; and
-    /// stated growth rates that disagree.
+    /// stated growth rates that disagree. At most `clashesListed` of each are listed (found within a
+    /// bounded number of comparisons); the rest are counted.
     static func disagreements(_ d: Dataset, _ p: Period, _ obs: [TradeObservation]) -> [String] {
         var clashes = [String]()
-        var seen = Set<[Int]>()
-        for (i, o) in obs.enumerated() {
-            let dir: Direction = o.flow == .turnover ? .turnover : .goods(from: o.from ?? "", to: o.to ?? "")
-            for other in d.disagreements(with: o, direction: dir) {
-                guard let j = obs.firstIndex(of: other), seen.insert([min(i, j), max(i, j)]).inserted, let x = o.usd, let y = other.usd else { continue }
+        var total = 0
+        // Each observation's place in the list of its direction, so that pairs come out as they always
+        // have: by the first figure in file order, then the second.
+        var byDirection = [Direction: [TradeObservation]]()
+        var place = [Int]()
+        for o in obs {
+            guard let dir = Direction.of(o) else { place.append(-1); continue }
+            place.append(byDirection[dir]?.count ?? 0)
+            byDirection[dir, default: []].append(o)
+        }
+        for dir in byDirection.keys { total += d.disagreeingPairs(dir, period: p) }
+        var budget = 4_000_000
+        search: for (i, o) in obs.enumerated() {
+            guard let dir = Direction.of(o), let list = byDirection[dir], let x = o.usd else { continue }
+            for other in list[(place[i] + 1)...] {
+                budget -= 1
+                guard budget >= 0, clashes.count < clashesListed else { break search }
+                guard let y = other.usd, d.disagree(o, other) else { continue }
                 let kinds = o.kind == other.kind ? (o.kind == .derived ? "both derived by us" : "both stated") : "stated and derived"
                 clashes.append("  \(o.flow.rawValue): \(Figures.plainUSD(o)) [\(o.source)] vs \(Figures.plainUSD(other)) [\(other.source)], "
                                + "\(Money.share(abs(x - y) / max(x, y))) apart (\(kinds))")
             }
         }
-        for c in conflicts(d, p) where c.kind == .growth {
-            clashes.append("  \(c.key.flow.rawValue) growth: \(Money.percent(c.first.growth ?? 0)) [\(c.first.source)] vs \(Money.percent(c.second.growth ?? 0)) [\(c.second.source)]")
+        if total > clashes.count { clashes.append("  and \(total - clashes.count) more pairs") }
+        for s in d.conflictSummaries(examples: clashesListed, period: p) where s.kind == .growth && s.key.hsSection == nil {
+            for c in s.examples {
+                clashes.append("  \(c.key.flow.rawValue) growth: \(Money.percent(c.first.growth ?? 0)) [\(c.first.source)] vs \(Money.percent(c.second.growth ?? 0)) [\(c.second.source)]")
+            }
+            if s.pairs > s.examples.count { clashes.append("  and \(s.pairs - s.examples.count) more growth pairs") }
         }
         return clashes
     }

@@ -73,6 +73,9 @@ public struct MapLayout: Hashable, Sendable {
     public var labels: [Label] = []
     /// Points whose label found no free place, even shortened.
     public var droppedLabels: [String] = []
+    /// How many label widths were tried in all (each try looks at up to 16 places): at most
+    /// 1 + log2(map width) + 1 per label, whatever the label's length.
+    public var placementAttempts = 0
     public var routeCells: [RouteCell] = []
     /// The row of the legend, when there is one.
     public var legend: Rect?
@@ -220,15 +223,33 @@ public struct MapWidget: Hashable, Sendable {
                 }
                 return nil
             }
-            // The whole label, else the label shortened (never below four columns), else none.
+            // The whole label, else the label shortened as little as will fit (never below four
+            // columns), else none. A place that fits a width also fits any narrower one, so the widest
+            // shortening that fits is found by halving, and nothing wider than the map is tried: the
+            // work per label is bounded by the map's width, not the label's length.
             var placed: (Rect, String)?
-            if let r = place(fullWidth) {
-                placed = (r, full)
-            } else if fullWidth > 4 {
-                for w in stride(from: fullWidth - 1, through: 4, by: -1) {
-                    let short = TextLayout.truncate(full, width: w, ellipsis: ell)
-                    let sw = DisplayWidth.of(short)
-                    if let r = place(sw) { placed = (r, short); break }
+            if fullWidth <= mapArea.width {
+                result.placementAttempts += 1
+                if let r = place(fullWidth) { placed = (r, full) }
+            }
+            if placed == nil, fullWidth > 4 {
+                // Cut once to a little more than the map is wide, so each shortening costs the map's width.
+                let cut = fullWidth > mapArea.width + 2 ? TextLayout.prefix(full, width: mapArea.width + 2) : full
+                func attempt(_ w: Int) -> (Rect, String)? {
+                    result.placementAttempts += 1
+                    let short = TextLayout.truncate(cut, width: w, ellipsis: ell)
+                    return place(DisplayWidth.of(short)).map { ($0, short) }
+                }
+                var lo = 4, hi = min(fullWidth - 1, mapArea.width)
+                // The widest w in lo...hi whose shortening fits.
+                while lo <= hi {
+                    let mid = (lo + hi + 1) / 2
+                    if let found = attempt(mid) {
+                        placed = found
+                        lo = mid + 1
+                    } else {
+                        hi = mid - 1
+                    }
                 }
             }
             guard let (rect, text) = placed else {

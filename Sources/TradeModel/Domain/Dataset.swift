@@ -9,16 +9,20 @@ public struct Dataset: Hashable, Sendable {
     /// A word about the dataset as a whole (why the as-of date is what it is...).
     public var note: String?
     /// Exactly two: the pair. The first is the "home" side for exports and imports on screen.
-    public var countries: [Country]
-    public var relationship: Relationship
-    public var sources: [Source]
-    public var trade: [TradeObservation]
-    public var targets: [Target]
-    public var deals: [Deal]
-    public var projects: [Project]
-    public var events: [Event]
-    public var places: [Place]
-    public var exportPotential: [ExportPotential]
+    public var countries: [Country] { didSet { indexBox = IndexBox() } }
+    public var relationship: Relationship { didSet { indexBox = IndexBox() } }
+    public var sources: [Source] { didSet { indexBox = IndexBox() } }
+    public var trade: [TradeObservation] { didSet { indexBox = IndexBox() } }
+    public var targets: [Target] { didSet { indexBox = IndexBox() } }
+    public var deals: [Deal] { didSet { indexBox = IndexBox() } }
+    public var projects: [Project] { didSet { indexBox = IndexBox() } }
+    public var events: [Event] { didSet { indexBox = IndexBox() } }
+    public var places: [Place] { didSet { indexBox = IndexBox() } }
+    public var exportPotential: [ExportPotential] { didSet { indexBox = IndexBox() } }
+    /// Lookups by id, period and source, built on first use and dropped when a collection changes
+    /// (see DatasetIndex); it takes no part in equality or hashing.
+    var indexBox = IndexBox()
+    var index: DatasetIndex { indexBox.index(self) }
 
     public init(schema: Int = Dataset.schemaVersion, title: String, asOf: DateValue, countries: [Country],
                 relationship: Relationship = Relationship(), sources: [Source] = [], trade: [TradeObservation] = [],
@@ -40,8 +44,8 @@ public struct Dataset: Hashable, Sendable {
         self.exportPotential = exportPotential
     }
 
-    public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
-    public func place(_ id: String) -> Place? { places.first { $0.id == id } }
+    public func source(_ id: String) -> Source? { index.sourceByID[id].map { sources[$0] } }
+    public func place(_ id: String) -> Place? { index.placeByID[id].map { places[$0] } }
     public func country(_ code: String) -> Country? { countries.first { $0.code == code } }
 
     /// The first country of the pair ("home" for exports/imports on screen).

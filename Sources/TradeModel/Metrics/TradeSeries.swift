@@ -36,8 +36,16 @@ extension Dataset {
 
     /// Whole-goods observations (no HS section) of a direction in one period, in file order.
     public func observations(_ direction: Direction, period: Period) -> [TradeObservation] {
-        trade.filter { $0.hsSection == nil && $0.period == period && direction.matches($0) }
+        (index.wholeGoods[direction]?[period] ?? []).map { trade[$0] }
     }
+
+    /// Every observation of a period (HS sections too, any direction), in file order.
+    public func observations(in period: Period) -> [TradeObservation] {
+        (index.byPeriod[period] ?? []).map { trade[$0] }
+    }
+
+    /// Every period with whole-goods figures, oldest first (a partial year before its full year).
+    public var wholeGoodsPeriods: [Period] { index.wholeGoodsPeriods }
 
     /// The observation the dashboard computes with for a full year: one with a value, stated before
     /// derived, exact before approximate, the newer source first, then file order. Partial years never count.
@@ -65,7 +73,7 @@ extension Dataset {
 
     /// Years with a full-year value for the direction, ascending.
     public func fullYears(_ direction: Direction) -> [Int] {
-        Set(trade.filter { $0.hsSection == nil && $0.period.isFullYear && $0.usd != nil && direction.matches($0) }.map(\.period.year)).sorted()
+        index.fullYears[direction] ?? []
     }
 
     /// The latest year with a full-year turnover value (partial years never count).
@@ -103,32 +111,59 @@ extension Dataset {
 
     /// Stated observations of the same year, period, flow and direction from different sources that
     /// disagree: values by more than 1 % of the larger, growth rates by more than one percentage point.
+    /// Every pair, so as many as n²/2 for n disagreeing sources: `conflictSummaries` is the bounded view.
     public var conflicts: [Conflict] {
-        var groups = [SeriesKey: [TradeObservation]]()
-        var order = [SeriesKey]()
-        for o in trade where o.kind == .stated {
-            if groups[o.seriesKey] == nil { order.append(o.seriesKey) }
-            groups[o.seriesKey, default: []].append(o)
-        }
         var out = [Conflict]()
-        for key in order {
-            let list = groups[key]!
-            for i in 0..<list.count {
-                for j in (i + 1)..<list.count where list[i].source != list[j].source {
-                    let a = list[i], b = list[j]
-                    if let x = a.usd, let y = b.usd, max(x, y) > 0 {
-                        let diff = abs(x - y) / max(x, y)
-                        if diff > Dataset.conflictTolerance && !bound(a, allows: y) && !bound(b, allows: x) {
-                            out.append(Conflict(kind: .value, key: key, first: a, second: b, difference: diff))
-                        }
-                    }
-                    if let g = a.growth, let h = b.growth, abs(g - h) > Dataset.conflictTolerance {
-                        out.append(Conflict(kind: .growth, key: key, first: a, second: b, difference: abs(g - h)))
-                    }
+        forEachConflict { out.append($0); return true }
+        return out
+    }
+
+    /// The conflicts of one period (every series of it), in the same order.
+    public func conflicts(in period: Period) -> [Conflict] {
+        var out = [Conflict]()
+        for g in index.statedGroupsByPeriod[period] ?? [] {
+            let group = index.statedGroups[g]
+            forEachConflict(in: group.key, group.members) { out.append($0); return true }
+        }
+        return out
+    }
+
+    /// Calls `body` with every conflict, group by group (groups in the order their first observation
+    /// appears), pairs in file order; stops when `body` returns false. Nothing is kept.
+    public func forEachConflict(_ body: (Conflict) -> Bool) {
+        for group in index.statedGroups {
+            guard forEachConflict(in: group.key, group.members, body) else { return }
+        }
+    }
+
+    /// The pairs of one group; false when `body` asked to stop.
+    @discardableResult
+    func forEachConflict(in key: SeriesKey, _ members: [Int], _ body: (Conflict) -> Bool) -> Bool {
+        for i in 0..<members.count {
+            let a = trade[members[i]]
+            for j in (i + 1)..<members.count {
+                let b = trade[members[j]]
+                guard a.source != b.source else { continue }
+                if let diff = valueConflict(a, b) {
+                    guard body(Conflict(kind: .value, key: key, first: a, second: b, difference: diff)) else { return false }
+                }
+                if let g = a.growth, let h = b.growth, abs(g - h) > Dataset.conflictTolerance {
+                    guard body(Conflict(kind: .growth, key: key, first: a, second: b, difference: abs(g - h))) else { return false }
                 }
             }
         }
-        return out
+        return true
+    }
+
+    /// Whether two figures' values cannot both be true: more than 1 % apart and not allowed by a bound
+    /// ("over 555 M" allows 560 M). Sources and kinds are not looked at.
+    public func disagree(_ a: TradeObservation, _ b: TradeObservation) -> Bool { valueConflict(a, b) != nil }
+
+    /// The relative difference of two values that cannot both be true, or nil when they can.
+    func valueConflict(_ a: TradeObservation, _ b: TradeObservation) -> Double? {
+        guard let x = a.usd, let y = b.usd, max(x, y) > 0 else { return nil }
+        let diff = abs(x - y) / max(x, y)
+        return diff > Dataset.conflictTolerance && !bound(a, allows: y) && !bound(b, allows: x) ? diff : nil
     }
 
     /// "Over 555 M" does not conflict with 560 M; "under 125 M" does not conflict with 110 M.
@@ -152,21 +187,25 @@ extension Dataset {
         }
     }
 
+    /// How many things cite a source (the length of `citations(of:)`, without describing them).
+    public func citationCount(of sourceID: String) -> Int {
+        (index.tradeCiting[sourceID]?.count ?? 0) + (index.otherCiting[sourceID]?.count ?? 0)
+    }
+
+    /// How many pairs of a period's whole-goods figures of one direction cannot both be true (the
+    /// pairs `disagreements(with:direction:)` finds, each counted once), in O(n log n).
+    public func disagreeingPairs(_ direction: Direction, period: Period) -> Int {
+        ConflictCounting.valuePairs(observations(direction, period: period), sameSourceAgrees: false)
+    }
+
     /// Everything in the dataset that cites a source: "trade[3]", "deals[qazaqgaz-turkmengaz-2022]"...
     public func citations(of sourceID: String) -> [String] {
         var out = [String]()
-        for o in trade where o.source == sourceID {
+        for i in index.tradeCiting[sourceID] ?? [] {
+            let o = trade[i]
             out.append("trade \(o.period.label) \(o.flow == .turnover ? "turnover" : "\(o.from ?? "?")→\(o.to ?? "?") \(o.flow.rawValue)")")
         }
-        for t in targets where t.sources.contains(sourceID) { out.append("target \(t.title)") }
-        for d in deals where d.sources.contains(sourceID) || d.milestones.contains(where: { $0.source == sourceID })
-            || d.volumes.contains(where: { $0.source == sourceID }) { out.append("deal \(d.title)") }
-        for p in projects where p.sources.contains(sourceID) || p.milestones.contains(where: { $0.source == sourceID })
-            || p.capacity.contains(where: { $0.source == sourceID }) || p.length?.source == sourceID { out.append("project \(p.title)") }
-        for e in events where e.sources.contains(sourceID) { out.append("event \(e.date.iso) \(e.title)") }
-        for x in exportPotential where x.source == sourceID { out.append("export potential: \(x.description)") }
-        if relationship.diplomaticRelationsSince?.source == sourceID { out.append("diplomatic relations since \(relationship.diplomaticRelationsSince!.year)") }
-        for n in relationship.notes where n.source == sourceID { out.append("note: \(n.text)") }
+        out += index.otherCiting[sourceID] ?? []
         return out
     }
 }
@@ -174,18 +213,189 @@ extension Dataset {
 extension Dataset {
     /// Full years that have figures by HS section, ascending.
     public var sectionYears: [Int] {
-        Set(trade.filter { $0.hsSection != nil && $0.period.isFullYear && $0.usd != nil }.map(\.period.year)).sorted()
+        index.sectionsByYear.keys.sorted()
     }
 
     /// The HS sections of one direction in a full year, largest first: one observation per section,
     /// chosen as for totals (stated before derived, exact before approximate, newest source first).
     public func sections(_ direction: Direction, year: Int) -> [TradeObservation] {
         var bySection = [Int: [(Int, TradeObservation)]]()
-        for (i, o) in trade.enumerated() where o.hsSection != nil && o.period == Period(year: year) && o.usd != nil && direction.matches(o) {
-            bySection[o.hsSection!, default: []].append((i, o))
+        for i in index.sectionsByYear[year] ?? [] where direction.matches(trade[i]) {
+            bySection[trade[i].hsSection!, default: []].append((i, trade[i]))
         }
         return bySection.values.compactMap { list in
             list.min { rank($0.1, $0.0) < rank($1.1, $1.0) }?.1
         }.sorted { ($0.usd ?? 0, -($0.hsSection ?? 0)) > ($1.usd ?? 0, -($1.hsSection ?? 0)) }
+    }
+}
+
+/// The conflicts of one series and kind, summarised: how many pairs, how many sources, the range
+/// of what they state, and the first few pairs. Built in O(n log n) for n observations of the
+/// series, however many pairs disagree.
+public struct ConflictSummary: Hashable, Sendable {
+    public var kind: Conflict.Kind
+    public var key: SeriesKey
+    /// Every disagreeing pair, counted exactly (the length of the list `conflicts` would give).
+    public var pairs: Int
+    /// Distinct sources among the series' stated figures of this kind (values, or growth rates).
+    public var sources: Int
+    /// Stated figures of this kind in the series.
+    public var figures: Int
+    /// The lowest and highest stated value (USD) or growth rate (fraction).
+    public var lowest: Double
+    public var highest: Double
+    /// The first pairs in the order `conflicts` lists them (fewer when finding them would take too long).
+    public var examples: [Conflict]
+}
+
+extension Dataset {
+    /// At most this many pairs are compared to find a summary's examples.
+    static let exampleSearchBudget = 4_000_000
+
+    /// One summary per series and kind that has conflicts, in the order `conflicts` meets them
+    /// (a series' value conflicts before its growth conflicts); `examples` pairs at most in each.
+    public func conflictSummaries(examples: Int = 3, period: Period? = nil) -> [ConflictSummary] {
+        var out = [ConflictSummary]()
+        let groups = period.map { index.statedGroupsByPeriod[$0] ?? [] } ?? Array(index.statedGroups.indices)
+        for group in groups.map({ index.statedGroups[$0] }) {
+            let members = group.members.map { trade[$0] }
+            let valuePairs = ConflictCounting.valuePairs(members)
+            let growthPairs = ConflictCounting.growthPairs(members)
+            guard valuePairs > 0 || growthPairs > 0 else { continue }
+            // The first pairs of each kind, in list order, within a bounded number of comparisons.
+            var valueExamples = [Conflict](), growthExamples = [Conflict]()
+            let wantValue = min(examples, valuePairs), wantGrowth = min(examples, growthPairs)
+            var budget = Dataset.exampleSearchBudget
+            if wantValue > 0 || wantGrowth > 0 {
+                outer: for i in 0..<members.count {
+                    for j in (i + 1)..<members.count {
+                        budget -= 1
+                        if budget < 0 { break outer }
+                        let a = members[i], b = members[j]
+                        guard a.source != b.source else { continue }
+                        if valueExamples.count < wantValue, let diff = valueConflict(a, b) {
+                            valueExamples.append(Conflict(kind: .value, key: group.key, first: a, second: b, difference: diff))
+                        }
+                        if growthExamples.count < wantGrowth, let g = a.growth, let h = b.growth, abs(g - h) > Dataset.conflictTolerance {
+                            growthExamples.append(Conflict(kind: .growth, key: group.key, first: a, second: b, difference: abs(g - h)))
+                        }
+                        if valueExamples.count == wantValue && growthExamples.count == wantGrowth { break outer }
+                    }
+                }
+            }
+            if valuePairs > 0 {
+                let values = members.compactMap(\.usd)
+                out.append(ConflictSummary(kind: .value, key: group.key, pairs: valuePairs,
+                                           sources: Set(members.filter { $0.usd != nil }.map(\.source)).count, figures: values.count,
+                                           lowest: values.min() ?? 0, highest: values.max() ?? 0, examples: valueExamples))
+            }
+            if growthPairs > 0 {
+                let rates = members.compactMap(\.growth)
+                out.append(ConflictSummary(kind: .growth, key: group.key, pairs: growthPairs,
+                                           sources: Set(members.filter { $0.growth != nil }.map(\.source)).count, figures: rates.count,
+                                           lowest: rates.min() ?? 0, highest: rates.max() ?? 0, examples: growthExamples))
+            }
+        }
+        return out
+    }
+}
+
+/// Counts disagreeing pairs without listing them: sort, then binary search for each figure how many
+/// others are close enough to agree. Pairs from one source never conflict, so the pairs within each
+/// source are counted the same way and taken off.
+enum ConflictCounting {
+    /// `sameSourceAgrees`: pairs from one source are not conflicts (stated conflicts); without it
+    /// every pair counts (disagreements of any kind).
+    static func valuePairs(_ obs: [TradeObservation], sameSourceAgrees: Bool = true) -> Int {
+        sameSourceAgrees ? count(obs, valueCount) : valueCount(obs)
+    }
+
+    static func growthPairs(_ obs: [TradeObservation]) -> Int {
+        count(obs) { list in
+            let g = list.compactMap(\.growth).sorted()
+            // Pairs within the tolerance: for each rate, the earlier (smaller) ones at most 1 point below.
+            var agree = 0
+            for j in g.indices {
+                let first = partition(g, upTo: j) { !(abs(g[j] - $0) > Dataset.conflictTolerance) }
+                agree += j - first
+            }
+            return g.count * (g.count - 1) / 2 - agree
+        }
+    }
+
+    private static func count(_ obs: [TradeObservation], _ pairs: ([TradeObservation]) -> Int) -> Int {
+        var bySource = [String: [TradeObservation]]()
+        for o in obs { bySource[o.source, default: []].append(o) }
+        guard bySource.count > 1 else { return 0 }
+        var n = pairs(obs)
+        for (_, same) in bySource where same.count > 1 { n -= pairs(same) }
+        return n
+    }
+
+    /// The first index in `0..<end` whose element satisfies `agrees`, given that `agrees` is false
+    /// then true along the ascending array.
+    private static func partition(_ a: [Double], upTo end: Int, _ agrees: (Double) -> Bool) -> Int {
+        var lo = 0, hi = end
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if agrees(a[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+
+    private static func differ(_ x: Double, _ y: Double) -> Bool {
+        max(x, y) > 0 && abs(x - y) / max(x, y) > Dataset.conflictTolerance
+    }
+
+    /// Value conflicts among any observations (sources ignored). "Exact" figures (no bound) conflict
+    /// when more than the tolerance apart; "over v" allows anything ≥ v and "under/up to v" anything ≤ v,
+    /// so two lower bounds (or two upper bounds) never conflict, and a lower bound conflicts with a
+    /// smaller figure only when it is also far enough below.
+    private static func valueCount(_ list: [TradeObservation]) -> Int {
+        var exact = [Double](), over = [Double](), under = [Double]()
+        for o in list {
+            guard let v = o.usd else { continue }
+            switch o.qualifier {
+            case .over: over.append(v)
+            case .under, .upTo: under.append(v)
+            default: exact.append(v)
+            }
+        }
+        exact.sort()
+        var n = 0
+        // Exact with exact: all pairs but those within the tolerance of the larger.
+        var agree = 0
+        for j in exact.indices {
+            agree += j - partition(exact, upTo: j) { !differ($0, exact[j]) }
+        }
+        n += exact.count * (exact.count - 1) / 2 - agree
+        // "Over v" with an exact y: a conflict when y < v and they differ. Differ is monotone on each
+        // side of v, so the conflicting ys below v are a prefix of the sorted list.
+        for v in over {
+            let below = partition(exact, upTo: exact.count) { $0 >= v }
+            n += partition(exact, upTo: below) { !differ($0, v) }
+        }
+        // "Under v" with an exact y: a conflict when y > v and they differ: a suffix.
+        for v in under {
+            let above = partition(exact, upTo: exact.count) { $0 > v }
+            n += exact.count - above - countAgreeing(exact, from: above, with: v)
+        }
+        // "Over a" with "under b": a conflict when b < a and they differ.
+        let sortedUnder = under.sorted()
+        for a in over {
+            let below = partition(sortedUnder, upTo: sortedUnder.count) { $0 >= a }
+            n += partition(sortedUnder, upTo: below) { !differ($0, a) }
+        }
+        return n
+    }
+
+    /// How many of `a[from...]` (all above `v`, ascending) are within the tolerance of `v`: a prefix.
+    private static func countAgreeing(_ a: [Double], from: Int, with v: Double) -> Int {
+        var lo = from, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if differ(a[mid], v) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo - from
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// `validate` on a dataset where many sources disagree: a bounded summary per series by default,
+/// every pair with `--all`.
+@Suite struct ValidateSummaryTests {
+    static let seed = CommandLineTests.root.appendingPathComponent("seeds/kazakhstan-turkmenistan.json")
+
+    /// The bundled dataset plus `n` sources stating 2019's turnover, each differently (0.5 M apart:
+    /// many pairs agree within 1 %, most do not), every third with a growth rate too.
+    static func disagreeingFile(_ n: Int) throws -> String {
+        var doc = try JSONSerialization.jsonObject(with: Data(contentsOf: seed)) as! [String: Any]
+        var sources = doc["sources"] as! [[String: Any]]
+        var trade = doc["trade"] as! [[String: Any]]
+        for i in 0..<n {
+            sources.append(["id": "synthetic-\(i)", "publisher": "Synthetic source \(i)"])
+            var o: [String: Any] = ["year": 2019, "flow": "turnover", "usd": (300 + Double(i) * 0.5) * 1e6, "kind": "stated", "source": "synthetic-\(i)"]
+            if i % 3 == 0 { o["growth"] = Double(i % 50) / 100 }
+            trade.append(o)
+        }
+        doc["sources"] = sources
+        doc["trade"] = trade
+        let path = NSTemporaryDirectory() + "tradedash-disagreeing-\(n)-\(getpid()).json"
+        try JSONSerialization.data(withJSONObject: doc).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Disagreeing pairs counted the long way, as the list used to be built.
+    static func pairs(_ n: Int) -> (value: Int, growth: Int) {
+        var value = 0, growth = 0
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                let x = 300 + Double(i) * 0.5, y = 300 + Double(j) * 0.5
+                if abs(x - y) / max(x, y) > 0.01 { value += 1 }
+                if i % 3 == 0, j % 3 == 0, abs(Double(i % 50) / 100 - Double(j % 50) / 100) > 0.01 { growth += 1 }
+            }
+        }
+        return (value, growth)
+    }
+
+    @Test func manyDisagreeingSourcesAreSummarisedPerSeries() throws {
+        let n = 2_000
+        let path = try Self.disagreeingFile(n)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CommandLineTests().run(["validate", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count < 40, "\(lines.count) lines")
+        let (value, growth) = Self.pairs(n)
+        // The bundled data's own four conflicts are listed pair by pair, as before.
+        #expect(lines.contains("  conflicts between sources: \(value + growth + 4) (summarised per series; --all lists every pair)"))
+        #expect(lines.contains("    2021 turnover: 254.3 M (yerzemin-214820) vs 250 M (seed-astana-times-2022-10)"))
+        #expect(lines.contains("    2019 turnover: \(value) disagreeing pairs among \(n) figures from \(n) sources, values 300 M–1,299.5 M"))
+        #expect(lines.contains("    2019 turnover growth: \(growth) disagreeing pairs among 667 figures from 667 sources, growth 0.0 % to +49.0 %"))
+        // The first pairs in list order: synthetic-0 against the first figure more than 1 % above it.
+        #expect(lines.contains("      e.g. 2019 turnover: 300 M (synthetic-0) vs 303.5 M (synthetic-7)"))
+        #expect(lines.contains("      and \(value - 3) more pairs"))
+        #expect(lines.contains("      and \(growth - 3) more pairs"))
+    }
+
+    @Test func allListsEveryPair() throws {
+        let n = 120
+        let path = try Self.disagreeingFile(n)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CommandLineTests().run(["validate", "--all", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let (value, growth) = Self.pairs(n)
+        #expect(lines.contains("  conflicts between sources: \(value + growth + 4)"))
+        let listed = lines.filter { $0.hasPrefix("    2019 turnover: ") }
+        #expect(listed.count == value + growth)
+        #expect(listed.filter { $0.contains("growth") }.count == growth)
+        #expect(!lines.contains { $0.contains("disagreeing pairs among") })
+    }
+}
