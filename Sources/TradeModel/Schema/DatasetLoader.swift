@@ -67,7 +67,7 @@ public enum DatasetLoader {
         for r in log.references {
             let known = defined[r.kind] ?? []
             guard !known.contains(r.id) else { continue }
-            var message = "unknown \(r.kind.noun) \"\(r.id)\""
+            var message = "unknown \(r.kind.noun) " + quoted(r.id)
             // Suggest a near spelling only for ids long enough for a typo to be told from another id.
             let near: String?
             if r.kind == .country || r.id.count < 4 {
@@ -87,6 +87,16 @@ public enum DatasetLoader {
             }
             log.problems.append(Problem(path: r.path, line: r.line, message: message))
         }
+    }
+}
+
+extension DatasetLoader {
+    /// An id in quotes as a message shows it: whole when short, else its start and its length (a
+    /// 10,000-character id must not make a 10,000-character line).
+    static func quoted(_ id: String) -> String {
+        let limit = 100
+        guard id.utf8.count > limit, id.count > limit else { return "\"\(id)\"" }
+        return "\"\(id.prefix(60))…\" (an id of \(id.count) characters)"
     }
 }
 
