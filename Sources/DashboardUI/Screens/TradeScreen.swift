@@ -104,7 +104,8 @@ enum TradeScreen: ScreenView {
     static func split(_ s: AppState, _ body: Rect) -> (table: Rect, chart: Rect?, sections: Rect?, summary: Rect) {
         let summaryHeight = min(4, max(2, body.height - 14))
         let (main, summary) = body.splitBottom(summaryHeight)
-        let rows = ListRow.visible(s, .trade).count
+        // Only the number of rows matters here; without a filter it needs no row built.
+        let rows = s.filter.isActive ? ListRow.visible(s, .trade).count : s.dataset.wholeGoodsPeriods.count
         let hasSections = !s.dataset.sectionYears.isEmpty
         if main.width >= 150 {
             let (side, table) = main.splitLeft(main.width * 2 / 5)
