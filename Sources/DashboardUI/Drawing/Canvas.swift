@@ -1,5 +1,5 @@
-/// One cell of the canvas: a grapheme cluster and its style. A wide character occupies its own cell
-/// (width 2) and the next one (width 0, empty text), so that columns always line up.
+/// One cell of the canvas: a grapheme cluster and its style. A wide cluster occupies its own cell
+/// (its width, usually 2) and the next ones (width 0, empty text), so that columns always line up.
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var width: UInt8
@@ -45,7 +45,7 @@ public struct Canvas: Sendable, Equatable {
     }
 
     /// Writes `text` from column `x` of row `y`, clipped to `clip` (default: the whole canvas).
-    /// Returns the number of columns written. A wide character that does not fit whole becomes a space.
+    /// Returns the number of columns written. A wide character that does not fit whole becomes spaces.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
@@ -63,29 +63,33 @@ public struct Canvas: Sendable, Equatable {
             if ch.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .format && $0.value != 0x200D }) { continue }
             let w = DisplayWidth.of(ch)
             if w == 0 {
-                // A combining mark joins the previous cell; a lone control character is dropped.
-                if cx - 1 >= area.x && cx - 1 < area.maxX && ch.unicodeScalars.first.map({ $0.value >= 0x20 }) == true {
-                    var cell = self[cx - 1, y]
-                    if cell.width == 0, cx - 2 >= area.x { cell = self[cx - 2, y]; cell.text += String(ch); self[cx - 2, y] = cell }
-                    else { cell.text += String(ch); self[cx - 1, y] = cell }
+                // A combining mark joins the previous cell (the head of a wide one) if the cell keeps its
+                // width with it; other invisible characters (controls, separators, fillers) are dropped.
+                guard let first = ch.unicodeScalars.first, Self.joinsPrevious(first) else { continue }
+                var hx = cx - 1
+                while hx > area.x, hx < area.maxX, self[hx, y].width == 0 { hx -= 1 }
+                if hx >= area.x && hx < area.maxX {
+                    var cell = self[hx, y]
+                    let joined = cell.text + String(ch)
+                    if cell.width > 0, DisplayWidth.of(joined) == Int(cell.width) { cell.text = joined; self[hx, y] = cell }
                 }
                 continue
             }
             if cx >= area.maxX { break }
             if cx >= area.x {
-                if w == 2 {
-                    if cx + 1 < area.maxX {
-                        clearWide(at: cx, y: y)
-                        clearWide(at: cx + 1, y: y)
-                        self[cx, y] = Cell(String(ch), width: 2, style: style)
-                        self[cx + 1, y] = Cell("", width: 0, style: style)
-                    } else {
-                        clearWide(at: cx, y: y)
-                        self[cx, y] = Cell(" ", width: 1, style: style)
-                    }
-                } else {
+                if w == 1 {
                     clearWide(at: cx, y: y)
                     self[cx, y] = Cell(String(ch), width: 1, style: style)
+                } else if cx + w <= area.maxX, w <= Int(UInt8.max) {
+                    // A wide cluster: its cell, then empty continuation cells for its other columns.
+                    for k in cx..<(cx + w) { clearWide(at: k, y: y) }
+                    self[cx, y] = Cell(String(ch), width: UInt8(w), style: style)
+                    for k in (cx + 1)..<(cx + w) { self[k, y] = Cell("", width: 0, style: style) }
+                } else {
+                    for k in cx..<min(cx + w, area.maxX) {
+                        clearWide(at: k, y: y)
+                        self[k, y] = Cell(" ", width: 1, style: style)
+                    }
                 }
             }
             cx += w
@@ -93,11 +97,33 @@ public struct Canvas: Sendable, Equatable {
         return max(0, min(cx, area.maxX) - max(x, area.x))
     }
 
-    /// Overwriting half of a wide character blanks its other half, keeping columns aligned.
+    /// Overwriting part of a wide character blanks its other columns, keeping columns aligned.
     private mutating func clearWide(at x: Int, y: Int) {
         let c = self[x, y]
-        if c.width == 2, x + 1 < width { self[x + 1, y] = Cell(" ", width: 1, style: c.style) }
-        if c.width == 0, x - 1 >= 0 { self[x - 1, y] = Cell(" ", width: 1, style: self[x - 1, y].style) }
+        if c.width >= 2 {
+            for k in (x + 1)..<min(x + Int(c.width), width) { self[k, y] = Cell(" ", width: 1, style: c.style) }
+        } else if c.width == 0 {
+            var h = x - 1
+            while h >= 0, self[h, y].width == 0 { h -= 1 }
+            guard h >= 0 else { return }
+            let head = self[h, y]
+            guard Int(head.width) > x - h else { return }
+            for k in h..<min(h + Int(head.width), width) where k != x {
+                self[k, y] = Cell(" ", width: 1, style: k == h ? head.style : self[k, y].style)
+            }
+        }
+    }
+
+    /// A scalar that combines with what comes before it: a mark, a joiner, a variation selector, a
+    /// Hangul medial vowel or final consonant.
+    static func joinsPrevious(_ u: Unicode.Scalar) -> Bool {
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default:
+            let v = u.value
+            return v == 0x200C || v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v)
+                || (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v)
+        }
     }
 
     /// Fills a rectangle with one character and style.
