@@ -129,6 +129,17 @@ struct DisplayWidthTableTests {
         #expect(DisplayWidth.of(mixed) == mixed.reduce(0) { $0 + DisplayWidth.of($1) })
     }
 
+    @Test("a string is the sum of its clusters, whichever way it is measured")
+    func stringShortcutAgreesWithClusters() {
+        let texts = WidthCases.all.map(\.text) + ["\u{1F3FD}", "\u{A9}", "\u{1F1E6}", "\u{94D}", "\u{937}"]
+        for a in texts {
+            for b in texts {
+                let s = "x" + a + b + "\u{FC}\u{65E5}"
+                #expect(DisplayWidth.of(s) == DisplayWidth.byClusters(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
     @Test("the table is sorted, its ranges do not overlap, and lookups agree with a linear scan")
     func tableIsSorted() {
         let r = UnicodeWidthTable.ranges

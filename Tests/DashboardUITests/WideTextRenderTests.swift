@@ -83,6 +83,10 @@ struct WideTextRenderTests {
             for (y, line) in lines.enumerated() where DisplayWidth.of(line) > c.width {
                 Issue.record("\(what): line \(y) is \(DisplayWidth.of(line)) columns wide, more than \(c.width)")
             }
+            // Measured in one pass over the line's scalars, as wcwidth's wcswidth measures a line.
+            for (y, line) in lines.enumerated() where DisplayWidth.cluster(line.unicodeScalars) > c.width {
+                Issue.record("\(what): line \(y) is \(DisplayWidth.cluster(line.unicodeScalars)) columns wide in one pass, more than \(c.width)")
+            }
             for y in 0..<c.height {
                 var x = 0
                 while x < c.width {
@@ -143,12 +147,12 @@ struct CanvasWideClusterTests {
         // their own: a spacing mark would join the bar before it, a prepended mark the one after it.
         c.put("|", x: 0, y: 0)
         c.put(wc.text + "\u{7}|x", x: 1, y: 0)
-        // Clusters of format controls alone (the soft hyphen, a lone U+0600) are dropped by the canvas.
-        let dropped = wc.text.unicodeScalars.allSatisfy { $0.properties.generalCategory == .format && $0.value != 0x200D }
-        let w = dropped ? 0 : wc.width
+        let w = wc.width
         #expect(c[0, 0].text.hasPrefix("|"))
+        // A joiner at the end of a cluster is not kept (it would swallow the next cell).
+        let stored = wc.text.unicodeScalars.last == "\u{200D}" ? String(wc.text.unicodeScalars.dropLast()) : wc.text
         if w > 0 {
-            #expect(c[1, 0].text == wc.text && Int(c[1, 0].width) == w, "\(wc)")
+            #expect(c[1, 0].text == stored && Int(c[1, 0].width) == w, "\(wc)")
             for k in 2..<(1 + w) { #expect(c[k, 0].width == 0 && c[k, 0].text.isEmpty, "\(wc) continuation \(k)") }
         }
         #expect(c[1 + w, 0].text == "|", "\(wc): the closing bar is at column \(1 + w)")
@@ -177,6 +181,47 @@ struct CanvasWideClusterTests {
             #expect(line == "a" + String(repeating: " ", count: hit) + "Z" + String(repeating: " ", count: 3 - hit) + "b  ", "hit column \(1 + hit): \(line)")
             #expect(DisplayWidth.of(line) == 8)
         }
+    }
+
+    /// The line as wcwidth measures it: one pass over all its scalars.
+    static func onePass(_ c: Canvas) -> Int { DisplayWidth.cluster(c.lines()[0].unicodeScalars) }
+
+    @Test("a cluster without a base that would take a column from the cell before it is dropped")
+    func baselessClusters() {
+        // "1" then Hangul vowels, a spacing mark and a keycap mark: no base of their own, and the
+        // spacing mark would count after the "1".
+        var c = Canvas(width: 10, height: 1)
+        c.put("1\u{1161}\u{D7B0}\u{93E}\u{20E3}x", x: 0, y: 0)
+        #expect(c.lines()[0] == "1x")
+        #expect(Self.onePass(c) == 2)
+        // Hangul vowel + spacing mark + skin tone: two columns alone, three after a letter: dropped.
+        var d = Canvas(width: 10, height: 1)
+        d.put("a\u{1161}\u{93E}\u{1F3FD}b", x: 0, y: 0)
+        #expect(d.lines()[0] == "ab")
+        // The same after a keycap, whose base VS16 has already taken, keeps its two columns.
+        var e = Canvas(width: 10, height: 1)
+        e.put("1\u{FE0F}\u{20E3}\u{1161}\u{93E}\u{1F3FD}b", x: 0, y: 0)
+        #expect(e[2, 0].width == 2 && e[4, 0].text == "b")
+        #expect(Self.onePass(e) == DisplayWidth.of(e.lines()[0]))
+        // When the cell before it changes later, a cell without a base is measured again: after
+        // "a" and the blank that replaces the keycap's second column, it would take three: blanked.
+        e.put("a", x: 0, y: 0)
+        #expect(e.lines()[0] == "a   b")
+        #expect(Self.onePass(e) == DisplayWidth.of(e.lines()[0]), "\(e.lines()[0].unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
+    @Test("a joiner at the end of a cell does not swallow the next cell")
+    func trailingJoiner() {
+        var c = Canvas(width: 10, height: 1)
+        c.put("#\u{FE0E}\u{200D}", x: 0, y: 0)
+        c.put("\u{263A}\u{1F3FD}", x: 1, y: 0)
+        #expect(c[0, 0].text == "#\u{FE0E}")
+        #expect(Self.onePass(c) == 2 && DisplayWidth.of(c.lines()[0]) == 2)
+        var d = Canvas(width: 10, height: 1)
+        d.put("a", x: 0, y: 0)
+        d.put("\u{200D}", x: 1, y: 0)
+        d.put("\u{1F600}", x: 1, y: 0)
+        #expect(d.lines()[0] == "a\u{1F600}" && Self.onePass(d) == 3)
     }
 
     @Test("a lone mark that would widen the cell before it, and invisible fillers, are dropped")

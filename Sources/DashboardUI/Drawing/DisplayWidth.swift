@@ -40,14 +40,36 @@ public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
         // ASCII text (most of what the dashboard draws) is one column per printable byte; "\r\n",
         // the one ASCII cluster of two scalars, is two control characters and takes nothing either way.
-        var w = 0
-        var ascii = true
-        for b in s.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            if b >= 0x20 && b != 0x7F { w += 1 }
+        let ascii = s.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var w = 0
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                w &+= b >= 0x20 && b != 0x7F ? 1 : 0
+            }
+            return w
         }
-        if ascii { return w }
-        w = 0
+        if let ascii, let w = ascii { return w }
+        // Without joiners, VS16, skin-tone modifiers, regional indicators, spacing marks and viramas
+        // every cluster takes the sum of its scalars' columns: no need to find the clusters.
+        typealias T = UnicodeWidthTable
+        var w = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < T.narrowBelow {
+                w &+= v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1
+                continue
+            }
+            if v == 0x200D || v == 0xFE0F || (v >= 0x1F3FB && v <= 0x1F3FF) { return byClusters(s) }
+            let p = lookup(v)
+            if p & (T.regional | T.spacingMark | T.virama) != 0 { return byClusters(s) }
+            let c = Int(p & 3)
+            w &+= c == 3 ? 0 : c
+        }
+        return w
+    }
+
+    static func byClusters(_ s: String) -> Int {
+        var w = 0
         for c in s { w += of(c) }
         return w
     }
@@ -123,8 +145,19 @@ public enum DisplayWidth {
         return conjunct ? total + 1 : total
     }
 
+    /// True for a cluster of more than one scalar whose first scalar takes no columns (a mark, a joiner,
+    /// a Hangul medial vowel after something it does not join): it has no base of its own, and
+    /// a terminal measures it together with what comes before it.
+    static func startsWithoutBase(_ c: Character) -> Bool {
+        let utf8 = c.utf8
+        guard let b0 = utf8.first, b0 >= 0xCC else { return false }   // below U+0300: not zero width
+        let length = b0 < 0xE0 ? 2 : (b0 < 0xF0 ? 3 : 4)
+        guard utf8.count > length, let first = c.unicodeScalars.first else { return false }
+        return isZeroWidth(first)
+    }
+
     /// True for a scalar that takes no columns by itself (marks, format controls, joiners).
     static func isZeroWidth(_ u: Unicode.Scalar) -> Bool {
-        lookup(u.value) & 3 == 0
+        u.value < UnicodeWidthTable.narrowBelow ? u.value == 0 : lookup(u.value) & 3 == 0
     }
 }
