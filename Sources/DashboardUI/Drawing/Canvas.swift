@@ -1,5 +1,5 @@
-/// One cell of the canvas: a grapheme cluster and its style. A wide character occupies its own cell
-/// (width 2) and the next one (width 0, empty text), so that columns always line up.
+/// One cell of the canvas: a grapheme cluster and its style. A wide cluster occupies its own cell
+/// (its width, usually 2) and the next ones (width 0, empty text), so that columns always line up.
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var width: UInt8
@@ -45,7 +45,7 @@ public struct Canvas: Sendable, Equatable {
     }
 
     /// Writes `text` from column `x` of row `y`, clipped to `clip` (default: the whole canvas).
-    /// Returns the number of columns written. A wide character that does not fit whole becomes a space.
+    /// Returns the number of columns written. A wide character that does not fit whole becomes spaces.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
@@ -54,50 +54,116 @@ public struct Canvas: Sendable, Equatable {
         var cx = x
         for ch in source {
             if ch == "\n" || ch == "\r" || ch == "\t" {
-                if cx >= area.x && cx < area.maxX { self[cx, y] = Cell(" ", width: 1, style: style) }
+                if cx >= area.x && cx < area.maxX { clearWide(at: cx, y: y); self[cx, y] = Cell(" ", width: 1, style: style) }
                 cx += 1
                 continue
             }
-            // Bidirectional and other invisible format controls would reorder or hide text on the
-            // terminal: they are dropped (the joiner inside emoji sequences is kept).
-            if ch.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .format && $0.value != 0x200D }) { continue }
             let w = DisplayWidth.of(ch)
-            if w == 0 {
-                // A combining mark joins the previous cell; a lone control character is dropped.
-                if cx - 1 >= area.x && cx - 1 < area.maxX && ch.unicodeScalars.first.map({ $0.value >= 0x20 }) == true {
-                    var cell = self[cx - 1, y]
-                    if cell.width == 0, cx - 2 >= area.x { cell = self[cx - 2, y]; cell.text += String(ch); self[cx - 2, y] = cell }
-                    else { cell.text += String(ch); self[cx - 1, y] = cell }
+            var text = String(ch)
+            // A joiner at the end of a cluster joins nothing in it; left in a cell it would make a
+            // terminal (and wcwidth) skip the first character of the next cell.
+            if ch.utf8.count >= 3, ch.unicodeScalars.last == "\u{200D}" {
+                var scalars = Substring(text).unicodeScalars
+                while scalars.last == "\u{200D}" { scalars.removeLast() }
+                text = String(scalars)
+            }
+            // A cluster that starts with a zero-width scalar (a mark, a joiner, a Hangul vowel) has no base
+            // of its own: it is measured after the cell before it, as a terminal and wcwidth do.
+            if w == 0 || DisplayWidth.startsWithoutBase(ch), let first = ch.unicodeScalars.first {
+                // Bidirectional and other invisible format controls would reorder or hide text on the
+                // terminal: they are dropped (the joiner inside emoji sequences is kept).
+                if ch.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .format && $0.value != 0x200D }) { continue }
+                if text.isEmpty { continue }
+                let (hx, inContext) = contextualWidth(text, at: cx, y: y)
+                if w == 0 {
+                    // A combining mark joins the previous cell (the head of a wide one) if the cell keeps its
+                    // width with it; other invisible characters (controls, separators, fillers) are dropped.
+                    if inContext == 0, Self.joinsPrevious(first), hx >= area.x, hx < area.maxX {
+                        self[hx, y].text += text
+                    }
+                    continue
                 }
-                continue
+                // Its width after that cell is not its own (a spacing mark or VS16 in it would take
+                // the previous cell's base): dropped rather than misaligned.
+                if inContext != w { continue }
             }
             if cx >= area.maxX { break }
             if cx >= area.x {
-                if w == 2 {
-                    if cx + 1 < area.maxX {
-                        clearWide(at: cx, y: y)
-                        clearWide(at: cx + 1, y: y)
-                        self[cx, y] = Cell(String(ch), width: 2, style: style)
-                        self[cx + 1, y] = Cell("", width: 0, style: style)
-                    } else {
-                        clearWide(at: cx, y: y)
-                        self[cx, y] = Cell(" ", width: 1, style: style)
-                    }
-                } else {
+                if w == 1 {
                     clearWide(at: cx, y: y)
-                    self[cx, y] = Cell(String(ch), width: 1, style: style)
+                    self[cx, y] = Cell(text, width: 1, style: style)
+                } else if cx + w <= area.maxX, w <= Int(UInt8.max) {
+                    // A wide cluster: its cell, then empty continuation cells for its other columns.
+                    for k in cx..<(cx + w) { clearWide(at: k, y: y) }
+                    self[cx, y] = Cell(text, width: UInt8(w), style: style)
+                    for k in (cx + 1)..<(cx + w) { self[k, y] = Cell("", width: 0, style: style) }
+                } else {
+                    for k in cx..<min(cx + w, area.maxX) {
+                        clearWide(at: k, y: y)
+                        self[k, y] = Cell(" ", width: 1, style: style)
+                    }
                 }
             }
             cx += w
         }
+        let end = min(cx, area.maxX)
+        if end > max(x, area.x) { revalidate(at: end, y: y) }
         return max(0, min(cx, area.maxX) - max(x, area.x))
     }
 
-    /// Overwriting half of a wide character blanks its other half, keeping columns aligned.
+    /// The head cell before column `x` (−1 at the left edge) and the columns `text` takes after it,
+    /// measured on the two together as wcwidth measures a line.
+    private func contextualWidth(_ text: String, at x: Int, y: Int) -> (head: Int, width: Int) {
+        var hx = min(x, width) - 1
+        while hx > 0, self[hx, y].width == 0 { hx -= 1 }
+        guard hx >= 0, self[hx, y].width > 0 else { return (hx, DisplayWidth.of(text)) }
+        let before = self[hx, y].text
+        return (hx, DisplayWidth.cluster((before + text).unicodeScalars) - DisplayWidth.cluster(before.unicodeScalars))
+    }
+
+    /// After the cell before it changed, a cell without a base of its own that would now take other
+    /// columns is blanked (and so on along the row, since the blank is a new cell before the next one).
+    private mutating func revalidate(at start: Int, y: Int) {
+        var x = start
+        while x > 0, x < width {
+            let c = self[x, y]
+            guard c.width > 0, c.text.utf8.first.map({ $0 >= 0xCC }) == true, let first = c.text.unicodeScalars.first,
+                  DisplayWidth.isZeroWidth(first), contextualWidth(c.text, at: x, y: y).width != Int(c.width) else { return }
+            // (A cell's text starting below U+0300, lead byte 0xCC, always has a base.)
+            for k in x..<min(x + Int(c.width), width) { self[k, y] = Cell(" ", width: 1, style: c.style) }
+            x += Int(c.width)
+        }
+    }
+
+    /// Overwriting part of a wide character blanks its other columns, keeping columns aligned.
     private mutating func clearWide(at x: Int, y: Int) {
         let c = self[x, y]
-        if c.width == 2, x + 1 < width { self[x + 1, y] = Cell(" ", width: 1, style: c.style) }
-        if c.width == 0, x - 1 >= 0 { self[x - 1, y] = Cell(" ", width: 1, style: self[x - 1, y].style) }
+        if c.width >= 2 {
+            for k in (x + 1)..<min(x + Int(c.width), width) { self[k, y] = Cell(" ", width: 1, style: c.style) }
+            revalidate(at: x + Int(c.width), y: y)
+        } else if c.width == 0 {
+            var h = x - 1
+            while h >= 0, self[h, y].width == 0 { h -= 1 }
+            guard h >= 0 else { return }
+            let head = self[h, y]
+            guard Int(head.width) > x - h else { return }
+            for k in h..<min(h + Int(head.width), width) where k != x {
+                self[k, y] = Cell(" ", width: 1, style: k == h ? head.style : self[k, y].style)
+            }
+            if x + 1 < h + Int(head.width) { revalidate(at: h + Int(head.width), y: y) }
+        }
+    }
+
+    /// A scalar that combines with what comes before it: a mark, a joiner, a variation selector, a
+    /// Hangul medial vowel or final consonant.
+    static func joinsPrevious(_ u: Unicode.Scalar) -> Bool {
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default:
+            let v = u.value
+            return v == 0x200C || v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v)
+                || (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v)
+        }
     }
 
     /// Fills a rectangle with one character and style.
@@ -110,6 +176,7 @@ public struct Canvas: Sendable, Equatable {
                 clearWide(at: xx, y: yy)
                 self[xx, yy] = Cell(text, width: 1, style: style)
             }
+            revalidate(at: r.maxX, y: yy)
         }
     }
 

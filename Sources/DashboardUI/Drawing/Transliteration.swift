@@ -53,8 +53,8 @@ public enum Transliteration {
                 continue
             }
             if let base = ch.unicodeScalars.first, let t = letters[Character(base)] { out += t; continue }
-            // Wide characters keep their two columns so that alignment does not change.
-            out += DisplayWidth.of(ch) == 2 ? "??" : (DisplayWidth.of(ch) == 0 ? "" : "?")
+            // Wide characters keep their columns ("??" for two) so that alignment does not change.
+            out += String(repeating: "?", count: DisplayWidth.of(ch))
         }
         return out
     }
