@@ -83,6 +83,7 @@ struct ComtradeAggregator {
 
     mutating func use(_ row: ComtradeRow, _ rec: CSVReader.Record, _ line: Int, _ classifier: ComtradeRowClassifier) {
         let id = row.series
+        let pair = self.pair // read by the message closures below, while `self` is being modified
         reporting.insert(id.reporter, id.year)
         summary.usedRows += 1
 
@@ -109,13 +110,13 @@ struct ComtradeAggregator {
             diagnostics.warn(.row(w), line, classifier.message(w, rec))
         case .code(let code):
             if let first = commodities[id]?[code] {
-                duplicate(first, row.milli, line, "\(pair.describe(id)) of HS \(code.text)")
+                duplicate(first, row.milli, line) { "\(pair.describe(id)) of HS \(code.text)" }
                 return
             }
             commodities[id, default: [:]][code] = LineValue(milli: row.milli, line: line)
         case .total:
             if let first = totals[id] {
-                duplicate(first, row.milli, line, "\(pair.describe(id)) (TOTAL)")
+                duplicate(first, row.milli, line) { "\(pair.describe(id)) (TOTAL)" }
                 return
             }
             totals[id] = LineValue(milli: row.milli, line: line)
@@ -123,13 +124,15 @@ struct ComtradeAggregator {
     }
 
     /// A second row of the same series and commodity: counted once if it repeats the value, an error if not.
-    mutating func duplicate(_ first: LineValue, _ milli: Int64, _ line: Int, _ what: String) {
+    /// `what` names the series and commodity; it is called only for a message that is kept (the first
+    /// repeat: the warning is one per kind).
+    mutating func duplicate(_ first: LineValue, _ milli: Int64, _ line: Int, _ what: () -> String) {
         summary.usedRows -= 1
         if first.milli == milli {
             summary.duplicateRows += 1
-            diagnostics.warn(.duplicate, line, "repeats line \(first.line) (\(what)); counted once")
+            diagnostics.warn(.duplicate, line, "repeats line \(first.line) (\(what())); counted once")
         } else {
-            diagnostics.error(line, "a second row for \(what), with another value than line \(first.line) "
+            diagnostics.error(line, "a second row for \(what()), with another value than line \(first.line) "
                 + "(\(Money.decimalText(milli: milli)) against \(Money.decimalText(milli: first.milli))): "
                 + "a breakdown the file has no column for, or two downloads joined together?")
         }

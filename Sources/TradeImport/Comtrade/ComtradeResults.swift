@@ -25,8 +25,11 @@ extension ComtradeAggregator {
                 try checkPlausible(t.milli, id, t.line)
                 stated.append(observation(id, section: nil, milli: t.milli))
             }
-            for s in sectionsOf[id] ?? [] {
-                try checkPlausible(s.milli, id, commodities[id].map(firstLine) ?? 0, section: s.section)
+            // The first line of the series' commodity rows, found once per series (not per section).
+            let sections = sectionsOf[id] ?? []
+            let first = sections.isEmpty ? 0 : commodities[id].map(firstLine) ?? 0
+            for s in sections {
+                try checkPlausible(s.milli, id, first, section: s.section)
                 stated.append(observation(id, section: s.section, milli: s.milli))
             }
         }
@@ -65,7 +68,7 @@ extension ComtradeAggregator {
         return observations.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
-    func firstLine(_ codes: [HSCode: LineValue]) -> Int { codes.values.map(\.line).min() ?? 0 }
+    func firstLine(_ codes: [HSCode: LineValue]) -> Int { codes.values.lazy.map(\.line).min() ?? 0 }
 
     func checkPlausible(_ milli: Int64, _ id: ReportedSeries, _ line: Int, section: Int? = nil) throws(ImportFailure) {
         if Double(milli) / 1000 > DatasetLoader.maximumUSD {

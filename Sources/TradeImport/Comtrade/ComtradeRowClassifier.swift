@@ -211,25 +211,29 @@ struct ComtradeRowClassifier: Sendable {
     }
 
     /// `refYear`, else the first four digits of `period`, within `DatasetLoader.plausibleYears`.
+    /// The field's text for a message is made only when there is an error to report.
     func year(_ rec: CSVReader.Record) throws(ComtradeRowStop) -> Int {
-        var y: Int? = nil
-        let text: String
-        if columns.refYear >= 0 && !FieldParsing.isBlank(rec.bytes(columns.refYear)) {
-            y = FieldParsing.int(rec.bytes(columns.refYear))
-            text = "refYear \"\(FieldParsing.excerpt(rec.bytes(columns.refYear)))\""
-        } else if columns.period >= 0 {
+        if columns.refYear >= 0 {
+            let b = rec.bytes(columns.refYear)
+            if !FieldParsing.isBlank(b) {
+                return try Self.plausibleYear(FieldParsing.int(b)) { "refYear \"\(FieldParsing.excerpt(b))\"" }
+            }
+        }
+        if columns.period >= 0 {
             let b = FieldParsing.trimmed(rec.bytes(columns.period))
-            if b.count >= 4 { y = FieldParsing.int(UnsafeBufferPointer(rebasing: b[0..<4])) }
-            text = "period \"\(FieldParsing.excerpt(b))\""
-        } else {
-            throw .error("refYear is empty")
+            let y = b.count >= 4 ? FieldParsing.int(UnsafeBufferPointer(rebasing: b[0..<4])) : nil
+            return try Self.plausibleYear(y) { "period \"\(FieldParsing.excerpt(b))\"" }
         }
-        guard let y else { throw .error("\(text) is not a year") }
+        throw .error("refYear is empty")
+    }
+
+    /// `y` when it is a plausible year; else the error, naming the field as `text()` gives it.
+    @inline(__always)
+    static func plausibleYear(_ y: Int?, _ text: () -> String) throws(ComtradeRowStop) -> Int {
         let years = DatasetLoader.plausibleYears
-        guard years.contains(y) else {
-            throw .error("\(text): year \(y) is implausible (expected \(years.lowerBound)–\(years.upperBound))")
-        }
-        return y
+        if let y, years.contains(y) { return y }
+        guard let y else { throw .error("\(text()) is not a year") }
+        throw .error("\(text()): year \(y) is implausible (expected \(years.lowerBound)–\(years.upperBound))")
     }
 
     /// `primaryValue` in thousandths of a dollar.

@@ -29,9 +29,10 @@ struct DiagnosticsCollector<Kind: Hashable> {
 
     var hasErrors: Bool { errorCount > 0 }
 
-    mutating func error(_ line: Int, _ message: String) {
+    /// Counts an error at `line`; the message is made only for the first `maximumErrors`, the ones kept.
+    mutating func error(_ line: Int, _ message: @autoclosure () -> String) {
         errorCount += 1
-        if errors.count < Self.maximumErrors { errors.append(ImportDiagnostic(.error, file: file, line: line, message)) }
+        if errors.count < Self.maximumErrors { errors.append(ImportDiagnostic(.error, file: file, line: line, message())) }
     }
 
     /// Notes a warning of `kind` at `line`; the message is made only for the first of its kind.
