@@ -19,18 +19,19 @@ extension ComtradeAggregator {
 
         var stated = [TradeObservation]()
         var reporters = Set<PairSide>()
+        let sourceIDs = PairSide.allCases.map { ComtradeSourceNaming.id(fileName: file, reporter: pair[$0]) }
         for id in ids {
             if totals[id] != nil || !(sectionsOf[id] ?? []).isEmpty { reporters.insert(id.reporter) }
             if let t = totals[id] {
                 try checkPlausible(t.milli, id, t.line)
-                stated.append(observation(id, section: nil, milli: t.milli))
+                stated.append(observation(id, section: nil, milli: t.milli, sources: sourceIDs))
             }
             // The first line of the series' commodity rows, found once per series (not per section).
             let sections = sectionsOf[id] ?? []
             let first = sections.isEmpty ? 0 : commodities[id].map(firstLine) ?? 0
             for s in sections {
                 try checkPlausible(s.milli, id, first, section: s.section)
-                stated.append(observation(id, section: s.section, milli: s.milli))
+                stated.append(observation(id, section: s.section, milli: s.milli, sources: sourceIDs))
             }
         }
         let reporting = self.reporting
@@ -49,11 +50,12 @@ extension ComtradeAggregator {
                               summary: summary)
     }
 
-    /// A stated figure of series `id`: its total (`section` nil) or one HS section.
-    func observation(_ id: ReportedSeries, section: Int?, milli: Int64) -> TradeObservation {
+    /// A stated figure of series `id`: its total (`section` nil) or one HS section. `sources` holds
+    /// the source id of each side as reporter (made once, not per figure).
+    func observation(_ id: ReportedSeries, section: Int?, milli: Int64, sources: [String]) -> TradeObservation {
         TradeObservation(period: Period(year: id.year), flow: id.flow.flow, from: pair[id.exporter].code, to: pair[id.importer].code,
                          usd: Double(Money.decimalText(milli: milli))!, kind: .stated,
-                         source: ComtradeSourceNaming.id(fileName: file, reporter: pair[id.reporter]), hsSection: section,
+                         source: sources[id.reporter.index], hsSection: section,
                          valuation: id.flow.valuation.rawValue)
     }
 

@@ -202,11 +202,16 @@ struct ComtradeRowClassifier: Sendable {
 
     /// X exports, M imports; RX, RM and other codes are left out.
     func flow(_ rec: CSVReader.Record) throws(ComtradeRowStop) -> ReportedFlow {
-        let b = rec.bytes(columns.flowCode)
-        if FieldParsing.equals(b, "X") { return .exports }
-        if FieldParsing.equals(b, "M") { return .imports }
-        if FieldParsing.equals(b, "RX") || FieldParsing.equals(b, "RM") { throw .skip(.reExportImport) }
-        if FieldParsing.isBlank(b) { throw .error("flowCode is empty") }
+        let b = FieldParsing.trimmed(rec.bytes(columns.flowCode))
+        switch b.count {
+        case 0: throw .error("flowCode is empty")
+        case 1:
+            if b[0] == 0x58 /* X */ { return .exports }
+            if b[0] == 0x4D /* M */ { return .imports }
+        case 2:
+            if b[0] == 0x52 /* R */ && (b[1] == 0x58 || b[1] == 0x4D) { throw .skip(.reExportImport) }
+        default: break
+        }
         throw .skip(.otherFlow)
     }
 

@@ -16,6 +16,12 @@ struct HSCode: Hashable, Sendable {
         return HSCode(level: l, value: v)
     }
 
+    /// One word to hash (a level of at most 12 and a value of at most 12 digits): hashing is half of
+    /// the work of the import's dictionary of codes.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(truncatingIfNeeded: level) << 56 ^ UInt64(truncatingIfNeeded: value))
+    }
+
     /// "0101".
     var text: String {
         let s = String(value)
