@@ -1,22 +1,27 @@
 /// The commodity rows of one series by code, as the pass over a file keeps them: an open-addressing
-/// table (linear probing) of one word per code, where a `Dictionary` would hash every row's code
-/// with SipHash (a third of the pass's work on a file of the pair's rows only).
+/// table (linear probing, at most three quarters full) of one entry per code, where a `Dictionary` would hash
+/// every row's code with SipHash (a third of the pass's work on a file of the pair's rows only).
 ///
 /// The slot of a code comes from a strong mixing of the code with a random seed, so that no file,
 /// however made, can make its codes collide and the table slow down.
-struct CodeTable {
-    /// 0 for an empty slot, else `key(code)` (never 0: the level of a code is at least 2).
-    private var keys: [UInt64]
-    private var values: [LineValue]
+struct CodeTable: HSCodeSet {
+    private struct Entry {
+        /// 0 for an empty slot, else `key(code)` (never 0: the level of a code is at least 2).
+        var key: UInt64
+        var value: LineValue
+    }
+
+    private static let empty = Entry(key: 0, value: LineValue(milli: 0, line: 0))
+    private var entries: [Entry]
     private(set) var count = 0
     private var shift: UInt64
     private let seed: UInt64
 
+    /// 256 slots to begin with: a series of a Comtrade file has hundreds or thousands of codes.
     init(seed: UInt64) {
         self.seed = seed
-        keys = [UInt64](repeating: 0, count: 16)
-        values = [LineValue](repeating: LineValue(milli: 0, line: 0), count: 16)
-        shift = 64 - 4
+        entries = [Entry](repeating: Self.empty, count: 256)
+        shift = 64 - 8
     }
 
     @inline(__always)
@@ -24,9 +29,12 @@ struct CodeTable {
         UInt64(truncatingIfNeeded: code.level) << 56 | UInt64(truncatingIfNeeded: code.value)
     }
 
+    @inline(__always)
+    private static func code(_ key: UInt64) -> HSCode { HSCode(level: Int(key >> 56), value: Int(key & (1 << 56 - 1))) }
+
     /// The slot to start looking for `key` at (the mixing of SplitMix64's output function).
     @inline(__always)
-    private func home(_ key: UInt64) -> Int {
+    private static func home(_ key: UInt64, _ seed: UInt64, _ shift: UInt64) -> Int {
         var z = key ^ seed
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -36,55 +44,66 @@ struct CodeTable {
 
     /// Adds `value` for `code` unless the code is there already; then returns the value there (the first).
     mutating func insertFirst(_ code: HSCode, _ value: LineValue) -> LineValue? {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 4 > entries.count * 3 { grow() }
         let k = Self.key(code)
-        let mask = keys.count - 1
-        var i = home(k)
-        while true {
-            let e = keys[i]
-            if e == 0 {
-                keys[i] = k
-                values[i] = value
-                count += 1
-                return nil
+        let (seed, shift) = (self.seed, self.shift)
+        let found: LineValue? = entries.withUnsafeMutableBufferPointer { e in
+            let mask = e.count - 1
+            var i = Self.home(k, seed, shift)
+            while true {
+                let key = e[i].key
+                if key == 0 {
+                    e[i] = Entry(key: k, value: value)
+                    return nil
+                }
+                if key == k { return e[i].value }
+                i = (i &+ 1) & mask
             }
-            if e == k { return values[i] }
-            i = (i + 1) & mask
         }
+        if found == nil { count += 1 }
+        return found
     }
 
     /// The value kept for `code`, if any.
     func value(_ code: HSCode) -> LineValue? {
         let k = Self.key(code)
-        let mask = keys.count - 1
-        var i = home(k)
-        while keys[i] != 0 {
-            if keys[i] == k { return values[i] }
-            i = (i + 1) & mask
+        return entries.withUnsafeBufferPointer { e in
+            let mask = e.count - 1
+            var i = Self.home(k, seed, shift)
+            while e[i].key != 0 {
+                if e[i].key == k { return e[i].value }
+                i = (i &+ 1) & mask
+            }
+            return nil
         }
-        return nil
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [LineValue](repeating: LineValue(milli: 0, line: 0), count: oldKeys.count * 2)
-        shift -= 1
-        let mask = keys.count - 1
-        for (j, k) in oldKeys.enumerated() where k != 0 {
-            var i = home(k)
-            while keys[i] != 0 { i = (i + 1) & mask }
-            keys[i] = k
-            values[i] = oldValues[j]
+        let old = entries
+        let newShift = shift - 1
+        var grown = [Entry](repeating: Self.empty, count: old.count * 2)
+        let seed = self.seed
+        grown.withUnsafeMutableBufferPointer { e in
+            let mask = e.count - 1
+            for entry in old where entry.key != 0 {
+                var i = Self.home(entry.key, seed, newShift)
+                while e[i].key != 0 { i = (i &+ 1) & mask }
+                e[i] = entry
+            }
         }
+        entries = grown
+        shift = newShift
     }
 
-    /// The codes and their values, as `finish` takes them.
+    /// Calls `body` with each code and its value, in no particular order.
+    func forEach(_ body: (HSCode, LineValue) -> Void) {
+        for entry in entries where entry.key != 0 { body(Self.code(entry.key), entry.value) }
+    }
+
+    /// The codes and their values as a dictionary.
     var dictionary: [HSCode: LineValue] {
         var out = [HSCode: LineValue](minimumCapacity: count)
-        for (j, k) in keys.enumerated() where k != 0 {
-            out[HSCode(level: Int(k >> 56), value: Int(k & (1 << 56 - 1)))] = values[j]
-        }
+        forEach { out[$0] = $1 }
         return out
     }
 }

@@ -12,7 +12,7 @@ struct ComtradeAggregator {
     /// The TOTAL row of each series, and its commodity rows by code: filled from `series` at the end
     /// of the pass (`readAll`), for `finish`.
     var totals = [ReportedSeries: LineValue]()
-    var commodities = [ReportedSeries: [HSCode: LineValue]]()
+    var commodities = [ReportedSeries: CodeTable]()
 
     /// What the pass keeps of one series.
     struct SeriesState {
@@ -74,7 +74,7 @@ struct ComtradeAggregator {
         }
         for state in series {
             if let t = state.total { totals[state.id] = t }
-            if state.codes.count > 0 { commodities[state.id] = state.codes.dictionary }
+            if state.codes.count > 0 { commodities[state.id] = state.codes }
         }
         series = []
         summary.bytes = reader.bytesConsumed
@@ -97,7 +97,7 @@ struct ComtradeAggregator {
     mutating func skip(_ reason: ComtradeSkipReason, _ rec: CSVReader.Record, _ line: Int, _ classifier: ComtradeRowClassifier) {
         summary.count(reason)
         if reason == .otherReporter, let v = classifier.reporterNumber(rec), v < 1000 { reporterCounts[v] += 1 }
-        if let w = classifier.warning(for: reason, rec) {
+        if let w = classifier.warning(for: reason, rec), !diagnostics.countIfSeen(.row(w)) {
             diagnostics.warn(.row(w), line, classifier.message(w, rec))
         }
     }

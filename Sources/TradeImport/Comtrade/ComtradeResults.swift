@@ -70,7 +70,11 @@ extension ComtradeAggregator {
         return observations.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
-    func firstLine(_ codes: [HSCode: LineValue]) -> Int { codes.values.lazy.map(\.line).min() ?? 0 }
+    func firstLine(_ codes: CodeTable) -> Int {
+        var first = Int.max
+        codes.forEach { _, v in first = min(first, v.line) }
+        return first == Int.max ? 0 : first
+    }
 
     func checkPlausible(_ milli: Int64, _ id: ReportedSeries, _ line: Int, section: Int? = nil) throws(ImportFailure) {
         if Double(milli) / 1000 > DatasetLoader.maximumUSD {
@@ -81,7 +85,7 @@ extension ComtradeAggregator {
     }
 
     /// The HS sections of series `id`, with the warnings its commodity rows call for.
-    mutating func sections(_ id: ReportedSeries, _ codes: [HSCode: LineValue]) -> [HSSectionSums.Section] {
+    mutating func sections(_ id: ReportedSeries, _ codes: CodeTable) -> [HSSectionSums.Section] {
         let sums = TopmostHSSum.sum(codes)
         if sums.unassigned > 0 {
             let message = "\(pair.describe(id)): \(Money.decimalText(milli: sums.unassigned)) USD under HS chapters of no section (77, 98, 99) count in the total but in no section"

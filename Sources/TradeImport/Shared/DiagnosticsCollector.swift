@@ -38,20 +38,28 @@ struct DiagnosticsCollector<Kind: Hashable> {
         if errors.count < Self.maximumErrors { errors.append(ImportDiagnostic(.error, file: file, line: line, message())) }
     }
 
-    /// Notes a warning of `kind` at `line`; the message is made only for the first of its kind.
-    mutating func warn(_ kind: Kind, _ line: Int, _ message: @autoclosure () -> String) {
+    /// Counts one more warning of `kind` if there was one already (then true); false for a new kind,
+    /// which `warn` is then to be told of. Lets a caller skip forming the message's closure.
+    mutating func countIfSeen(_ kind: Kind) -> Bool {
         if lastKind == kind {
             warnings[lastIndex].count += 1
-            return
+            return true
         }
         if let k = index[kind] {
             warnings[k].count += 1
             lastIndex = k
-        } else {
-            lastIndex = warnings.count
-            index[kind] = lastIndex
-            warnings.append(Warning(line: line, count: 1, message: message()))
+            lastKind = kind
+            return true
         }
+        return false
+    }
+
+    /// Notes a warning of `kind` at `line`; the message is made only for the first of its kind.
+    mutating func warn(_ kind: Kind, _ line: Int, _ message: @autoclosure () -> String) {
+        if countIfSeen(kind) { return }
+        lastIndex = warnings.count
+        index[kind] = lastIndex
+        warnings.append(Warning(line: line, count: 1, message: message()))
         lastKind = kind
     }
 
