@@ -168,8 +168,12 @@ struct ComtradeRowClassifier: Sendable {
     @inline(__always)
     static func isTotal(_ rec: CSVReader.Record, _ column: Int, _ all: StaticString) -> Bool {
         guard column >= 0 else { return true }
-        let b = rec.bytes(column)
-        return FieldParsing.equals(b, all) || FieldParsing.isBlank(b)
+        let b = FieldParsing.trimmed(rec.bytes(column))
+        if b.isEmpty { return true }
+        guard b.count == all.utf8CodeUnitCount else { return false }
+        let t = all.utf8Start
+        for k in 0..<b.count where b[k] != t[k] { return false }
+        return true
     }
 
     /// true annual, false monthly; throws the error when the columns cannot tell.
@@ -256,11 +260,18 @@ struct ComtradeRowClassifier: Sendable {
     /// An HS code of 2 to 12 digits. Its level is `aggrLevel` when the file has it (spreadsheets drop
     /// the leading zero of "0101"; the level restores it), else its digit count made even.
     func hsCode(_ cmd: UnsafeBufferPointer<UInt8>, _ rec: CSVReader.Record) -> (ComtradeRow.Commodity, aggrLevelDiffers: Bool) {
-        for c in cmd where !(c >= 0x30 && c <= 0x39) { return (.leftOut(.notAnHSCode), false) }
-        // The length first: a code of 19 or more digits would not even fit an Int.
-        guard cmd.count <= 12 else { return (.leftOut(.tooManyDigits), false) }
+        // One pass: the digits' value (wrapping: it is used only for codes of at most 12 digits) and
+        // whether every byte is a digit.
         var value = 0
-        for c in cmd { value = value * 10 + Int(c - 0x30) }
+        var digits = true
+        for c in cmd {
+            let d = Int(c) &- 0x30
+            if d < 0 || d > 9 { digits = false; break }
+            value = value &* 10 &+ d
+        }
+        if !digits { return (.leftOut(.notAnHSCode), false) }
+        // A code of 19 or more digits would not even fit an Int.
+        guard cmd.count <= 12 else { return (.leftOut(.tooManyDigits), false) }
         var level = cmd.count + (cmd.count % 2)
         var differs = false
         if let a = aggrLevel(rec, cmd) {
