@@ -87,8 +87,9 @@ private func printed(_ r: Result<ComtradeImport, ImportFailure>) -> [String] {
         guard case .success(let i) = r else { Issue.record("the import failed"); return }
         #expect(i.summary.duplicateRows == 5)
         #expect(i.summary.usedRows == 3)
-        // The first row's values are the ones kept.
-        #expect(i.observations.filter { $0.kind == .stated }.map(\.usd) == [1000, 7])
+        // The first row's values are the ones kept: the exports' total, its HS section 1 (0101), the imports.
+        #expect(i.observations.filter { $0.kind == .stated }.map(\.usd) == [1000, 40, 7])
+        #expect(i.observations.filter { $0.kind == .stated }.map(\.hsSection) == [nil, 1, nil])
     }
 
     @Test func aDuplicateWithAnotherValueIsAnErrorNamingTheFirstLine() throws {
