@@ -49,6 +49,82 @@ extension CSVReader {
         return need + 1
     }
 
+    /// Takes the 16-byte blocks from `p` on that hold no line feed, quote or non-ASCII byte, noting a
+    /// field at each comma, while `fieldCount` is at most `limit` (sixteen fields of room per block);
+    /// leaves `p` at the first block it did not take.
+    ///
+    /// Out of line on purpose: its loop then has few values live, all in registers. The byte
+    /// comparisons are vector ones (`SIMD16`, one instruction for 16 bytes); the comma positions are
+    /// then read from the two 64-bit halves of the comparison, a byte of 0xFF for each comma.
+    @inline(never)
+    static func scanPlain(_ buffer: UnsafeMutablePointer<UInt8>, _ position: inout Int, _ start: inout Int,
+                          _ spans: UnsafeMutablePointer<Span>, _ count: inout Int, limit: Int) {
+        var p = position, fieldStart = start, fieldCount = count
+        defer { position = p; start = fieldStart; count = fieldCount }
+        let comma = SIMD16<UInt8>(repeating: 0x2C), lineFeed = SIMD16<UInt8>(repeating: 0x0A)
+        let quote = SIMD16<UInt8>(repeating: 0x22), high = SIMD16<UInt8>(repeating: 0x80)
+        let zero = SIMD16<UInt8>(repeating: 0)
+        while fieldCount <= limit {
+            let v = UnsafeRawPointer(buffer + p).loadUnaligned(as: SIMD16<UInt8>.self)
+            let stop = (v .== lineFeed) .| (v .== quote) .| ((v & high) .!= zero)
+            // (`any(stop)` is not inlined: the mask is read as two words instead.)
+            let stopWords = unsafeBitCast(zero.replacing(with: 0xFF, where: stop), to: SIMD2<UInt64>.self)
+            if stopWords[0] | stopWords[1] != 0 { return }
+            let commas = unsafeBitCast(zero.replacing(with: 0x80, where: v .== comma), to: SIMD2<UInt64>.self)
+            var c = commas[0]
+            while c != 0 {
+                let at = p &+ (c.trailingZeroBitCount &>> 3)
+                c &= c &- 1
+                spans[fieldCount] = Span(start: fieldStart, end: at, quoted: false, escaped: false)
+                fieldCount &+= 1
+                fieldStart = at &+ 1
+            }
+            c = commas[1]
+            while c != 0 {
+                let at = p &+ 8 &+ (c.trailingZeroBitCount &>> 3)
+                c &= c &- 1
+                spans[fieldCount] = Span(start: fieldStart, end: at, quoted: false, escaped: false)
+                fieldCount &+= 1
+                fieldStart = at &+ 1
+            }
+            p &+= 16
+        }
+    }
+
+    /// Notes field `start..<end` of the record, growing the span storage when it is full.
+    @inline(__always)
+    static func addField(_ spans: inout UnsafeMutablePointer<Span>, _ spanCapacity: inout Int, _ fieldCount: inout Int, line: Int,
+                         _ start: Int, _ end: Int, quoted: Bool, escaped: Bool) throws(CSVError) {
+        if fieldCount == spanCapacity {
+            if spanCapacity >= CSVReader.maximumFields {
+                throw CSVError(line: line, message: "a record with more than \(CSVReader.maximumFields) fields")
+            }
+            let grown = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
+            grown.moveInitialize(from: spans, count: fieldCount)
+            spans.deallocate()
+            spans = grown
+            spanCapacity *= 2
+        }
+        spans[fieldCount] = Span(start: start, end: end, quoted: quoted, escaped: escaped)
+        fieldCount += 1
+    }
+
+    /// The first 16-byte block from `q` on that holds a quote, a line feed or a non-ASCII byte (the
+    /// text of a quoted field is skipped 16 bytes at a time; the sentinel line feed ends the search).
+    @inline(__always)
+    static func skipQuotedText(_ buffer: UnsafeMutablePointer<UInt8>, _ start: Int) -> Int {
+        let lineFeed = SIMD16<UInt8>(repeating: 0x0A), quote = SIMD16<UInt8>(repeating: 0x22)
+        let high = SIMD16<UInt8>(repeating: 0x80), zero = SIMD16<UInt8>(repeating: 0)
+        var q = start
+        while true {
+            let v = UnsafeRawPointer(buffer + q).loadUnaligned(as: SIMD16<UInt8>.self)
+            let stop = (v .== lineFeed) .| (v .== quote) .| ((v & high) .!= zero)
+            let words = unsafeBitCast(zero.replacing(with: 0xFF, where: stop), to: SIMD2<UInt64>.self)
+            if words[0] | words[1] != 0 { return q }
+            q &+= 16
+        }
+    }
+
     /// Parses one record starting at `pos`. On `.needMore` nothing is consumed: the record is parsed
     /// again from its start once more bytes are in.
     ///
@@ -69,20 +145,6 @@ extension CSVReader {
             self.spanCapacity = spanCapacity
             self.fieldCount = fieldCount
         }
-        @inline(__always) func addField(_ start: Int, _ end: Int, quoted: Bool, escaped: Bool) throws(CSVError) {
-            if fieldCount == spanCapacity {
-                if spanCapacity >= CSVReader.maximumFields {
-                    throw CSVError(line: nextLine, message: "a record with more than \(CSVReader.maximumFields) fields")
-                }
-                let grown = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
-                grown.moveInitialize(from: spans, count: fieldCount)
-                spans.deallocate()
-                spans = grown
-                spanCapacity *= 2
-            }
-            spans[fieldCount] = Span(start: start, end: end, quoted: quoted, escaped: escaped)
-            fieldCount += 1
-        }
         var newlines = 0
         var invalid = 0
         var firstInvalidOffset = -1
@@ -91,10 +153,8 @@ extension CSVReader {
         var p = pos
         let end = dataEnd
 
-        @inline(__always) func noteInvalid() {
-            if invalid == 0 { firstInvalidOffset = newlines }
-            invalid += 1
-        }
+        // (No nested functions here: one that captures and changes these locals costs a run-time
+        // exclusivity check per record.)
 
         while true {
             // At the start of a field, or inside an unquoted one from `fieldStart`.
@@ -105,6 +165,7 @@ extension CSVReader {
                 var escaped = false
                 var closing = -1
                 while closing < 0 {
+                    q = CSVReader.skipQuotedText(buffer, q)
                     let w = CSVReader.load(buffer, q)
                     var m = CSVReader.eq(w, 0x22) | CSVReader.eq(w, 0x0A) | (w & CSVReader.hi)
                     if m == 0 { q += 8; continue }
@@ -133,14 +194,14 @@ extension CSVReader {
                         } else {
                             let n = CSVReader.utf8Sequence(buffer, at: at, end: end, atEOF: atEOF)
                             if n == 0 { return .needMore }
-                            if n < 0 { noteInvalid(); q = at - n } else { q = at + n }
+                            if n < 0 { if invalid == 0 { firstInvalidOffset = newlines }; invalid += 1; q = at - n } else { q = at + n }
                             advanced = true
                             break
                         }
                     }
                     if closing < 0 && !advanced { q += 8 }
                 }
-                try addField(contentStart, closing, quoted: true, escaped: escaped)
+                try CSVReader.addField(&spans, &spanCapacity, &fieldCount, line: nextLine, contentStart, closing, quoted: true, escaped: escaped)
                 // What follows the closing quote: a comma, a line break or the end of the file.
                 let a = closing + 1
                 if a >= end {
@@ -163,7 +224,16 @@ extension CSVReader {
                                message: "field \(fieldCount): unexpected \(describe(b)) after the closing quote (a quote inside a quoted field must be doubled)")
             }
 
-            // An unquoted field: find the next comma, line feed, quote or non-ASCII byte.
+            // An unquoted field. Words holding only commas and plain ASCII are taken by `scanPlain`
+            // (the common case); it stops at the first word holding a line feed, a quote or a
+            // non-ASCII byte, which is handled below byte by byte.
+            if fieldCount + 16 <= spanCapacity {
+                let before = p
+                CSVReader.scanPlain(buffer, &p, &fieldStart, spans, &fieldCount, limit: spanCapacity - 16)
+                // A field beginning with a quote right after the last word taken: parse it quoted.
+                if p != before && p == fieldStart && buffer[p] == 0x22 { continue }
+            }
+            // Find the next comma, line feed, quote or non-ASCII byte.
             let w = CSVReader.load(buffer, p)
             var m = CSVReader.eq(w, 0x2C) | CSVReader.eq(w, 0x0A) | CSVReader.eq(w, 0x22) | (w & CSVReader.hi)
             if m == 0 { p += 8; continue }
@@ -174,7 +244,7 @@ extension CSVReader {
                 m &= m &- 1
                 let b = buffer[at]
                 if b == 0x2C {
-                    try addField(fieldStart, at, quoted: false, escaped: false)
+                    try CSVReader.addField(&spans, &spanCapacity, &fieldCount, line: nextLine, fieldStart, at, quoted: false, escaped: false)
                     fieldStart = at + 1
                     if buffer[fieldStart] == 0x22 { p = fieldStart; reload = true; break }
                 } else if b == 0x0A {
@@ -182,12 +252,12 @@ extension CSVReader {
                         if !atEOF { return .needMore }
                         var e = end
                         if e > fieldStart && buffer[e - 1] == 0x0D { e -= 1 }
-                        try addField(fieldStart, e, quoted: false, escaped: false)
+                        try CSVReader.addField(&spans, &spanCapacity, &fieldCount, line: nextLine, fieldStart, e, quoted: false, escaped: false)
                         recordEnd = end
                     } else {
                         var e = at
                         if e > fieldStart && buffer[e - 1] == 0x0D { e -= 1; crlf = true }
-                        try addField(fieldStart, e, quoted: false, escaped: false)
+                        try CSVReader.addField(&spans, &spanCapacity, &fieldCount, line: nextLine, fieldStart, e, quoted: false, escaped: false)
                         recordEnd = at + 1
                     }
                     break
@@ -197,7 +267,7 @@ extension CSVReader {
                 } else {
                     let n = CSVReader.utf8Sequence(buffer, at: at, end: end, atEOF: atEOF)
                     if n == 0 { return .needMore }
-                    if n < 0 { noteInvalid(); p = at - n } else { p = at + n }
+                    if n < 0 { if invalid == 0 { firstInvalidOffset = newlines }; invalid += 1; p = at - n } else { p = at + n }
                     reload = true
                     break
                 }

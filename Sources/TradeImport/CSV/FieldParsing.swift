@@ -5,6 +5,8 @@ enum FieldParsing {
     /// The bytes without leading and trailing spaces or tabs.
     @inline(__always)
     static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        // Most fields neither begin nor end with a space or a tab (both below 0x21).
+        if b.count > 0 && b[0] > 0x20 && b[b.count - 1] > 0x20 { return b }
         var s = 0, e = b.count
         while s < e && (b[s] == 0x20 || b[s] == 0x09) { s += 1 }
         while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x09) { e -= 1 }

@@ -9,11 +9,27 @@ struct ComtradeAggregator {
     let classifier: ComtradeRowClassifier
     var diagnostics: DiagnosticsCollector<ComtradeWarning>
 
-    /// The TOTAL row of each series, and its commodity rows by code.
+    /// The TOTAL row of each series, and its commodity rows by code: filled from `series` at the end
+    /// of the pass (`readAll`), for `finish`.
     var totals = [ReportedSeries: LineValue]()
-    var commodities = [ReportedSeries: [HSCode: LineValue]]()
-    /// The classification of each series' first row, and its line.
-    var classification = [ReportedSeries: (code: String, line: Int)]()
+    var commodities = [ReportedSeries: CodeTable]()
+
+    /// What the pass keeps of one series.
+    struct SeriesState {
+        var id: ReportedSeries
+        var total: LineValue?
+        var codes: CodeTable
+        /// The classification of the series' first row (its bytes, and as text for messages), and its line.
+        var classification: (bytes: [UInt8], code: String, line: Int)?
+    }
+    /// The series in the order first met, and where each is. The rows of a file come series by
+    /// series, so the last one used is remembered and most rows find theirs without a lookup.
+    var series = [SeriesState]()
+    var slots = [ReportedSeries: Int]()
+    var lastSeries: ReportedSeries?
+    var lastSlot = 0
+    /// The seed of the code tables (`CodeTable`): random, so that no file can make its codes collide.
+    let codeSeed = UInt64.random(in: .min ... .max)
     var reporting = ReportingYears()
     var summary = ComtradeSummary()
     /// Reporter codes of rows outside the pair, for the message when nothing matches.
@@ -56,6 +72,11 @@ struct ComtradeAggregator {
         } catch {
             diagnostics.error(error.line, error.message)
         }
+        for state in series {
+            if let t = state.total { totals[state.id] = t }
+            if state.codes.count > 0 { commodities[state.id] = state.codes }
+        }
+        series = []
         summary.bytes = reader.bytesConsumed
         if reader.invalidUTF8Count > 0 {
             let n = reader.invalidUTF8Count
@@ -76,25 +97,44 @@ struct ComtradeAggregator {
     mutating func skip(_ reason: ComtradeSkipReason, _ rec: CSVReader.Record, _ line: Int, _ classifier: ComtradeRowClassifier) {
         summary.count(reason)
         if reason == .otherReporter, let v = classifier.reporterNumber(rec), v < 1000 { reporterCounts[v] += 1 }
-        if let w = classifier.warning(for: reason, rec) {
+        if let w = classifier.warning(for: reason, rec), !diagnostics.countIfSeen(.row(w)) {
             diagnostics.warn(.row(w), line, classifier.message(w, rec))
         }
     }
 
+    /// Where series `id` is kept (added when first met).
+    @inline(__always)
+    mutating func slot(_ id: ReportedSeries) -> Int {
+        if id == lastSeries { return lastSlot }
+        let k: Int
+        if let known = slots[id] {
+            k = known
+        } else {
+            k = series.count
+            series.append(SeriesState(id: id, codes: CodeTable(seed: codeSeed)))
+            slots[id] = k
+            reporting.insert(id.reporter, id.year)
+        }
+        lastSeries = id
+        lastSlot = k
+        return k
+    }
+
     mutating func use(_ row: ComtradeRow, _ rec: CSVReader.Record, _ line: Int, _ classifier: ComtradeRowClassifier) {
         let id = row.series
-        reporting.insert(id.reporter, id.year)
+        let pair = self.pair // read by the message closures below, while `self` is being modified
+        let k = slot(id)
         summary.usedRows += 1
 
         // Classification: one per reporter, year and flow (two would count the same goods twice).
         if let cls = row.classification {
-            if let first = classification[id] {
-                if !first.code.utf8.elementsEqual(cls) {
+            if let first = series[k].classification {
+                if !Self.same(first.bytes, cls) {
                     diagnostics.error(line, "\(pair.describe(id)) are given in two classifications, \(TerminalSafe.excerpt(first.code, limit: 40)) (line \(first.line)) and \(FieldParsing.excerpt(cls)): import one classification at a time")
                     return
                 }
             } else {
-                classification[id] = (String(decoding: cls, as: UTF8.self), line)
+                series[k].classification = (Array(cls), String(decoding: cls, as: UTF8.self), line)
             }
         }
 
@@ -108,28 +148,37 @@ struct ComtradeAggregator {
             let w = ComtradeRowWarning(problem)
             diagnostics.warn(.row(w), line, classifier.message(w, rec))
         case .code(let code):
-            if let first = commodities[id]?[code] {
-                duplicate(first, row.milli, line, "\(pair.describe(id)) of HS \(code.text)")
+            let value = LineValue(milli: row.milli, line: line)
+            if let first = series[k].codes.insertFirst(code, value) { // the first row is the one kept
+                duplicate(first, row.milli, line) { "\(pair.describe(id)) of HS \(code.text)" }
                 return
             }
-            commodities[id, default: [:]][code] = LineValue(milli: row.milli, line: line)
         case .total:
-            if let first = totals[id] {
-                duplicate(first, row.milli, line, "\(pair.describe(id)) (TOTAL)")
+            if let first = series[k].total {
+                duplicate(first, row.milli, line) { "\(pair.describe(id)) (TOTAL)" }
                 return
             }
-            totals[id] = LineValue(milli: row.milli, line: line)
+            series[k].total = LineValue(milli: row.milli, line: line)
         }
     }
 
+    @inline(__always)
+    static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<b.count where a[i] != b[i] { return false }
+        return true
+    }
+
     /// A second row of the same series and commodity: counted once if it repeats the value, an error if not.
-    mutating func duplicate(_ first: LineValue, _ milli: Int64, _ line: Int, _ what: String) {
+    /// `what` names the series and commodity; it is called only for a message that is kept (the first
+    /// repeat: the warning is one per kind).
+    mutating func duplicate(_ first: LineValue, _ milli: Int64, _ line: Int, _ what: () -> String) {
         summary.usedRows -= 1
         if first.milli == milli {
             summary.duplicateRows += 1
-            diagnostics.warn(.duplicate, line, "repeats line \(first.line) (\(what)); counted once")
+            diagnostics.warn(.duplicate, line, "repeats line \(first.line) (\(what())); counted once")
         } else {
-            diagnostics.error(line, "a second row for \(what), with another value than line \(first.line) "
+            diagnostics.error(line, "a second row for \(what()), with another value than line \(first.line) "
                 + "(\(Money.decimalText(milli: milli)) against \(Money.decimalText(milli: first.milli))): "
                 + "a breakdown the file has no column for, or two downloads joined together?")
         }

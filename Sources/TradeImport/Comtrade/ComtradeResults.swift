@@ -19,15 +19,19 @@ extension ComtradeAggregator {
 
         var stated = [TradeObservation]()
         var reporters = Set<PairSide>()
+        let sourceIDs = PairSide.allCases.map { ComtradeSourceNaming.id(fileName: file, reporter: pair[$0]) }
         for id in ids {
             if totals[id] != nil || !(sectionsOf[id] ?? []).isEmpty { reporters.insert(id.reporter) }
             if let t = totals[id] {
                 try checkPlausible(t.milli, id, t.line)
-                stated.append(observation(id, section: nil, milli: t.milli))
+                stated.append(observation(id, section: nil, milli: t.milli, sources: sourceIDs))
             }
-            for s in sectionsOf[id] ?? [] {
-                try checkPlausible(s.milli, id, commodities[id].map(firstLine) ?? 0, section: s.section)
-                stated.append(observation(id, section: s.section, milli: s.milli))
+            // The first line of the series' commodity rows, found once per series (not per section).
+            let sections = sectionsOf[id] ?? []
+            let first = sections.isEmpty ? 0 : commodities[id].map(firstLine) ?? 0
+            for s in sections {
+                try checkPlausible(s.milli, id, first, section: s.section)
+                stated.append(observation(id, section: s.section, milli: s.milli, sources: sourceIDs))
             }
         }
         let reporting = self.reporting
@@ -46,11 +50,12 @@ extension ComtradeAggregator {
                               summary: summary)
     }
 
-    /// A stated figure of series `id`: its total (`section` nil) or one HS section.
-    func observation(_ id: ReportedSeries, section: Int?, milli: Int64) -> TradeObservation {
+    /// A stated figure of series `id`: its total (`section` nil) or one HS section. `sources` holds
+    /// the source id of each side as reporter (made once, not per figure).
+    func observation(_ id: ReportedSeries, section: Int?, milli: Int64, sources: [String]) -> TradeObservation {
         TradeObservation(period: Period(year: id.year), flow: id.flow.flow, from: pair[id.exporter].code, to: pair[id.importer].code,
                          usd: Double(Money.decimalText(milli: milli))!, kind: .stated,
-                         source: ComtradeSourceNaming.id(fileName: file, reporter: pair[id.reporter]), hsSection: section,
+                         source: sources[id.reporter.index], hsSection: section,
                          valuation: id.flow.valuation.rawValue)
     }
 
@@ -65,7 +70,11 @@ extension ComtradeAggregator {
         return observations.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
-    func firstLine(_ codes: [HSCode: LineValue]) -> Int { codes.values.map(\.line).min() ?? 0 }
+    func firstLine(_ codes: CodeTable) -> Int {
+        var first = Int.max
+        codes.forEach { _, v in first = min(first, v.line) }
+        return first == Int.max ? 0 : first
+    }
 
     func checkPlausible(_ milli: Int64, _ id: ReportedSeries, _ line: Int, section: Int? = nil) throws(ImportFailure) {
         if Double(milli) / 1000 > DatasetLoader.maximumUSD {
@@ -76,7 +85,7 @@ extension ComtradeAggregator {
     }
 
     /// The HS sections of series `id`, with the warnings its commodity rows call for.
-    mutating func sections(_ id: ReportedSeries, _ codes: [HSCode: LineValue]) -> [HSSectionSums.Section] {
+    mutating func sections(_ id: ReportedSeries, _ codes: CodeTable) -> [HSSectionSums.Section] {
         let sums = TopmostHSSum.sum(codes)
         if sums.unassigned > 0 {
             let message = "\(pair.describe(id)): \(Money.decimalText(milli: sums.unassigned)) USD under HS chapters of no section (77, 98, 99) count in the total but in no section"

@@ -168,8 +168,12 @@ struct ComtradeRowClassifier: Sendable {
     @inline(__always)
     static func isTotal(_ rec: CSVReader.Record, _ column: Int, _ all: StaticString) -> Bool {
         guard column >= 0 else { return true }
-        let b = rec.bytes(column)
-        return FieldParsing.equals(b, all) || FieldParsing.isBlank(b)
+        let b = FieldParsing.trimmed(rec.bytes(column))
+        if b.isEmpty { return true }
+        guard b.count == all.utf8CodeUnitCount else { return false }
+        let t = all.utf8Start
+        for k in 0..<b.count where b[k] != t[k] { return false }
+        return true
     }
 
     /// true annual, false monthly; throws the error when the columns cannot tell.
@@ -202,34 +206,43 @@ struct ComtradeRowClassifier: Sendable {
 
     /// X exports, M imports; RX, RM and other codes are left out.
     func flow(_ rec: CSVReader.Record) throws(ComtradeRowStop) -> ReportedFlow {
-        let b = rec.bytes(columns.flowCode)
-        if FieldParsing.equals(b, "X") { return .exports }
-        if FieldParsing.equals(b, "M") { return .imports }
-        if FieldParsing.equals(b, "RX") || FieldParsing.equals(b, "RM") { throw .skip(.reExportImport) }
-        if FieldParsing.isBlank(b) { throw .error("flowCode is empty") }
+        let b = FieldParsing.trimmed(rec.bytes(columns.flowCode))
+        switch b.count {
+        case 0: throw .error("flowCode is empty")
+        case 1:
+            if b[0] == 0x58 /* X */ { return .exports }
+            if b[0] == 0x4D /* M */ { return .imports }
+        case 2:
+            if b[0] == 0x52 /* R */ && (b[1] == 0x58 || b[1] == 0x4D) { throw .skip(.reExportImport) }
+        default: break
+        }
         throw .skip(.otherFlow)
     }
 
     /// `refYear`, else the first four digits of `period`, within `DatasetLoader.plausibleYears`.
+    /// The field's text for a message is made only when there is an error to report.
     func year(_ rec: CSVReader.Record) throws(ComtradeRowStop) -> Int {
-        var y: Int? = nil
-        let text: String
-        if columns.refYear >= 0 && !FieldParsing.isBlank(rec.bytes(columns.refYear)) {
-            y = FieldParsing.int(rec.bytes(columns.refYear))
-            text = "refYear \"\(FieldParsing.excerpt(rec.bytes(columns.refYear)))\""
-        } else if columns.period >= 0 {
+        if columns.refYear >= 0 {
+            let b = rec.bytes(columns.refYear)
+            if !FieldParsing.isBlank(b) {
+                return try Self.plausibleYear(FieldParsing.int(b)) { "refYear \"\(FieldParsing.excerpt(b))\"" }
+            }
+        }
+        if columns.period >= 0 {
             let b = FieldParsing.trimmed(rec.bytes(columns.period))
-            if b.count >= 4 { y = FieldParsing.int(UnsafeBufferPointer(rebasing: b[0..<4])) }
-            text = "period \"\(FieldParsing.excerpt(b))\""
-        } else {
-            throw .error("refYear is empty")
+            let y = b.count >= 4 ? FieldParsing.int(UnsafeBufferPointer(rebasing: b[0..<4])) : nil
+            return try Self.plausibleYear(y) { "period \"\(FieldParsing.excerpt(b))\"" }
         }
-        guard let y else { throw .error("\(text) is not a year") }
+        throw .error("refYear is empty")
+    }
+
+    /// `y` when it is a plausible year; else the error, naming the field as `text()` gives it.
+    @inline(__always)
+    static func plausibleYear(_ y: Int?, _ text: () -> String) throws(ComtradeRowStop) -> Int {
         let years = DatasetLoader.plausibleYears
-        guard years.contains(y) else {
-            throw .error("\(text): year \(y) is implausible (expected \(years.lowerBound)–\(years.upperBound))")
-        }
-        return y
+        if let y, years.contains(y) { return y }
+        guard let y else { throw .error("\(text()) is not a year") }
+        throw .error("\(text()): year \(y) is implausible (expected \(years.lowerBound)–\(years.upperBound))")
     }
 
     /// `primaryValue` in thousandths of a dollar.
@@ -247,11 +260,18 @@ struct ComtradeRowClassifier: Sendable {
     /// An HS code of 2 to 12 digits. Its level is `aggrLevel` when the file has it (spreadsheets drop
     /// the leading zero of "0101"; the level restores it), else its digit count made even.
     func hsCode(_ cmd: UnsafeBufferPointer<UInt8>, _ rec: CSVReader.Record) -> (ComtradeRow.Commodity, aggrLevelDiffers: Bool) {
-        for c in cmd where !(c >= 0x30 && c <= 0x39) { return (.leftOut(.notAnHSCode), false) }
-        // The length first: a code of 19 or more digits would not even fit an Int.
-        guard cmd.count <= 12 else { return (.leftOut(.tooManyDigits), false) }
+        // One pass: the digits' value (wrapping: it is used only for codes of at most 12 digits) and
+        // whether every byte is a digit.
         var value = 0
-        for c in cmd { value = value * 10 + Int(c - 0x30) }
+        var digits = true
+        for c in cmd {
+            let d = Int(c) &- 0x30
+            if d < 0 || d > 9 { digits = false; break }
+            value = value &* 10 &+ d
+        }
+        if !digits { return (.leftOut(.notAnHSCode), false) }
+        // A code of 19 or more digits would not even fit an Int.
+        guard cmd.count <= 12 else { return (.leftOut(.tooManyDigits), false) }
         var level = cmd.count + (cmd.count % 2)
         var differs = false
         if let a = aggrLevel(rec, cmd) {

@@ -76,7 +76,7 @@ public enum DatasetMerge {
             members.insert(JSONMember("trade", JSONNode(.array(newObservations.map(DatasetEncoding.node)))), at: sourcesIndex + 1)
         }
         let merged = JSONNode(.object(members), line: root.line, column: root.column)
-        let bytes = Array(JSONWriter.write(merged).utf8)
+        let bytes = JSONWriter.writeBytes(merged)
 
         // Check what would be written, as the loader will read it.
         var expected = dataset

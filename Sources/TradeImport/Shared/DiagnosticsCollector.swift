@@ -15,9 +15,12 @@ struct DiagnosticsCollector<Kind: Hashable> {
     let file: String
     private(set) var errorCount = 0
     private var errors = [ImportDiagnostic]()
-    private var warnings = [Kind: Warning]()
-    /// Kinds in the order they first arose: the order of warnings of the same line.
-    private var kinds = [Kind]()
+    /// One per kind, in the order the kinds first arose (the order of warnings of the same line).
+    private var warnings = [Warning]()
+    private var index = [Kind: Int]()
+    /// The kind last warned of: a run of rows of the same kind counts without a lookup.
+    private var lastKind: Kind?
+    private var lastIndex = 0
 
     private struct Warning {
         var line: Int
@@ -29,25 +32,40 @@ struct DiagnosticsCollector<Kind: Hashable> {
 
     var hasErrors: Bool { errorCount > 0 }
 
-    mutating func error(_ line: Int, _ message: String) {
+    /// Counts an error at `line`; the message is made only for the first `maximumErrors`, the ones kept.
+    mutating func error(_ line: Int, _ message: @autoclosure () -> String) {
         errorCount += 1
-        if errors.count < Self.maximumErrors { errors.append(ImportDiagnostic(.error, file: file, line: line, message)) }
+        if errors.count < Self.maximumErrors { errors.append(ImportDiagnostic(.error, file: file, line: line, message())) }
+    }
+
+    /// Counts one more warning of `kind` if there was one already (then true); false for a new kind,
+    /// which `warn` is then to be told of. Lets a caller skip forming the message's closure.
+    mutating func countIfSeen(_ kind: Kind) -> Bool {
+        if lastKind == kind {
+            warnings[lastIndex].count += 1
+            return true
+        }
+        if let k = index[kind] {
+            warnings[k].count += 1
+            lastIndex = k
+            lastKind = kind
+            return true
+        }
+        return false
     }
 
     /// Notes a warning of `kind` at `line`; the message is made only for the first of its kind.
     mutating func warn(_ kind: Kind, _ line: Int, _ message: @autoclosure () -> String) {
-        if warnings[kind] != nil {
-            warnings[kind]!.count += 1
-        } else {
-            warnings[kind] = Warning(line: line, count: 1, message: message())
-            kinds.append(kind)
-        }
+        if countIfSeen(kind) { return }
+        lastIndex = warnings.count
+        index[kind] = lastIndex
+        warnings.append(Warning(line: line, count: 1, message: message()))
+        lastKind = kind
     }
 
     /// One per kind, by line (whole-file ones last).
     var warningDiagnostics: [ImportDiagnostic] {
-        ImportDiagnostic.ordered(kinds.map { k in
-            let w = warnings[k]!
+        ImportDiagnostic.ordered(warnings.map { w in
             let more = w.count > 1 ? " (and \(w.count - 1) more like it)" : ""
             return ImportDiagnostic(.warning, file: file, line: w.line, w.message + more)
         })

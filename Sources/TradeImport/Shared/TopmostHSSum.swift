@@ -16,6 +16,12 @@ struct HSCode: Hashable, Sendable {
         return HSCode(level: l, value: v)
     }
 
+    /// One word to hash (a level of at most 12 and a value of at most 12 digits): hashing is half of
+    /// the work of the import's dictionary of codes.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(truncatingIfNeeded: level) << 56 ^ UInt64(truncatingIfNeeded: value))
+    }
+
     /// "0101".
     var text: String {
         let s = String(value)
@@ -50,10 +56,11 @@ struct HSSectionSums: Equatable, Sendable {
 /// so never both counted, whatever level each chapter is given at (chapter 27 as a chapter, chapter
 /// 10 only as subheadings). Each counted code goes to the section of its chapter (`HSSection`).
 enum TopmostHSSum {
-    static func sum(_ codes: [HSCode: LineValue]) -> HSSectionSums {
+    static func sum<Codes: HSCodeSet>(_ codes: Codes) -> HSSectionSums {
         var bySection = [Int: Int64]()
         var result = HSSectionSums()
-        for (code, cell) in codes where !hasAncestor(code, in: codes) {
+        codes.forEach { code, cell in
+            if hasAncestor(code, in: codes) { return }
             result.counted = saturatingSum(result.counted, cell.milli)
             if let s = HSSection.ofChapter(code.chapter) {
                 bySection[s.number] = saturatingSum(bySection[s.number] ?? 0, cell.milli)
@@ -67,10 +74,10 @@ enum TopmostHSSum {
     }
 
     /// Whether the chapter, heading… of `code` (any shorter code it starts with) is among `codes`.
-    static func hasAncestor(_ code: HSCode, in codes: [HSCode: LineValue]) -> Bool {
+    static func hasAncestor<Codes: HSCodeSet>(_ code: HSCode, in codes: Codes) -> Bool {
         var l = 2
         while l < code.level {
-            if codes[code.ancestor(level: l)] != nil { return true }
+            if codes.value(code.ancestor(level: l)) != nil { return true }
             l += 2
         }
         return false
@@ -81,5 +88,19 @@ enum TopmostHSSum {
     static func saturatingSum(_ a: Int64, _ b: Int64) -> Int64 {
         let (s, overflow) = a.addingReportingOverflow(b)
         return overflow ? (b > 0 ? Int64.max : Int64.min) : s
+    }
+}
+
+/// Commodity codes with their values, as `TopmostHSSum` reads them: a dictionary, or the table the
+/// pass over a file keeps (`CodeTable`).
+protocol HSCodeSet {
+    func value(_ code: HSCode) -> LineValue?
+    func forEach(_ body: (HSCode, LineValue) -> Void)
+}
+
+extension Dictionary: HSCodeSet where Key == HSCode, Value == LineValue {
+    func value(_ code: HSCode) -> LineValue? { self[code] }
+    func forEach(_ body: (HSCode, LineValue) -> Void) {
+        for (code, value) in self { body(code, value) }
     }
 }
