@@ -287,3 +287,68 @@ import Testing
         return out
     }
 }
+
+/// The pieces the loader's speed rests on, against the simplest way of doing the same.
+@Suite struct JSONDocumentTests {
+    /// Every offset's line and line start, from the checkpoints, equal a count from the beginning;
+    /// text made of runs of ASCII (the 8-byte fast path), line breaks on and around block boundaries,
+    /// and multi-byte characters straddling them.
+    @Test func lineIndexAgreesWithCountingEveryByte() throws {
+        var g = LoadEquivalenceTests.Generator(seed: 7)
+        for round in 0..<20 {
+            var bytes = [UInt8]()
+            while bytes.count < 3000 {
+                switch g.next(6) {
+                case 0: bytes.append(0x0A)
+                case 1: bytes += Array("ş".utf8) // 2 bytes
+                case 2: bytes += Array("–".utf8) // 3 bytes
+                case 3: bytes += Array(repeating: 0x20, count: g.next(300))
+                case 4: bytes += Array(repeating: 0x0A, count: 1 + g.next(3))
+                default: bytes += Array("\"x\": 1, ".utf8)
+                }
+                if round % 2 == 0 && bytes.count % 256 > 250 { bytes.append(0x0A) }
+            }
+            let text = [UInt8(ascii: "[")] + bytes.map { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "1") ? 0x20 : $0 } + [UInt8(ascii: "]")]
+            try JSONParser.withDocument(text) { doc in
+                let lines = try! #require(doc.lines)
+                var line = 1, start = 0
+                for offset in 0...text.count {
+                    let (l, s) = lines.lineAndStart(offset, in: doc.bytes)
+                    if l != line || s != start {
+                        Issue.record("round \(round), offset \(offset): line \(l) start \(s), counted line \(line) start \(start)")
+                        return
+                    }
+                    if offset < text.count && text[offset] == 0x0A { line += 1; start = offset + 1 }
+                }
+            }
+        }
+    }
+
+    /// The names of the schema's fields are those of the cases, in order (the parser's ids depend on it).
+    @Test func fieldNamesMatchTheCases() {
+        #expect(Field.names.count == Field.allCases.count)
+        for f in Field.allCases { #expect(f.name == String(describing: f)) }
+    }
+
+    /// Numbers read by the exact fast path equal the standard library's reading of the same text.
+    @Test func fastNumberPathAgreesWithTheStandardLibrary() throws {
+        var g = LoadEquivalenceTests.Generator(seed: 11)
+        var texts = ["0", "-0", "0.0", "-0.0", "1", "9007199254740992", "9007199254740993", "4.35", "0.1", "0.3", "1e22", "1e23",
+                     "123456789012345678", "1.7976931348623157e308", "5e-324", "2.2250738585072014e-308", "0.000001", "1E+2", "1e-22"]
+        for _ in 0..<2000 {
+            var t = g.chance(20) ? "-" : ""
+            t += String(1 + g.next(9)) + String(repeating: "7", count: g.next(18))
+            if g.chance(60) { t += "." + String(g.next(1_000_000)) }
+            if g.chance(40) { t += "e" + (g.chance(50) ? "-" : "") + String(g.next(30)) }
+            texts.append(t)
+        }
+        let doc = "[" + texts.joined(separator: ",") + "]"
+        try JSONParser.withDocument(Array(doc.utf8)) { d in
+            for (k, n) in d.children(0).enumerated() {
+                let expected = Double(texts[k])!
+                #expect(d.number(n).bitPattern == expected.bitPattern, "\(texts[k]): \(d.number(n)) vs \(expected)")
+                #expect(d.numberText(n) == texts[k])
+            }
+        }
+    }
+}
