@@ -295,23 +295,37 @@ import Testing
     /// and multi-byte characters straddling them.
     @Test func lineIndexAgreesWithCountingEveryByte() throws {
         var g = LoadEquivalenceTests.Generator(seed: 7)
-        for round in 0..<20 {
-            var bytes = [UInt8]()
-            while bytes.count < 3000 {
-                switch g.next(6) {
-                case 0: bytes.append(0x0A)
-                case 1: bytes += Array("ş".utf8) // 2 bytes
-                case 2: bytes += Array("–".utf8) // 3 bytes
-                case 3: bytes += Array(repeating: 0x20, count: g.next(300))
-                case 4: bytes += Array(repeating: 0x0A, count: 1 + g.next(3))
-                default: bytes += Array("\"x\": 1, ".utf8)
+        for round in 0..<12 {
+            // An array of strings: long ASCII runs and multi-byte characters inside them, line breaks
+            // (single and in runs, some just before a 256-byte boundary) between them.
+            var text = round % 3 == 0 ? [0xEF, 0xBB, 0xBF] : [UInt8]()
+            text += Array("[".utf8)
+            var first = true
+            while text.count < 2500 {
+                if !first { text.append(UInt8(ascii: ",")) }
+                first = false
+                for _ in 0..<g.next(4) { text.append(g.chance(60) ? 0x0A : 0x20) }
+                if g.chance(30) {
+                    // Spaces (read 8 at a time), then a line break exactly at, or just around, a 256-byte boundary.
+                    let target = (text.count / 256 + 1) * 256 + (round % 5) - 2
+                    while text.count < target { text.append(0x20) }
+                    text.append(0x0A)
                 }
-                if round % 2 == 0 && bytes.count % 256 > 250 { bytes.append(0x0A) }
+                text.append(UInt8(ascii: "\""))
+                for _ in 0..<g.next(8) {
+                    switch g.next(4) {
+                    case 0: text += Array("ş".utf8)
+                    case 1: text += Array("–".utf8)
+                    case 2: text += Array("😀".utf8)
+                    default: text += Array(repeating: UInt8(ascii: "a"), count: g.next(200))
+                    }
+                }
+                text.append(UInt8(ascii: "\""))
             }
-            let text = [UInt8(ascii: "[")] + bytes.map { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "1") ? 0x20 : $0 } + [UInt8(ascii: "]")]
+            text += Array("]".utf8)
             try JSONParser.withDocument(text) { doc in
-                let lines = try! #require(doc.lines)
-                var line = 1, start = 0
+                guard let lines = doc.lines else { Issue.record("a document from text has a line index"); return }
+                var line = 1, start = round % 3 == 0 ? 3 : 0
                 for offset in 0...text.count {
                     let (l, s) = lines.lineAndStart(offset, in: doc.bytes)
                     if l != line || s != start {
@@ -319,6 +333,39 @@ import Testing
                         return
                     }
                     if offset < text.count && text[offset] == 0x0A { line += 1; start = offset + 1 }
+                }
+                // And every value's position is the tree's (the tree is built by a forward scan).
+                let tree = doc.tree()
+                guard case .array(let items) = tree.value else { Issue.record("not an array"); return }
+                for (k, n) in doc.children(0).enumerated() where doc.position(n) != (items[k].line, items[k].column) {
+                    Issue.record("round \(round), element \(k): \(doc.position(n)) vs \(items[k].line), \(items[k].column)")
+                    return
+                }
+            }
+        }
+    }
+
+    /// Two line breaks in white space, the second at and around the first 256-byte boundary, after
+    /// every alignment of the first (the 8-byte scan must stop at the boundary, whatever its phase).
+    @Test func lineIndexAtEveryPhaseOfTheBoundary() throws {
+        for first in 200..<256 {
+            for second in (first + 1)...(first + 64) {
+                var text = [UInt8](repeating: 0x20, count: 700)
+                text[0] = UInt8(ascii: "[")
+                text[first] = 0x0A
+                text[second] = 0x0A
+                text[698] = UInt8(ascii: "1")
+                text[699] = UInt8(ascii: "]")
+                try JSONParser.withDocument(text) { doc in
+                    guard let lines = doc.lines else { return }
+                    for offset in [255, 256, 257, second, second + 1, 400, 699] {
+                        let expected = offset > second ? (3, second + 1) : offset > first ? (2, first + 1) : (1, 0)
+                        let got = lines.lineAndStart(offset, in: doc.bytes)
+                        if got != expected {
+                            Issue.record("breaks at \(first) and \(second), offset \(offset): \(got), expected \(expected)")
+                            return
+                        }
+                    }
                 }
             }
         }

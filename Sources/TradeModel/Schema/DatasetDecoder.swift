@@ -189,8 +189,8 @@ struct DatasetDecoder {
             return .invalid
         }
         let first = n + 1, second = log.doc.next(first)
-        let a = FieldReader.int(first, path: f.sub(.months).element(0), log: log, range: 1...12, what: "month")
-        let b = FieldReader.int(second, path: f.sub(.months).element(1), log: log, range: 1...12, what: "month")
+        let a = FieldReader.int(first, path: f.sub(.months), then: .element(0), log: log, range: 1...12, what: "month")
+        let b = FieldReader.int(second, path: f.sub(.months), then: .element(1), log: log, range: 1...12, what: "month")
         guard let a, let b else { return .invalid }
         guard a <= b else {
             log.add(f.sub(.months), n, "first month \(a) is after last month \(b)")

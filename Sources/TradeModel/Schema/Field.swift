@@ -93,6 +93,15 @@ struct FieldPath: Sendable, CustomStringConvertible {
         return p
     }
 
+    /// This path, or one step further (so that a caller can pass a path and a step without building the path).
+    func then(_ step: PathStep) -> FieldPath {
+        switch step {
+        case .none: return self
+        case .member(let f): return sub(f)
+        case .element(let i): return element(i)
+        }
+    }
+
     /// The path of element `i` of the array here.
     func element(_ i: Int) -> FieldPath {
         var p = self
@@ -105,4 +114,11 @@ struct FieldPath: Sendable, CustomStringConvertible {
         }
         return p
     }
+}
+
+/// One step down from a `FieldPath`, taken only when a problem is reported.
+enum PathStep: Sendable {
+    case none
+    case member(Field)
+    case element(Int)
 }

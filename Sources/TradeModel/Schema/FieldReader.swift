@@ -34,9 +34,9 @@ final class ProblemLog {
 
     /// Records a reference to resolve later; true when `id` is already defined (it cannot fail then and is not kept).
     @discardableResult
-    func refer(_ kind: ReferenceKind, _ id: String, at path: @autoclosure () -> FieldPath, _ node: Int) -> Bool {
+    func refer(_ kind: ReferenceKind, _ id: String, at path: FieldPath, then step: PathStep = .none, _ node: Int) -> Bool {
         if defined[kind]?.contains(id) == true { return true }
-        references.append(Reference(kind: kind, id: id, place: path(), line: doc.line(node)))
+        references.append(Reference(kind: kind, id: id, place: path.then(step), line: doc.line(node)))
         return false
     }
 
@@ -152,18 +152,18 @@ struct FieldReader {
 
     func string(_ key: Field, required: Bool = false) -> String? {
         guard let n = member(key, required: required) else { return nil }
-        return FieldReader.string(n, path: sub(key), log: log)
+        return FieldReader.string(n, path: path, then: .member(key), log: log)
     }
 
     /// A string that is not blank.
-    static func string(_ n: Int, path: @autoclosure () -> FieldPath, log: ProblemLog) -> String? {
+    static func string(_ n: Int, path: FieldPath, then step: PathStep = .none, log: ProblemLog) -> String? {
         guard log.doc.kind(n) == .string else {
-            log.add(path(), n, "expected a string, found \(log.doc.typeName(n))")
+            log.add(path.then(step), n, "expected a string, found \(log.doc.typeName(n))")
             return nil
         }
         let s = log.doc.string(n)
         if FieldReader.isBlank(s) {
-            log.add(path(), n, "must not be empty")
+            log.add(path.then(step), n, "must not be empty")
             return nil
         }
         return s
@@ -188,26 +188,26 @@ struct FieldReader {
     /// A finite number within `range` (inclusive).
     func number(_ key: Field, required: Bool = false, range: ClosedRange<Double>? = nil, rangeMessage: String? = nil) -> Double? {
         guard let n = member(key, required: required) else { return nil }
-        return FieldReader.number(n, path: sub(key), log: log, range: range, rangeMessage: rangeMessage)
+        return FieldReader.number(n, path: path, then: .member(key), log: log, range: range, rangeMessage: rangeMessage)
     }
 
-    static func number(_ n: Int, path: @autoclosure () -> FieldPath, log: ProblemLog, range: ClosedRange<Double>? = nil, rangeMessage: String? = nil) -> Double? {
+    static func number(_ n: Int, path: FieldPath, then step: PathStep = .none, log: ProblemLog, range: ClosedRange<Double>? = nil, rangeMessage: String? = nil) -> Double? {
         let doc = log.doc
         guard doc.kind(n) == .number else {
             if doc.kind(n) == .string, case let s = doc.string(n), Double(s) != nil {
-                log.add(path(), n, "expected a number, found a string (\"\(s)\"): remove the quotes")
+                log.add(path.then(step), n, "expected a number, found a string (\"\(s)\"): remove the quotes")
             } else {
-                log.add(path(), n, "expected a number, found \(doc.typeName(n))")
+                log.add(path.then(step), n, "expected a number, found \(doc.typeName(n))")
             }
             return nil
         }
         let d = doc.number(n)
         guard d.isFinite else {
-            log.add(path(), n, "number \(doc.numberText(n) ?? "") is out of range")
+            log.add(path.then(step), n, "number \(doc.numberText(n) ?? "") is out of range")
             return nil
         }
         if let range, !range.contains(d) {
-            log.add(path(), n, rangeMessage ?? "\(doc.numberText(n) ?? JSONWriter.format(d)) is outside \(JSONWriter.format(range.lowerBound))…\(JSONWriter.format(range.upperBound))")
+            log.add(path.then(step), n, rangeMessage ?? "\(doc.numberText(n) ?? JSONWriter.format(d)) is outside \(JSONWriter.format(range.lowerBound))…\(JSONWriter.format(range.upperBound))")
             return nil
         }
         return d
@@ -216,18 +216,18 @@ struct FieldReader {
     /// A whole number within `range`.
     func int(_ key: Field, required: Bool = false, range: ClosedRange<Int>, what: String = "value") -> Int? {
         guard let n = member(key, required: required) else { return nil }
-        return FieldReader.int(n, path: sub(key), log: log, range: range, what: what)
+        return FieldReader.int(n, path: path, then: .member(key), log: log, range: range, what: what)
     }
 
-    static func int(_ n: Int, path: @autoclosure () -> FieldPath, log: ProblemLog, range: ClosedRange<Int>, what: String) -> Int? {
-        guard let d = number(n, path: path(), log: log) else { return nil }
+    static func int(_ n: Int, path: FieldPath, then step: PathStep = .none, log: ProblemLog, range: ClosedRange<Int>, what: String) -> Int? {
+        guard let d = number(n, path: path, then: step, log: log) else { return nil }
         guard d == d.rounded(), abs(d) < 1e15 else {
-            log.add(path(), n, "expected a whole number, found \(JSONWriter.format(d))")
+            log.add(path.then(step), n, "expected a whole number, found \(JSONWriter.format(d))")
             return nil
         }
         let v = Int(d)
         guard range.contains(v) else {
-            log.add(path(), n, "\(what) \(v) is implausible (expected \(range.lowerBound)–\(range.upperBound))")
+            log.add(path.then(step), n, "\(what) \(v) is implausible (expected \(range.lowerBound)–\(range.upperBound))")
             return nil
         }
         return v
@@ -324,8 +324,8 @@ struct FieldReader {
     func reference(_ key: Field, _ kind: ReferenceKind, required: Bool = false) -> String? {
         guard let n = member(key, required: required) else { return nil }
         if let known = log.knownReference(n, kind) { return known }
-        guard let s = FieldReader.string(n, path: sub(key), log: log) else { return nil }
-        let defined = log.refer(kind, s, at: sub(key), n)
+        guard let s = FieldReader.string(n, path: path, then: .member(key), log: log) else { return nil }
+        let defined = log.refer(kind, s, at: path, then: .member(key), n)
         return log.intern(s, node: n, knownAs: defined ? kind : nil)
     }
 
