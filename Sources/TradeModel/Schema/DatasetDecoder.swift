@@ -43,6 +43,7 @@ struct DatasetDecoder {
                          _ each: (FieldReader, FieldPath) -> T?) -> [T]? {
         guard let items = r.array(key, required: required) else { return nil }
         var out = [T]()
+        out.reserveCapacity(items.count)
         var seen = [String: FieldPath]()
         for (node, path) in items {
             guard let f = FieldReader(node, path: path, log: log) else { continue }
