@@ -371,6 +371,32 @@ import Testing
         }
     }
 
+    /// A path kept in parts writes out as the path built a step at a time (`key` at the top, `a.key`, `a[i]`).
+    @Test func fieldPathWritesOutAsBuiltStepByStep() {
+        var g = LoadEquivalenceTests.Generator(seed: 5)
+        for _ in 0..<3000 {
+            var path = g.chance(20) ? FieldPath("trade") : FieldPath.root
+            var text = path.text
+            for _ in 0..<(1 + g.next(8)) {
+                switch g.next(3) {
+                case 0:
+                    let f = Field.allCases[g.next(Field.allCases.count)]
+                    path = path.sub(f)
+                    text = text.isEmpty ? f.name : text + "." + f.name
+                case 1:
+                    let name = g.pick(["colour", "x.y", "ü"])
+                    path = path.sub(name)
+                    text = text.isEmpty ? name : text + "." + name
+                default:
+                    let i = g.next(100_000)
+                    path = path.element(i)
+                    text += "[\(i)]"
+                }
+                if path.text != text { Issue.record("\(path.text) vs \(text)"); return }
+            }
+        }
+    }
+
     /// The names of the schema's fields are those of the cases, in order (the parser's ids depend on it).
     @Test func fieldNamesMatchTheCases() {
         #expect(Field.names.count == Field.allCases.count)

@@ -399,22 +399,37 @@ struct JSONKeys {
 
     /// The id of the name written as `bytes[start..<start+length]` (between the quotes); `decode`
     /// gives its text the first time this spelling is seen.
-    mutating func id(raw bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, hint: Int, decode: () -> String) -> UInt32 {
+    /// `hint` is the member's position in its object and `previous` the id of the member before it
+    /// (nil for the first).
+    mutating func id(raw bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, hint: Int, previous: UInt32?,
+                     decode: () -> String) -> UInt32 {
         // Objects of one array mostly have the same members in the same order: try the name found at
-        // this place in the previous object before hashing.
+        // this place in the previous object, then the name that followed the previous name last time,
+        // before hashing.
         let slot = min(hint, hints.count - 1)
-        let guess = Int(hints[slot])
-        if guess < texts.count && Int(rawLength[guess]) == length
-            && memcmp(bytes.baseAddress! + start, bytes.baseAddress! + Int(rawStart[guess]), length) == 0 {
-            return UInt32(guess)
+        if matches(hints[slot], bytes, start, length) { return hints[slot] }
+        let after = previous.map { Int($0) + 1 } ?? 0
+        if after < successors.count && matches(successors[after], bytes, start, length) {
+            hints[slot] = successors[after]
+            return successors[after]
         }
         let found = lookUp(raw: bytes, start: start, length: length, decode: decode)
         hints[slot] = found
+        while successors.count <= after { successors.append(UInt32.max) }
+        successors[after] = found
         return found
     }
 
-    /// The last name id found at each member position (the first 32), for `id(raw:…)`.
+    @inline(__always) private func matches(_ id: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
+        let k = Int(id)
+        return k < texts.count && Int(rawLength[k]) == length
+            && memcmp(bytes.baseAddress! + start, bytes.baseAddress! + Int(rawStart[k]), length) == 0
+    }
+
+    /// The last name id found at each member position (the first 32), and after each name (by id + 1;
+    /// 0: the first member), for `id(raw:…)`.
     private var hints = [UInt32](repeating: UInt32.max, count: 32)
+    private var successors = [UInt32]()
 
     private mutating func lookUp(raw bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, decode: () -> String) -> UInt32 {
         var h: UInt32 = 2_166_136_261

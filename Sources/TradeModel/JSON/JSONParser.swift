@@ -385,11 +385,11 @@ public struct JSONParser {
     }
 
     /// A member name: its id (parsing and checking it as a string).
-    private mutating func memberName(position: Int) throws(JSONSyntaxError) -> UInt32 {
+    private mutating func memberName(position: Int, previous: UInt32?) throws(JSONSyntaxError) -> UInt32 {
         let (length, escaped) = try string()
         let start = i - 1 - length
         let bytes = self.bytes
-        let id = keys.id(raw: bytes, start: start, length: length, hint: position) {
+        let id = keys.id(raw: bytes, start: start, length: length, hint: position, previous: previous) {
             let raw = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
             return escaped ? JSONDocument.unescape(raw) : String(decoding: raw, as: UTF8.self)
         }
@@ -405,6 +405,7 @@ public struct JSONParser {
         let stackBase = memberStack.count
         // Large objects check duplicates with a set rather than by scanning the names seen so far.
         var seen: Set<UInt32>? = nil
+        var previousKey: UInt32? = nil
         defer { memberStack.removeSubrange(stackBase...) }
         skipSpace()
         if i < count, bytes[i] == UInt8(ascii: "}") {
@@ -419,7 +420,8 @@ public struct JSONParser {
                 throw fail("expected a member name in double quotes, found \(describe(bytes[i]))")
             }
             let keyStart = i
-            let key = try memberName(position: Int(n))
+            let key = try memberName(position: Int(n), previous: previousKey)
+            previousKey = key
             let canonical = keys.canonical[Int(key)]
             var duplicate = false
             if seen != nil {

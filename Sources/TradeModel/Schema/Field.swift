@@ -44,16 +44,17 @@ struct FieldSet: Sendable {
 }
 
 /// Where in the document a value is, as `trade[3].source`: kept in parts and written out only when a
-/// problem is reported, so that reading a field that is fine builds no string. Up to four parts
-/// (`[i]`, `.field`, `[j]`, `.field`) wait after the written prefix; a fifth, or a member name that is
-/// not a `Field`, writes them out. (One `String` only, so that copying a path is cheap.)
+/// problem is reported, so that reading a field that is fine builds no string. Up to five parts
+/// (`[i]`, `.field`, `[j]`, `.field`, `[k]`) wait after the written prefix; a sixth, or a member name
+/// that is not a `Field`, writes them out. (One `String` only, so that copying a path is cheap.)
 struct FieldPath: Sendable, CustomStringConvertible {
     /// Already written out.
     private var prefix: String
     private var index1: Int32 = -1
     private var key1: Int16 = -1
     private var key2: Int16 = -1
-    private var index2: Int = -1
+    private var index2: Int32 = -1
+    private var index3: Int32 = -1
 
     init(_ text: String) {
         prefix = text
@@ -68,6 +69,7 @@ struct FieldPath: Sendable, CustomStringConvertible {
         if key1 >= 0 { s += s.isEmpty ? Field.names[Int(key1)] : "." + Field.names[Int(key1)] }
         if index2 >= 0 { s += "[\(index2)]" }
         if key2 >= 0 { s += s.isEmpty ? Field.names[Int(key2)] : "." + Field.names[Int(key2)] }
+        if index3 >= 0 { s += "[\(index3)]" }
         return s
     }
 
@@ -82,9 +84,9 @@ struct FieldPath: Sendable, CustomStringConvertible {
     /// The path of member `field` of the object here.
     func sub(_ field: Field) -> FieldPath {
         var p = self
-        if key1 < 0 && index2 < 0 && key2 < 0 {
+        if key1 < 0 && index2 < 0 && key2 < 0 && index3 < 0 {
             p.key1 = Int16(field.rawValue)
-        } else if key2 < 0 {
+        } else if key2 < 0 && index3 < 0 {
             p.key2 = Int16(field.rawValue)
         } else {
             p = FieldPath(text)
@@ -105,10 +107,13 @@ struct FieldPath: Sendable, CustomStringConvertible {
     /// The path of element `i` of the array here.
     func element(_ i: Int) -> FieldPath {
         var p = self
-        if index1 < 0 && key1 < 0 && index2 < 0 && key2 < 0 && i <= Int(Int32.max) { // (arrays are shorter)
+        // (Arrays have fewer than 2^31 elements: a document has fewer than 2^32 bytes.)
+        if index1 < 0 && key1 < 0 && index2 < 0 && key2 < 0 && index3 < 0 {
             p.index1 = Int32(i)
-        } else if index2 < 0 && key2 < 0 {
-            p.index2 = i
+        } else if index2 < 0 && key2 < 0 && index3 < 0 {
+            p.index2 = Int32(i)
+        } else if index3 < 0 {
+            p.index3 = Int32(i)
         } else {
             p = FieldPath(text + "[\(i)]")
         }
