@@ -183,9 +183,6 @@ final class JSONDocument {
         return n.tag & 8 == 0 ? String(decoding: raw, as: UTF8.self) : JSONDocument.unescape(raw)
     }
 
-    /// The length in bytes of a string node as written (escapes not decoded); 0 for a tree's strings.
-    func rawStringLength(_ i: Int) -> Int { lines == nil ? 0 : Int(truncatingIfNeeded: nodes[i].payload) }
-
     /// The raw bytes of a text string node without escapes, or nil.
     func plainStringBytes(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
         let n = nodes[i]
@@ -364,9 +361,6 @@ struct JSONKeys {
         }
     }
 
-
-    var count: Int { texts.count }
-
     /// The id of a name given as text (documents made from trees): one per exact spelling.
     mutating func id(ofText text: String) -> UInt32 {
         if let id = textIDs[ExactText(text: text)] { return id }
@@ -392,15 +386,9 @@ struct JSONKeys {
         return id
     }
 
-    /// The canonical id of `text` if the document has such a name.
-    func canonicalID(of text: String) -> UInt32? { canonicalIDs[text] }
-
-    var canonicalIDCount: Int { Int(canonicalCount) }
-
     /// The id of the name written as `bytes[start..<start+length]` (between the quotes); `decode`
-    /// gives its text the first time this spelling is seen.
-    /// `hint` is the member's position in its object and `previous` the id of the member before it
-    /// (nil for the first).
+    /// gives its text the first time this spelling is seen. `hint` is the member's position in its
+    /// object and `previous` the id of the member before it (nil for the first).
     mutating func id(raw bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, hint: Int, previous: UInt32?,
                      decode: () -> String) -> UInt32 {
         // Objects of one array mostly have the same members in the same order: try the name found at
