@@ -71,6 +71,8 @@ public enum SystemIO {
             throw Failure(message: "the file is \(size / 1_048_576) MB; a dataset may be at most \(limit / 1_048_576) MB")
         }
         var bytes = [UInt8]()
+        // The size is known: one allocation, no copy while the array grows.
+        bytes.reserveCapacity(size)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress, $0.count) }

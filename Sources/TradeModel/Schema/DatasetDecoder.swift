@@ -6,30 +6,29 @@ struct DatasetDecoder {
         !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
-    func dataset(_ root: JSONNode) -> Dataset? {
-        guard let r = FieldReader(root, path: "", log: log, what: "a JSON object at the top level") else { return nil }
-        r.rejectUnknown(["schema", "title", "asOf", "note", "countries", "relationship", "sources", "trade", "targets",
-                         "deals", "projects", "events", "places", "exportPotential"])
-        let schema = r.int("schema", required: true, range: Int.min...Int.max, what: "schema version")
+    func dataset(_ root: Int) -> Dataset? {
+        guard let r = FieldReader(root, path: .root, log: log, what: "a JSON object at the top level") else { return nil }
+        r.rejectUnknown(DatasetDecoder.datasetFields)
+        let schema = r.int(.schema, required: true, range: Int.min...Int.max, what: "schema version")
         if let schema, schema != Dataset.schemaVersion {
-            log.add("schema", r.member("schema", required: false),
+            log.add(FieldPath("schema"), r.member(.schema, required: false),
                     "unsupported schema version \(schema); this tradedash reads version \(Dataset.schemaVersion)")
         }
-        let title = r.string("title", required: true)
-        let asOf = r.date("asOf", required: true, fullDate: true)
-        let note = r.string("note")
+        let title = r.string(.title, required: true)
+        let asOf = r.date(.asOf, required: true, fullDate: true)
+        let note = r.string(.note)
 
-        let sources = list(r, "sources", required: true, kind: .source) { source($0, $1) }
+        let sources = list(r, .sources, required: true, kind: .source) { source($0, $1) }
         let countries = countryList(r)
-        let places = list(r, "places", kind: .place) { place($0, $1) }
-        let trade = list(r, "trade") { observation($0, $1, asOf: asOf) }
-        let targets = list(r, "targets", kind: .item) { target($0, $1) }
-        let deals = list(r, "deals", kind: .item) { deal($0, $1) }
-        let projects = list(r, "projects", kind: .item) { project($0, $1) }
+        let places = list(r, .places, kind: .place) { place($0, $1) }
+        let trade = list(r, .trade) { observation($0, $1, asOf: asOf) }
+        let targets = list(r, .targets, kind: .item) { target($0, $1) }
+        let deals = list(r, .deals, kind: .item) { deal($0, $1) }
+        let projects = list(r, .projects, kind: .item) { project($0, $1) }
         // Events and export potential have ids of their own, but `related` may not point at them.
-        let events = list(r, "events", idSpace: "events") { event($0, $1) }
-        let potential = list(r, "exportPotential", idSpace: "exportPotential") { exportPotential($0, $1) }
-        let relationship = r.member("relationship", required: false).flatMap { relationshipValue($0, "relationship") } ?? Relationship()
+        let events = list(r, .events, idSpace: "events") { event($0, $1) }
+        let potential = list(r, .exportPotential, idSpace: "exportPotential") { exportPotential($0, $1) }
+        let relationship = r.member(.relationship, required: false).flatMap { relationshipValue($0, FieldPath("relationship")) } ?? Relationship()
 
         guard let title, let asOf, let countries, let sources else { return nil }
         return Dataset(schema: schema ?? Dataset.schemaVersion, title: title, asOf: asOf, countries: countries,
@@ -40,21 +39,23 @@ struct DatasetDecoder {
 
     /// Decodes an array of objects, checking that their ids are unique within `idSpace` and registering
     /// them as definitions of `kind`.
-    private func list<T>(_ r: FieldReader, _ key: String, required: Bool = false, kind: ReferenceKind? = nil, idSpace: String? = nil,
-                         _ each: (FieldReader, String) -> T?) -> [T]? {
+    private func list<T>(_ r: FieldReader, _ key: Field, required: Bool = false, kind: ReferenceKind? = nil, idSpace: String? = nil,
+                         _ each: (FieldReader, FieldPath) -> T?) -> [T]? {
         guard let items = r.array(key, required: required) else { return nil }
         var out = [T]()
-        var seen = [String: String]()
+        out.reserveCapacity(items.count)
+        var seen = [String: FieldPath]()
         for (node, path) in items {
             guard let f = FieldReader(node, path: path, log: log) else { continue }
             if kind != nil || idSpace != nil {
-                if let idNode = f.member("id", required: false), case .string(let id) = idNode.value {
+                if let idNode = f.member(.id, required: false), log.doc.kind(idNode) == .string {
+                    let id = log.doc.string(idNode)
                     if let first = seen[id] {
-                        log.add(path + ".id", idNode, "duplicate id \"\(id)\" (first used at \(first))")
+                        log.add(path.sub(.id), idNode, "duplicate id \"\(id)\" (first used at \(first.text))")
                     } else {
                         seen[id] = path
                         if !DatasetDecoder.idPattern(id) {
-                            log.add(path + ".id", idNode, "id \"\(id)\" should use only lowercase letters, digits and - _ .")
+                            log.add(path.sub(.id), idNode, "id \"\(id)\" should use only lowercase letters, digits and - _ .")
                         }
                         if let kind { log.define(kind, id) }
                     }
@@ -66,29 +67,29 @@ struct DatasetDecoder {
     }
 
     private func countryList(_ r: FieldReader) -> [Country]? {
-        guard let items = r.array("countries", required: true) else { return nil }
+        guard let items = r.array(.countries, required: true) else { return nil }
         if items.count != 2 {
-            log.add("countries", r.member("countries", required: false), "expected exactly 2 countries (the pair), found \(items.count)")
+            log.add(FieldPath("countries"), r.member(.countries, required: false), "expected exactly 2 countries (the pair), found \(items.count)")
         }
         var out = [Country]()
         var seen = Set<String>()
         for (node, path) in items {
             guard let f = FieldReader(node, path: path, log: log) else { continue }
-            f.rejectUnknown(["code", "name", "isoNumeric", "iso3", "leader", "leaderTitle"])
-            let code = f.string("code", required: true)
+            f.rejectUnknown(DatasetDecoder.countryListFields)
+            let code = f.string(.code, required: true)
             if let code, !(code.count == 2 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }) {
-                log.add(path + ".code", f.member("code", required: false), "\"\(code)\" is not a two-letter ISO code in capitals, such as \"KZ\"")
+                log.add(path.sub(.code), f.member(.code, required: false), "\"\(code)\" is not a two-letter ISO code in capitals, such as \"KZ\"")
             }
             if let code, code.count == 2 && code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) {
-                if seen.contains(code) { log.add(path + ".code", f.member("code", required: false), "duplicate country \"\(code)\"") }
+                if seen.contains(code) { log.add(path.sub(.code), f.member(.code, required: false), "duplicate country \"\(code)\"") }
                 seen.insert(code)
                 log.define(.country, code)
             }
-            let name = f.string("name", required: true)
-            let numeric = f.int("isoNumeric", range: 1...999, what: "ISO numeric code")
-            let iso3 = f.string("iso3")
-            let leader = f.string("leader")
-            let leaderTitle = f.string("leaderTitle")
+            let name = f.string(.name, required: true)
+            let numeric = f.int(.isoNumeric, range: 1...999, what: "ISO numeric code")
+            let iso3 = f.string(.iso3)
+            let leader = f.string(.leader)
+            let leaderTitle = f.string(.leaderTitle)
             if let code, let name {
                 out.append(Country(code: code, name: name, isoNumeric: numeric, iso3: iso3, leader: leader, leaderTitle: leaderTitle))
             }
@@ -96,33 +97,33 @@ struct DatasetDecoder {
         return items.count == 2 && out.count == 2 ? out : nil
     }
 
-    private func source(_ f: FieldReader, _ path: String) -> Source? {
-        f.rejectUnknown(["id", "publisher", "title", "url", "date", "note"])
-        let id = f.string("id", required: true)
-        let publisher = f.string("publisher", required: true)
-        let title = f.string("title")
-        let url = f.string("url")
-        let date = f.date("date")
-        let note = f.string("note")
+    private func source(_ f: FieldReader, _ path: FieldPath) -> Source? {
+        f.rejectUnknown(DatasetDecoder.sourceFields)
+        let id = f.string(.id, required: true)
+        let publisher = f.string(.publisher, required: true)
+        let title = f.string(.title)
+        let url = f.string(.url)
+        let date = f.date(.date)
+        let note = f.string(.note)
         guard let id, let publisher else { return nil }
         return Source(id: id, publisher: publisher, title: title, url: url, date: date, note: note)
     }
 
-    private func place(_ f: FieldReader, _ path: String) -> Place? {
-        f.rejectUnknown(["id", "name", "country", "lat", "lon", "kind", "approximate", "note"])
-        let id = f.string("id", required: true)
-        let name = f.string("name", required: true)
-        let country = f.reference("country", .country, required: true)
-        let lat = f.number("lat", required: true, range: -90...90, rangeMessage: "latitude must be between -90 and 90")
-        let lon = f.number("lon", required: true, range: -180...180, rangeMessage: "longitude must be between -180 and 180")
-        let kind = f.string("kind")
-        let approx = f.bool("approximate") ?? false
-        let note = f.string("note")
+    private func place(_ f: FieldReader, _ path: FieldPath) -> Place? {
+        f.rejectUnknown(DatasetDecoder.placeFields)
+        let id = f.string(.id, required: true)
+        let name = f.string(.name, required: true)
+        let country = f.reference(.country, .country, required: true)
+        let lat = f.number(.lat, required: true, range: -90...90, rangeMessage: "latitude must be between -90 and 90")
+        let lon = f.number(.lon, required: true, range: -180...180, rangeMessage: "longitude must be between -180 and 180")
+        let kind = f.string(.kind)
+        let approx = f.bool(.approximate) ?? false
+        let note = f.string(.note)
         guard let id, let name, let country, let lat, let lon else { return nil }
         return Place(id: id, name: name, country: country, lat: lat, lon: lon, kind: kind, approximate: approx, note: note)
     }
 
-    private func usd(_ f: FieldReader, _ key: String, required: Bool) -> Double? {
+    private func usd(_ f: FieldReader, _ key: Field, required: Bool) -> Double? {
         guard let v = f.number(key, required: required) else { return nil }
         let n = f.member(key, required: false)
         if v < 0 { log.add(f.sub(key), n, "must not be negative (\(JSONWriter.format(v)))"); return nil }
@@ -130,34 +131,34 @@ struct DatasetDecoder {
         return v
     }
 
-    private func observation(_ f: FieldReader, _ path: String, asOf: DateValue?) -> TradeObservation? {
-        f.rejectUnknown(["year", "months", "flow", "from", "to", "usd", "growth", "qualifier", "kind", "source", "hsSection", "valuation", "note"])
-        let year = f.int("year", required: true, range: DatasetLoader.plausibleYears, what: "year")
+    private func observation(_ f: FieldReader, _ path: FieldPath, asOf: DateValue?) -> TradeObservation? {
+        f.rejectUnknown(DatasetDecoder.observationFields)
+        let year = f.int(.year, required: true, range: DatasetLoader.plausibleYears, what: "year")
         let months = monthRange(f)
-        let flow = f.choice("flow", Flow.self, required: true)
-        let from = f.reference("from", .country)
-        let to = f.reference("to", .country)
-        let value = usd(f, "usd", required: false)
-        let growth = f.number("growth", range: -1...10, rangeMessage: "growth is a fraction between -1 and 10 (0.28 means +28 %)")
-        let qualifier = f.choice("qualifier", Qualifier.self) ?? .exact
-        let kind = f.choice("kind", FigureKind.self, required: true)
-        let source = f.reference("source", .source, required: true)
-        let hs = f.int("hsSection", range: 1...21, what: "HS section")
-        let valuation = f.string("valuation")
+        let flow = f.choice(.flow, Flow.self, required: true)
+        let from = f.reference(.from, .country)
+        let to = f.reference(.to, .country)
+        let value = usd(f, .usd, required: false)
+        let growth = f.number(.growth, range: -1...10, rangeMessage: "growth is a fraction between -1 and 10 (0.28 means +28 %)")
+        let qualifier = f.choice(.qualifier, Qualifier.self) ?? .exact
+        let kind = f.choice(.kind, FigureKind.self, required: true)
+        let source = f.reference(.source, .source, required: true)
+        let hs = f.int(.hsSection, range: 1...21, what: "HS section")
+        let valuation = f.string(.valuation)
         if let valuation, Valuation(rawValue: valuation) == nil {
-            log.add(f.sub("valuation"), f.member("valuation", required: false), "unknown value \"\(valuation)\"; expected one of \"fob\", \"cif\"")
+            log.add(f.sub(.valuation), f.member(.valuation, required: false), "unknown value \"\(valuation)\"; expected one of \"fob\", \"cif\"")
         }
-        let note = f.string("note")
-        if f.member("usd", required: false) == nil && f.member("growth", required: false) == nil {
+        let note = f.string(.note)
+        if f.member(.usd, required: false) == nil && f.member(.growth, required: false) == nil {
             log.add(path, f.node, "an observation needs a value (usd) or a growth rate, or both")
         }
         if let flow {
             if flow == .turnover {
                 if from != nil || to != nil { log.add(path, f.node, "a turnover covers both directions: remove from and to") }
             } else {
-                if from == nil { log.add(f.sub("from"), f.node, "missing required field (\(flow.rawValue) need from and to)") }
-                if to == nil { log.add(f.sub("to"), f.node, "missing required field (\(flow.rawValue) need from and to)") }
-                if let from, let to, from == to { log.add(f.sub("to"), f.member("to", required: false), "from and to are the same country \"\(to)\"") }
+                if from == nil { log.add(f.sub(.from), f.node, "missing required field (\(flow.rawValue) need from and to)") }
+                if to == nil { log.add(f.sub(.to), f.node, "missing required field (\(flow.rawValue) need from and to)") }
+                if let from, let to, from == to { log.add(f.sub(.to), f.member(.to, required: false), "from and to are the same country \"\(to)\"") }
             }
         }
         guard let year, let flow, let kind, let source, months != .invalid else { return nil }
@@ -170,7 +171,7 @@ struct DatasetDecoder {
             let asOfDay = DateValue(year: asOf.year, month: asOf.month ?? 12, day: asOf.day ?? 31)
             if asOfDay < end {
                 let what = range == nil ? "the full year \(year)" : Period(year: year, months: range).label
-                log.add(f.sub(range == nil ? "year" : "months"), f.member(range == nil ? "year" : "months", required: false),
+                log.add(f.sub(range == nil ? .year : .months), f.member(range == nil ? .year : .months, required: false),
                         "\(what) ends \(end.display), after the as-of date \(asOf.iso): it cannot be complete" + (range == nil ? " (give the months it covers)" : ""))
                 return nil
             }
@@ -182,188 +183,207 @@ struct DatasetDecoder {
     private enum Months: Equatable { case full, partial(ClosedRange<Int>), invalid }
 
     private func monthRange(_ f: FieldReader) -> Months {
-        guard let n = f.member("months", required: false) else { return .full }
-        guard let items = FieldReader.elements(n, path: f.sub("months"), log: log) else { return .invalid }
+        guard let n = f.member(.months, required: false) else { return .full }
+        guard let items = FieldReader.elements(n, path: f.sub(.months), log: log) else { return .invalid }
         guard items.count == 2 else {
-            log.add(f.sub("months"), n, "expected [first, last] months, e.g. [1, 9] for January to September")
+            log.add(f.sub(.months), n, "expected [first, last] months, e.g. [1, 9] for January to September")
             return .invalid
         }
-        let a = FieldReader.int(items[0].node, path: items[0].path, log: log, range: 1...12, what: "month")
-        let b = FieldReader.int(items[1].node, path: items[1].path, log: log, range: 1...12, what: "month")
+        let first = n + 1, second = log.doc.next(first)
+        let a = FieldReader.int(first, path: f.sub(.months), then: .element(0), log: log, range: 1...12, what: "month")
+        let b = FieldReader.int(second, path: f.sub(.months), then: .element(1), log: log, range: 1...12, what: "month")
         guard let a, let b else { return .invalid }
         guard a <= b else {
-            log.add(f.sub("months"), n, "first month \(a) is after last month \(b)")
+            log.add(f.sub(.months), n, "first month \(a) is after last month \(b)")
             return .invalid
         }
         guard b - a + 1 <= 11 else {
-            log.add(f.sub("months"), n, "[\(a), \(b)] covers all 12 months: omit \"months\" for a full year")
+            log.add(f.sub(.months), n, "[\(a), \(b)] covers all 12 months: omit \"months\" for a full year")
             return .invalid
         }
         return .partial(a...b)
     }
 
-    private func quantity(_ node: JSONNode, _ path: String) -> Quantity? {
+    private func quantity(_ node: Int, _ path: FieldPath) -> Quantity? {
         guard let f = FieldReader(node, path: path, log: log) else { return nil }
-        f.rejectUnknown(["value", "max", "unit", "qualifier", "kind", "source", "label", "note"])
-        var value = f.number("value", required: true)
+        f.rejectUnknown(DatasetDecoder.quantityFields)
+        var value = f.number(.value, required: true)
         if let v = value, v < 0 {
-            log.add(f.sub("value"), f.member("value", required: false), "must not be negative (\(JSONWriter.format(v)))")
+            log.add(f.sub(.value), f.member(.value, required: false), "must not be negative (\(JSONWriter.format(v)))")
             value = nil
         } else if let v = value, v > 1e15 {
-            log.add(f.sub("value"), f.member("value", required: false), "\(JSONWriter.format(v)) is implausibly large")
+            log.add(f.sub(.value), f.member(.value, required: false), "\(JSONWriter.format(v)) is implausibly large")
             value = nil
         }
-        var upper = f.number("max")
+        var upper = f.number(.max)
         if let u = upper, let v = value, u < v {
-            log.add(f.sub("max"), f.member("max", required: false), "the upper end of the range (\(JSONWriter.format(u))) is below its value (\(JSONWriter.format(v)))")
+            log.add(f.sub(.max), f.member(.max, required: false), "the upper end of the range (\(JSONWriter.format(u))) is below its value (\(JSONWriter.format(v)))")
             upper = nil
         } else if let u = upper, u > 1e15 {
-            log.add(f.sub("max"), f.member("max", required: false), "\(JSONWriter.format(u)) is implausibly large")
+            log.add(f.sub(.max), f.member(.max, required: false), "\(JSONWriter.format(u)) is implausibly large")
             upper = nil
         }
-        let unit = f.string("unit", required: true)
-        let q = f.choice("qualifier", Qualifier.self) ?? .exact
+        let unit = f.string(.unit, required: true)
+        let q = f.choice(.qualifier, Qualifier.self) ?? .exact
         if upper != nil, q == .under || q == .upTo || q == .over {
-            log.add(f.sub("qualifier"), f.member("qualifier", required: false), "a range (value and max) cannot also be \"\(q.rawValue)\": use \"exact\" or \"about\"")
+            log.add(f.sub(.qualifier), f.member(.qualifier, required: false), "a range (value and max) cannot also be \"\(q.rawValue)\": use \"exact\" or \"about\"")
         }
-        let kind = f.choice("kind", FigureKind.self) ?? .stated
-        let source = f.reference("source", .source, required: true)
-        let label = f.string("label")
-        let note = f.string("note")
+        let kind = f.choice(.kind, FigureKind.self) ?? .stated
+        let source = f.reference(.source, .source, required: true)
+        let label = f.string(.label)
+        let note = f.string(.note)
         guard let value, let unit, let source else { return nil }
         return Quantity(value: value, max: upper, unit: unit, qualifier: q, kind: kind, source: source, label: label, note: note)
     }
 
     private func milestones(_ f: FieldReader) -> [Milestone] {
-        guard let items = f.array("milestones") else { return [] }
+        guard let items = f.array(.milestones) else { return [] }
         return items.compactMap { node, path in
             guard let m = FieldReader(node, path: path, log: log) else { return nil }
-            m.rejectUnknown(["date", "title", "status", "source", "note"])
-            let date = m.date("date")
-            let title = m.string("title", required: true)
-            let status = m.choice("status", Status.self)
-            let source = m.reference("source", .source, required: true)
-            let note = m.string("note")
+            m.rejectUnknown(DatasetDecoder.milestoneFields)
+            let date = m.date(.date)
+            let title = m.string(.title, required: true)
+            let status = m.choice(.status, Status.self)
+            let source = m.reference(.source, .source, required: true)
+            let note = m.string(.note)
             guard let title, let source else { return nil }
             return Milestone(date: date, title: title, status: status, source: source, note: note)
         }
     }
 
-    private func target(_ f: FieldReader, _ path: String) -> Target? {
-        f.rejectUnknown(["id", "title", "metric", "usd", "set", "deadline", "deadlineKind", "deadlineNote", "sources", "note"])
-        let id = f.string("id", required: true)
-        let title = f.string("title", required: true)
-        let metric = f.choice("metric", Flow.self) ?? .turnover
-        let value = usd(f, "usd", required: true)
-        if let value, value == 0 { log.add(f.sub("usd"), f.member("usd", required: false), "a target of 0 USD cannot be reached or measured") }
-        let set = f.date("set")
-        let deadline = f.int("deadline", range: DatasetLoader.plausibleYears, what: "deadline year")
-        let deadlineKind = f.choice("deadlineKind", FigureKind.self)
-        if deadline != nil && deadlineKind == nil && f.member("deadlineKind", required: false) == nil {
-            log.add(f.sub("deadlineKind"), f.node, "missing: say whether the deadline is \"stated\" by a source or \"derived\" by us")
+    private func target(_ f: FieldReader, _ path: FieldPath) -> Target? {
+        f.rejectUnknown(DatasetDecoder.targetFields)
+        let id = f.string(.id, required: true)
+        let title = f.string(.title, required: true)
+        let metric = f.choice(.metric, Flow.self) ?? .turnover
+        let value = usd(f, .usd, required: true)
+        if let value, value == 0 { log.add(f.sub(.usd), f.member(.usd, required: false), "a target of 0 USD cannot be reached or measured") }
+        let set = f.date(.set)
+        let deadline = f.int(.deadline, range: DatasetLoader.plausibleYears, what: "deadline year")
+        let deadlineKind = f.choice(.deadlineKind, FigureKind.self)
+        if deadline != nil && deadlineKind == nil && f.member(.deadlineKind, required: false) == nil {
+            log.add(f.sub(.deadlineKind), f.node, "missing: say whether the deadline is \"stated\" by a source or \"derived\" by us")
         }
         if let deadline, let set, deadline < set.year {
-            log.add(f.sub("deadline"), f.member("deadline", required: false), "deadline \(deadline) is before the year the target was set (\(set.year))")
+            log.add(f.sub(.deadline), f.member(.deadline, required: false), "deadline \(deadline) is before the year the target was set (\(set.year))")
         }
-        let note = f.string("deadlineNote")
-        let sources = f.references("sources", .source, required: true, nonEmpty: true)
-        let n = f.string("note")
+        let note = f.string(.deadlineNote)
+        let sources = f.references(.sources, .source, required: true, nonEmpty: true)
+        let n = f.string(.note)
         guard let id, let title, let value, value > 0, let sources else { return nil }
         return Target(id: id, title: title, metric: metric, usd: value, set: set, deadline: deadline, deadlineKind: deadlineKind,
                       deadlineNote: note, sources: sources, note: n)
     }
 
-    private func deal(_ f: FieldReader, _ path: String) -> Deal? {
-        f.rejectUnknown(["id", "title", "sector", "parties", "status", "milestones", "volumes", "description", "sources", "note"])
-        let id = f.string("id", required: true)
-        let title = f.string("title", required: true)
-        let sector = f.string("sector", required: true)
-        let parties = f.strings("parties", required: true, nonEmpty: true)
-        let status = f.choice("status", Status.self, required: true)
+    private func deal(_ f: FieldReader, _ path: FieldPath) -> Deal? {
+        f.rejectUnknown(DatasetDecoder.dealFields)
+        let id = f.string(.id, required: true)
+        let title = f.string(.title, required: true)
+        let sector = f.string(.sector, required: true)
+        let parties = f.strings(.parties, required: true, nonEmpty: true)
+        let status = f.choice(.status, Status.self, required: true)
         let ms = milestones(f)
-        let volumes = (f.array("volumes") ?? []).compactMap { quantity($0.node, $0.path) }
-        let description = f.string("description")
-        let sources = f.references("sources", .source, required: true, nonEmpty: true)
-        let note = f.string("note")
+        let volumes = f.array(.volumes)?.compactMap { quantity($0.node, $0.path) } ?? []
+        let description = f.string(.description)
+        let sources = f.references(.sources, .source, required: true, nonEmpty: true)
+        let note = f.string(.note)
         guard let id, let title, let sector, let parties, let status, let sources else { return nil }
         return Deal(id: id, title: title, sector: sector, parties: parties, status: status, milestones: ms, volumes: volumes,
                     description: description, sources: sources, note: note)
     }
 
-    private func project(_ f: FieldReader, _ path: String) -> Project? {
-        f.rejectUnknown(["id", "title", "kind", "status", "places", "length", "capacity", "milestones", "description", "sources", "note"])
-        let id = f.string("id", required: true)
-        let title = f.string("title", required: true)
-        let kind = f.choice("kind", ProjectKind.self, required: true)
-        let status = f.choice("status", Status.self, required: true)
-        let places = f.references("places", .place) ?? []
-        let length = f.member("length", required: false).flatMap { quantity($0, f.sub("length")) }
-        let capacity = (f.array("capacity") ?? []).compactMap { quantity($0.node, $0.path) }
+    private func project(_ f: FieldReader, _ path: FieldPath) -> Project? {
+        f.rejectUnknown(DatasetDecoder.projectFields)
+        let id = f.string(.id, required: true)
+        let title = f.string(.title, required: true)
+        let kind = f.choice(.kind, ProjectKind.self, required: true)
+        let status = f.choice(.status, Status.self, required: true)
+        let places = f.references(.places, .place) ?? []
+        let length = f.member(.length, required: false).flatMap { quantity($0, f.sub(.length)) }
+        let capacity = f.array(.capacity)?.compactMap { quantity($0.node, $0.path) } ?? []
         let ms = milestones(f)
-        let description = f.string("description")
-        let sources = f.references("sources", .source, required: true, nonEmpty: true)
-        let note = f.string("note")
+        let description = f.string(.description)
+        let sources = f.references(.sources, .source, required: true, nonEmpty: true)
+        let note = f.string(.note)
         guard let id, let title, let kind, let status, let sources else { return nil }
         return Project(id: id, title: title, kind: kind, status: status, places: places, length: length, capacity: capacity,
                        milestones: ms, description: description, sources: sources, note: note)
     }
 
-    private func event(_ f: FieldReader, _ path: String) -> Event? {
-        f.rejectUnknown(["id", "date", "endDate", "title", "kind", "places", "description", "related", "sources"])
-        let id = f.string("id", required: true)
-        let date = f.date("date", required: true)
-        let end = f.date("endDate")
+    private func event(_ f: FieldReader, _ path: FieldPath) -> Event? {
+        f.rejectUnknown(DatasetDecoder.eventFields)
+        let id = f.string(.id, required: true)
+        let date = f.date(.date, required: true)
+        let end = f.date(.endDate)
         if let date, let end, end < date {
-            log.add(f.sub("endDate"), f.member("endDate", required: false), "ends (\(end.iso)) before it begins (\(date.iso))")
+            log.add(f.sub(.endDate), f.member(.endDate, required: false), "ends (\(end.iso)) before it begins (\(date.iso))")
         }
-        let title = f.string("title", required: true)
-        let kind = f.choice("kind", EventKind.self, required: true)
-        let places = f.references("places", .place) ?? []
-        let description = f.string("description")
-        let related = f.references("related", .item) ?? []
-        let sources = f.references("sources", .source, required: true, nonEmpty: true)
+        let title = f.string(.title, required: true)
+        let kind = f.choice(.kind, EventKind.self, required: true)
+        let places = f.references(.places, .place) ?? []
+        let description = f.string(.description)
+        let related = f.references(.related, .item) ?? []
+        let sources = f.references(.sources, .source, required: true, nonEmpty: true)
         guard let id, let date, let title, let kind, let sources else { return nil }
         return Event(id: id, date: date, endDate: end, title: title, kind: kind, places: places, description: description,
                      related: related, sources: sources)
     }
 
-    private func exportPotential(_ f: FieldReader, _ path: String) -> ExportPotential? {
-        f.rejectUnknown(["id", "from", "to", "description", "categories", "commodities", "kind", "source"])
-        let id = f.string("id", required: true)
-        let from = f.reference("from", .country, required: true)
-        let to = f.reference("to", .country, required: true)
-        let description = f.string("description", required: true)
-        let categories = f.int("categories", range: 1...100_000, what: "number of categories")
-        let commodities = f.strings("commodities") ?? []
-        let kind = f.choice("kind", FigureKind.self) ?? .stated
-        let source = f.reference("source", .source, required: true)
+    private func exportPotential(_ f: FieldReader, _ path: FieldPath) -> ExportPotential? {
+        f.rejectUnknown(DatasetDecoder.exportPotentialFields)
+        let id = f.string(.id, required: true)
+        let from = f.reference(.from, .country, required: true)
+        let to = f.reference(.to, .country, required: true)
+        let description = f.string(.description, required: true)
+        let categories = f.int(.categories, range: 1...100_000, what: "number of categories")
+        let commodities = f.strings(.commodities) ?? []
+        let kind = f.choice(.kind, FigureKind.self) ?? .stated
+        let source = f.reference(.source, .source, required: true)
         if let from, let to, from == to {
-            log.add(f.sub("to"), f.member("to", required: false), "from and to are the same country \"\(to)\"")
+            log.add(f.sub(.to), f.member(.to, required: false), "from and to are the same country \"\(to)\"")
         }
         guard let id, let from, let to, let description, let source else { return nil }
         return ExportPotential(id: id, from: from, to: to, description: description, categories: categories,
                                commodities: commodities, kind: kind, source: source)
     }
 
-    private func relationshipValue(_ node: JSONNode, _ path: String) -> Relationship? {
+    private func relationshipValue(_ node: Int, _ path: FieldPath) -> Relationship? {
         guard let f = FieldReader(node, path: path, log: log) else { return nil }
-        f.rejectUnknown(["diplomaticRelationsSince", "notes"])
+        f.rejectUnknown(DatasetDecoder.relationshipValueFields)
         var since: SourcedYear?
-        if let n = f.member("diplomaticRelationsSince", required: false), let s = FieldReader(n, path: f.sub("diplomaticRelationsSince"), log: log) {
-            s.rejectUnknown(["year", "kind", "source", "note"])
-            let year = s.int("year", required: true, range: 1500...2100, what: "year")
-            let kind = s.choice("kind", FigureKind.self, required: true)
-            let source = s.reference("source", .source, required: true)
-            if let year, let kind, let source { since = SourcedYear(year: year, kind: kind, source: source, note: s.string("note")) }
+        if let n = f.member(.diplomaticRelationsSince, required: false), let s = FieldReader(n, path: f.sub(.diplomaticRelationsSince), log: log) {
+            s.rejectUnknown(DatasetDecoder.sourcedYearFields)
+            let year = s.int(.year, required: true, range: 1500...2100, what: "year")
+            let kind = s.choice(.kind, FigureKind.self, required: true)
+            let source = s.reference(.source, .source, required: true)
+            if let year, let kind, let source { since = SourcedYear(year: year, kind: kind, source: source, note: s.string(.note)) }
         }
-        let notes: [SourcedNote] = (f.array("notes") ?? []).compactMap { n, p in
+        let notes: [SourcedNote] = f.array(.notes)?.compactMap { n, p -> SourcedNote? in
             guard let r = FieldReader(n, path: p, log: log) else { return nil }
-            r.rejectUnknown(["text", "source"])
-            let text = r.string("text", required: true)
-            let source = r.reference("source", .source, required: true)
+            r.rejectUnknown(DatasetDecoder.sourcedNoteFields)
+            let text = r.string(.text, required: true)
+            let source = r.reference(.source, .source, required: true)
             guard let text, let source else { return nil }
             return SourcedNote(text: text, source: source)
-        }
+        } ?? []
         return Relationship(diplomaticRelationsSince: since, notes: notes)
     }
+
+    // The members each kind of object may have.
+    private static let datasetFields = FieldSet([.schema, .title, .asOf, .note, .countries, .relationship, .sources, .trade, .targets, .deals, .projects, .events, .places, .exportPotential])
+    private static let countryListFields = FieldSet([.code, .name, .isoNumeric, .iso3, .leader, .leaderTitle])
+    private static let sourceFields = FieldSet([.id, .publisher, .title, .url, .date, .note])
+    private static let placeFields = FieldSet([.id, .name, .country, .lat, .lon, .kind, .approximate, .note])
+    private static let observationFields = FieldSet([.year, .months, .flow, .from, .to, .usd, .growth, .qualifier, .kind, .source, .hsSection, .valuation, .note])
+    private static let quantityFields = FieldSet([.value, .max, .unit, .qualifier, .kind, .source, .label, .note])
+    private static let milestoneFields = FieldSet([.date, .title, .status, .source, .note])
+    private static let targetFields = FieldSet([.id, .title, .metric, .usd, .set, .deadline, .deadlineKind, .deadlineNote, .sources, .note])
+    private static let dealFields = FieldSet([.id, .title, .sector, .parties, .status, .milestones, .volumes, .description, .sources, .note])
+    private static let projectFields = FieldSet([.id, .title, .kind, .status, .places, .length, .capacity, .milestones, .description, .sources, .note])
+    private static let eventFields = FieldSet([.id, .date, .endDate, .title, .kind, .places, .description, .related, .sources])
+    private static let exportPotentialFields = FieldSet([.id, .from, .to, .description, .categories, .commodities, .kind, .source])
+    private static let relationshipValueFields = FieldSet([.diplomaticRelationsSince, .notes])
+    private static let sourcedYearFields = FieldSet([.year, .kind, .source, .note])
+    private static let sourcedNoteFields = FieldSet([.text, .source])
+
 }

@@ -20,16 +20,24 @@ public enum DatasetLoader {
     }
 
     /// Loads and validates a document held in memory; `file` names it in messages.
+    ///
+    /// The text is parsed into a flat `JSONDocument` that points into `bytes` (no tree, no string per
+    /// value), decoded, and dropped: at the peak, memory holds the bytes, the document's 16 bytes per
+    /// JSON value and the `Dataset`.
     public static func load(bytes: [UInt8], file: String) throws(LoadError) -> Dataset {
-        let node: JSONNode
+        let (dataset, problems) = try decode(bytes: bytes, file: file)
+        guard let dataset, problems.isEmpty else { throw LoadError(file: file, problems: problems) }
+        return dataset
+    }
+
+    /// Parses and decodes `bytes`: the dataset (nil when it could not be built) and every problem; a
+    /// syntax error is thrown as the one problem.
+    static func decode(bytes: [UInt8], file: String) throws(LoadError) -> (Dataset?, [Problem]) {
         do {
-            node = try JSONParser.parse(bytes)
+            return try JSONParser.withDocument(bytes, predefinedKeys: Field.names) { decode($0) }
         } catch {
             throw LoadError(file: file, problems: [Problem(path: "", line: error.line, column: error.column, message: error.message)])
         }
-        let (dataset, problems) = decode(node)
-        guard let dataset, problems.isEmpty else { throw LoadError(file: file, problems: problems) }
-        return dataset
     }
 
     public struct ReadError: Error, Sendable {
@@ -48,8 +56,12 @@ public enum DatasetLoader {
     /// Decodes and validates a parsed document. The dataset is nil when it could not be built; any
     /// problem at all means the document is invalid.
     public static func decode(_ root: JSONNode) -> (Dataset?, [Problem]) {
-        let log = ProblemLog()
-        let dataset = DatasetDecoder(log: log).dataset(root)
+        decode(JSONDocument(tree: root, predefinedKeys: Field.names))
+    }
+
+    static func decode(_ doc: JSONDocument) -> (Dataset?, [Problem]) {
+        let log = ProblemLog(doc)
+        let dataset = DatasetDecoder(log: log).dataset(0)
         resolveReferences(log)
         let ordered = log.problems.enumerated().sorted {
             ($0.element.line == 0 ? Int.max : $0.element.line, $0.offset) < ($1.element.line == 0 ? Int.max : $1.element.line, $1.offset)
