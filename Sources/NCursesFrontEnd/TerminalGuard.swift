@@ -114,6 +114,10 @@ enum TerminalGuard {
     nonisolated static func emergencyRestore(silencingOthers: Bool = false) {
         defer { releaseStderr() }
         guard armed.exchange(false, ordering: .sequentiallyConsistent) else { return }
+        // In the background (the job was stopped, then sent SIGTERM and continued), the terminal is
+        // the shell's: touching it would stop the process with SIGTTOU.
+        let foreground = tcgetpgrp(0)
+        if foreground >= 0 && foreground != getpgrp() { return }
         var out: Int32 = 1
         if terminalOut >= 0 {
             out = terminalOut
