@@ -44,7 +44,9 @@ enum TerminalGuard {
     nonisolated(unsafe) static var terminalOut: Int32 = -1
     /// /dev/null, opened at install, put on standard output by `emergencyRestore(silencingOthers:)`.
     nonisolated(unsafe) static var devNull: Int32 = -1
-    static let writeTimeoutMilliseconds: Int32 = 50
+    /// How long a restore waits for a full terminal to take bytes (the exit sequences, then what was
+    /// captured of standard error).
+    static let writeTimeoutMilliseconds: Int32 = 20
     /// The temporary file standard error goes to while captured.
     nonisolated(unsafe) static var captureFile: Int32 = -1
     nonisolated(unsafe) static var replayBuffer: UnsafeMutableRawPointer?

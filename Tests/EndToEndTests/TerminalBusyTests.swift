@@ -190,12 +190,19 @@ struct TerminalBusyHangupTests {
         let (master, slave) = try #require(TerminalPTY.open(width: 100, height: 30))
         let pid = TerminalProcess.spawn([bin, "--data", data], environment: TerminalStartupTests.cleanEnvironment,
                                         stdin: slave, stdout: slave, stderr: slave)
-        close(slave)
+        // The slave stays open here only to see when the key has been read; closing the master hangs
+        // up every descriptor of the slave all the same.
+        defer { close(slave) }
         #expect(pid > 0)
         let frame = TerminalPTY.read(master, timeout: 60) { String(decoding: $0, as: UTF8.self).contains("quit") }
         #expect(String(decoding: frame, as: UTF8.self).contains("quit"), "no first frame")
         var two: UInt8 = UInt8(ascii: "2")
         _ = write(master, &two, 1)
+        // Closing the master would throw away a key not yet read: wait until the dashboard has it.
+        #expect(TerminalWait.until {
+            var n: Int32 = -1
+            return ioctl(slave, UInt(FIONREAD), &n) == 0 && n == 0
+        }, "the key 2 was never read")
         close(master)
         let status = TerminalPTY.wait(pid, timeout: 10)
         if status == nil { kill(pid, SIGKILL); _ = TerminalPTY.wait(pid, timeout: 5) }
@@ -219,15 +226,15 @@ struct TerminalBusyHangupTests {
         var during = termios()
         #expect(tcgetattr(slave, &during) == 0)
         #expect(during.c_lflag & tcflag_t(ICANON) == 0, "the dashboard put the terminal in raw mode")
-        let keys = Array(String(repeating: "2345671", count: 200).utf8)
-        _ = keys.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
-        // Until the output stops growing in the kernel's queue (or a few seconds pass): blocked.
-        var queued: Int32 = -1
-        TerminalWait.until(timeout: 5) {
-            var n: Int32 = 0
-            _ = ioctl(master, UInt(FIONREAD), &n)
-            defer { queued = n }
-            return n == queued && n > 0
+        // One key at a time (keys typed together make one frame), until the main thread sleeps in the
+        // terminal's write (Linux shows where in /proc/PID/wchan) or 400 keys are sent.
+        let keys = Array("2345671".utf8)
+        for k in 0..<400 {
+            var key = keys[k % keys.count]
+            _ = write(master, &key, 1)
+            usleep(10_000)
+            let wchan = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? ""
+            if wchan.contains("wait_woken") || wchan.contains("tty_write") { break }
         }
         kill(pid, SIGTERM)
         let status = TerminalPTY.wait(pid, timeout: 10)
