@@ -96,6 +96,32 @@ struct RenderedFrame: Sendable {
     var height: Int
 }
 
+/// Keys to apply on the update thread, in order, to the state.
+struct KeyBatch: Sendable {
+    var state: AppState
+    var keys: [Key]
+
+    /// Applies the keys up to the first that asks for an effect (the loop performs it before the
+    /// keys after it are applied).
+    func apply() -> AppliedKeys {
+        var s = state
+        var used = 0
+        for key in keys {
+            used += 1
+            let effects = Dashboard.update(&s, key)
+            if !effects.isEmpty { return AppliedKeys(state: s, effects: effects, used: used) }
+        }
+        return AppliedKeys(state: s, effects: [], used: used)
+    }
+}
+
+struct AppliedKeys: Sendable {
+    var state: AppState
+    var effects: [Effect]
+    /// How many keys of the batch were applied.
+    var used: Int
+}
+
 /// One run of the dashboard: the ncurses screen, the painter and the state.
 final class Session {
     private var state: AppState
@@ -109,19 +135,26 @@ final class Session {
     private var pendingSignals: [Int32] = []
     private var renderedSize = (width: -1, height: -1)
     private var lastFrame: Canvas?
+    /// Keys read and not yet applied (while the update thread works on earlier ones).
+    private var keyQueue: [Key] = []
+    /// The update thread owns the state: keys are being applied to a copy of it.
+    private var updating = false
     private let renderer: BackgroundWorker<FrameRequest, RenderedFrame>
     private let loader: BackgroundWorker<Bool, StateUpdate>
+    private let updater: BackgroundWorker<KeyBatch, AppliedKeys>
 
     init?(state: AppState, options: FrontEndOptions, clearOnLeave: Bool, reload: @escaping @Sendable () -> StateUpdate) {
         guard let renderer = BackgroundWorker<FrameRequest, RenderedFrame>({ request in
             RenderedFrame(canvas: Dashboard.render(request.state, width: request.width, height: request.height),
                           width: request.width, height: request.height)
-        }), let loader = BackgroundWorker<Bool, StateUpdate>({ _ in reload() }) else { return nil }
+        }), let loader = BackgroundWorker<Bool, StateUpdate>({ _ in reload() }),
+              let updater = BackgroundWorker<KeyBatch, AppliedKeys>({ $0.apply() }) else { return nil }
         self.state = state
         self.options = options
         self.clearOnLeave = clearOnLeave
         self.renderer = renderer
         self.loader = loader
+        self.updater = updater
     }
 
     func run() -> FrontEndOutcome {
@@ -170,7 +203,8 @@ final class Session {
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: renderer.readyDescriptor, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: loader.readyDescriptor, events: Int16(POLLIN), revents: 0)]
+                   pollfd(fd: loader.readyDescriptor, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: updater.readyDescriptor, events: Int16(POLLIN), revents: 0)]
         var emptyWakeups = 0
         while true {
             // Every key already waiting, then one frame for all of them.
@@ -185,18 +219,33 @@ final class Session {
                 let sig = pendingSignals.removeFirst()
                 if let outcome = handleSignal(sig) { return outcome }
             }
-            if let update = loader.take() {
-                update(&state)
-                state.isReloading = false
+            if let applied = updater.take() {
+                updating = false
+                state = applied.state
+                keyQueue.removeFirst(min(applied.used, keyQueue.count))
                 dirty = true
+                if let outcome = perform(applied.effects) { return outcome }
+            }
+            // The state is the main thread's again: a finished reload, then the keys read meanwhile.
+            if !updating {
+                if let update = loader.take() {
+                    update(&state)
+                    state.isReloading = false
+                    dirty = true
+                }
+                if !keyQueue.isEmpty {
+                    updater.submit(KeyBatch(state: state, keys: keyQueue))
+                    updating = true
+                }
             }
             if let frame = renderer.take() {
                 drawing = false
                 paint(frame)
             }
+            // The state of the keys applied so far, even if more are being applied.
             if dirty && !drawing { requestFrame() }
 
-            // Sleep until a key, a signal, a frame or the end of a reload.
+            // Sleep until a key, a signal, a frame, applied keys or the end of a reload.
             for k in fds.indices { fds[k].revents = 0 }
             let ready = poll(&fds, nfds_t(fds.count), -1)
             if ready < 0 {
@@ -237,12 +286,15 @@ final class Session {
             key = KeyDecoder.character(code)
         }
         guard let key else { return nil }
-        return apply(key)
+        // Ctrl-C always quits (the global binding of KeyTable): at once, even while the keys before it
+        // are still being applied.
+        if key == .ctrl("c") { return .quit }
+        keyQueue.append(key)
+        return nil
     }
 
-    private func apply(_ key: Key) -> FrontEndOutcome? {
-        let effects = Dashboard.update(&state, key)
-        dirty = true
+    /// The effects asked for by the keys just applied, on the main thread.
+    private func perform(_ effects: [Effect]) -> FrontEndOutcome? {
         for effect in effects {
             switch effect {
             case .quit:
@@ -296,11 +348,13 @@ final class Session {
         dirty = true
     }
 
-    /// Tells the dashboard about a new size (once per size) and repaints everything.
+    /// Tells the dashboard about a new size (once per size, in turn with the keys) and repaints everything.
     private func sizeChanged() {
         let size = (width: Int(tdsh_cols()), height: Int(tdsh_lines()))
         guard size != state.lastSize || size != renderedSize else { return }
-        _ = Dashboard.update(&state, .resize(width: size.width, height: size.height))
+        if case .resize(let w, let h)? = keyQueue.last, (w, h) == size {} else {
+            keyQueue.append(.resize(width: size.width, height: size.height))
+        }
         painter.invalidate()
         dirty = true
     }
