@@ -247,6 +247,9 @@ final class Session {
 
             // Sleep until a key, a signal, a frame, applied keys or the end of a reload.
             for k in fds.indices { fds[k].revents = 0 }
+            // A finished reload waits while keys are being applied: its descriptor would wake the loop
+            // again and again until then, so it is not watched meanwhile (poll skips a negative one).
+            fds[3].fd = updating ? -1 : loader.readyDescriptor
             let ready = poll(&fds, nfds_t(fds.count), -1)
             if ready < 0 {
                 if errno == EINTR { continue }
