@@ -118,6 +118,27 @@ struct TerminalBusyTests {
         Self.expectRestored(t, exit)
     }
 
+    @Test("the main thread sleeps while keys are being applied, even when a reload has finished meanwhile")
+    func noSpinWhileUpdating() throws {
+        // r, then j 16 times on the Trade list: the reload (of the same 20,000 rows) ends while the
+        // j's are still being counted, and its result waits for them. The main thread must not
+        // busy-wait meanwhile (it once did: 189 of 300 ticks). When the keys are quicker than the
+        // reload, the main thread is idle all the same and the check holds too.
+        let t = try Self.busyDashboard(keys: "2")
+        defer { t.close() }
+        let pid = try #require(t.programPID(), "pid of tradedash")
+        t.send("r")
+        t.send("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
+        // The main thread's own ticks (its task has the pid's number), over two seconds.
+        let before = try #require(TerminalProc.cpuTicks(pid, thread: pid))
+        TerminalWait.until(timeout: 2) { false }
+        let after = try #require(TerminalProc.cpuTicks(pid, thread: pid))
+        let hz = Int(sysconf(Int32(_SC_CLK_TCK)))
+        #expect(after - before <= hz / 10, "main-thread CPU ticks in 2 s: \(after - before) (of \(2 * hz))")
+        t.send("C-c")
+        #expect(t.waitForExit(timeout: 10)?.status == 0)
+    }
+
     @Test("Ctrl-C while drawing the Trade screen of 20,000 rows quits at once (status 0), terminal restored")
     func ctrlCWhileDrawing() throws {
         let t = try Self.busyDashboard()
