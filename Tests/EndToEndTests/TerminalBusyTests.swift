@@ -21,6 +21,16 @@ enum TerminalBigData {
         }
     }
 
+    /// The files of earlier test processes that have ended (a test run has no hook at its very end).
+    private static func removeLeftovers() {
+        let dir = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix("tdt-big-") {
+            let parts = name.split(separator: "-")
+            guard parts.count >= 3, let pid = Int32(parts[2]), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: dir + "/" + name) }
+        }
+    }
+
     private static func generate(rows: Int, title: String?, number: Int) throws -> String {
         let bundled = try #require(TerminalBundled.path)
         var root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundled))) as? [String: Any])
@@ -48,6 +58,7 @@ enum TerminalBigData {
         try #require(trade.count == rows, "the generator makes at most \(trade.count) distinct rows")
         root["trade"] = trade
         if let title { root["title"] = title }
+        if number == 0 { removeLeftovers() }
         let path = NSTemporaryDirectory() + "/tdt-big-\(getpid())-\(number).json"
         try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: path))
         return path
