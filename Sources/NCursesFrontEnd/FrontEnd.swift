@@ -28,24 +28,36 @@ public enum FrontEndOutcome: Sendable, Equatable {
     case failedToStart(String)
 }
 
+/// A change to the state computed away from the main thread (a reload's result), applied by the loop.
+public typealias StateUpdate = @Sendable (inout AppState) -> Void
+
 /// The interactive dashboard on a real terminal: the only code that talks to ncurses.
 ///
-/// The event loop sleeps in `poll` on the keyboard and the signal pipe — no timers, no CPU while
-/// idle — then reads every waiting key with `wget_wch`, lets `Dashboard.update` change the state,
-/// performs the effects, and draws once through `wnoutrefresh`/`doupdate`.
+/// The event loop sleeps in `poll` on the keyboard, the signal pipe and two background threads —
+/// no timers, no CPU while idle — then reads every waiting key with `wget_wch`, lets
+/// `Dashboard.update` change the state and performs the effects. It never computes a frame or loads
+/// a file itself, so it is never deaf: `Dashboard.render` runs on a drawing thread (the loop paints
+/// each canvas it gets back through `wnoutrefresh`/`doupdate` and asks for the next one when the
+/// state has changed meanwhile), and a reload runs on a loading thread while the old data stays
+/// on screen. `SignalWatch` ends the process even if the loop itself is stuck.
 public enum FrontEnd {
-    /// Runs the dashboard until it is left. `reload` re-reads the data file into the state (it calls
-    /// `AppState.reloaded(with:)` or `AppState.reloadFailed(problems:)`). The terminal is given back
-    /// before this returns, whatever the outcome.
+    /// Runs the dashboard until it is left. `reload` re-reads the data file on the loading thread and
+    /// returns what to do with the state (`AppState.reloaded(with:)` or
+    /// `AppState.reloadFailed(problems:)`); the loop applies it when it is ready. The terminal is given
+    /// back before this returns, whatever the outcome.
     public static func run(_ state: AppState, terminal: TerminalInfo, options: FrontEndOptions = FrontEndOptions(),
-                           reload: @escaping (inout AppState) -> Void) -> FrontEndOutcome {
+                           reload: @escaping @Sendable () -> StateUpdate) -> FrontEndOutcome {
+        // The watch thread first, so that the handlers find its pipe, and before ncurses takes the terminal.
+        guard SignalWatch.start() else { return .failedToStart("cannot start the thread that watches for signals") }
         guard SignalPipe.install() else { return .failedToStart("cannot create a pipe for signals") }
         var exitSequence = terminal.exitSequence
         if options.mouse && terminal.hasMouse {
             exitSequence = Array("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l".utf8) + exitSequence
         }
         TerminalGuard.install(exitSequence: exitSequence)
-        let session = Session(state: state, options: options, clearOnLeave: !terminal.hasAlternateScreen, reload: reload)
+        guard let session = Session(state: state, options: options, clearOnLeave: !terminal.hasAlternateScreen, reload: reload) else {
+            return .failedToStart("cannot start the drawing and loading threads")
+        }
         return session.run()
     }
 
@@ -71,22 +83,78 @@ public enum FrontEnd {
     }
 }
 
+/// A frame to compute on the drawing thread: the state and the size it is drawn at.
+struct FrameRequest: Sendable {
+    var state: AppState
+    var width: Int
+    var height: Int
+}
+
+struct RenderedFrame: Sendable {
+    var canvas: Canvas
+    var width: Int
+    var height: Int
+}
+
+/// Keys to apply on the update thread, in order, to the state.
+struct KeyBatch: Sendable {
+    var state: AppState
+    var keys: [Key]
+
+    /// Applies the keys up to the first that asks for an effect (the loop performs it before the
+    /// keys after it are applied).
+    func apply() -> AppliedKeys {
+        var s = state
+        var used = 0
+        for key in keys {
+            used += 1
+            let effects = Dashboard.update(&s, key)
+            if !effects.isEmpty { return AppliedKeys(state: s, effects: effects, used: used) }
+        }
+        return AppliedKeys(state: s, effects: [], used: used)
+    }
+}
+
+struct AppliedKeys: Sendable {
+    var state: AppState
+    var effects: [Effect]
+    /// How many keys of the batch were applied.
+    var used: Int
+}
+
 /// One run of the dashboard: the ncurses screen, the painter and the state.
 final class Session {
     private var state: AppState
     private let options: FrontEndOptions
     private let clearOnLeave: Bool
-    private let reload: (inout AppState) -> Void
     private var painter: CursesPainter!
+    /// The state changed since the last frame was asked for.
     private var dirty = true
+    /// A frame is being computed on the drawing thread.
+    private var drawing = false
     private var pendingSignals: [Int32] = []
     private var renderedSize = (width: -1, height: -1)
+    private var lastFrame: Canvas?
+    /// Keys read and not yet applied (while the update thread works on earlier ones).
+    private var keyQueue: [Key] = []
+    /// The update thread owns the state: keys are being applied to a copy of it.
+    private var updating = false
+    private let renderer: BackgroundWorker<FrameRequest, RenderedFrame>
+    private let loader: BackgroundWorker<Bool, StateUpdate>
+    private let updater: BackgroundWorker<KeyBatch, AppliedKeys>
 
-    init(state: AppState, options: FrontEndOptions, clearOnLeave: Bool, reload: @escaping (inout AppState) -> Void) {
+    init?(state: AppState, options: FrontEndOptions, clearOnLeave: Bool, reload: @escaping @Sendable () -> StateUpdate) {
+        guard let renderer = BackgroundWorker<FrameRequest, RenderedFrame>({ request in
+            RenderedFrame(canvas: Dashboard.render(request.state, width: request.width, height: request.height),
+                          width: request.width, height: request.height)
+        }), let loader = BackgroundWorker<Bool, StateUpdate>({ _ in reload() }),
+              let updater = BackgroundWorker<KeyBatch, AppliedKeys>({ $0.apply() }) else { return nil }
         self.state = state
         self.options = options
         self.clearOnLeave = clearOnLeave
-        self.reload = reload
+        self.renderer = renderer
+        self.loader = loader
+        self.updater = updater
     }
 
     func run() -> FrontEndOutcome {
@@ -108,9 +176,10 @@ final class Session {
             _ = mousemask(tdsh_button1_pressed() | tdsh_button4_pressed() | tdsh_button5_pressed(), nil)
         }
         let outcome = loop(window)
-        TerminalGuard.armed.store(false, ordering: .sequentiallyConsistent)
         if options.mouse { _ = mousemask(0, nil) }
         leaveScreen()
+        // Disarmed only now: until endwin is done, the watch thread may still restore the terminal itself.
+        TerminalGuard.armed.store(false, ordering: .sequentiallyConsistent)
         TerminalGuard.releaseStderr()
         return outcome
     }
@@ -132,7 +201,10 @@ final class Session {
     private func loop(_ window: WindowPointer) -> FrontEndOutcome {
         _ = Dashboard.update(&state, .resize(width: Int(tdsh_cols()), height: Int(tdsh_lines())))
         var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0)]
+                   pollfd(fd: SignalPipe.readEnd, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: renderer.readyDescriptor, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: loader.readyDescriptor, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: updater.readyDescriptor, events: Int16(POLLIN), revents: 0)]
         var emptyWakeups = 0
         while true {
             // Every key already waiting, then one frame for all of them.
@@ -147,12 +219,38 @@ final class Session {
                 let sig = pendingSignals.removeFirst()
                 if let outcome = handleSignal(sig) { return outcome }
             }
-            if dirty { render() }
+            if let applied = updater.take() {
+                updating = false
+                state = applied.state
+                keyQueue.removeFirst(min(applied.used, keyQueue.count))
+                dirty = true
+                if let outcome = perform(applied.effects) { return outcome }
+            }
+            // The state is the main thread's again: a finished reload, then the keys read meanwhile.
+            if !updating {
+                if let update = loader.take() {
+                    update(&state)
+                    state.isReloading = false
+                    dirty = true
+                }
+                if !keyQueue.isEmpty {
+                    updater.submit(KeyBatch(state: state, keys: keyQueue))
+                    updating = true
+                }
+            }
+            if let frame = renderer.take() {
+                drawing = false
+                paint(frame)
+            }
+            // The state of the keys applied so far, even if more are being applied.
+            if dirty && !drawing { requestFrame() }
 
-            // Sleep until a key or a signal.
-            fds[0].revents = 0
-            fds[1].revents = 0
-            let ready = poll(&fds, 2, -1)
+            // Sleep until a key, a signal, a frame, applied keys or the end of a reload.
+            for k in fds.indices { fds[k].revents = 0 }
+            // A finished reload waits while keys are being applied: its descriptor would wake the loop
+            // again and again until then, so it is not watched meanwhile (poll skips a negative one).
+            fds[3].fd = updating ? -1 : loader.readyDescriptor
+            let ready = poll(&fds, nfds_t(fds.count), -1)
             if ready < 0 {
                 if errno == EINTR { continue }
                 return .hangup
@@ -191,18 +289,26 @@ final class Session {
             key = KeyDecoder.character(code)
         }
         guard let key else { return nil }
-        return apply(key)
+        // Ctrl-C always quits (the global binding of KeyTable): at once, even while the keys before it
+        // are still being applied.
+        if key == .ctrl("c") { return .quit }
+        keyQueue.append(key)
+        return nil
     }
 
-    private func apply(_ key: Key) -> FrontEndOutcome? {
-        let effects = Dashboard.update(&state, key)
-        dirty = true
+    /// The effects asked for by the keys just applied, on the main thread.
+    private func perform(_ effects: [Effect]) -> FrontEndOutcome? {
         for effect in effects {
             switch effect {
             case .quit:
                 return .quit
             case .reload:
-                reload(&state)
+                if state.isReloading {
+                    state.status = StatusLine(text: "Still loading \(state.dataPath ?? "the data"); the new data shows when it is ready", isError: false)
+                } else {
+                    state.isReloading = true
+                    loader.submit(true)
+                }
             case .redrawAll:
                 clearok(tdsh_curscr(), true)
                 painter.invalidate()
@@ -245,28 +351,37 @@ final class Session {
         dirty = true
     }
 
-    /// Tells the dashboard about a new size (once per size) and repaints everything.
+    /// Tells the dashboard about a new size (once per size, in turn with the keys) and repaints everything.
     private func sizeChanged() {
         let size = (width: Int(tdsh_cols()), height: Int(tdsh_lines()))
         guard size != state.lastSize || size != renderedSize else { return }
-        _ = Dashboard.update(&state, .resize(width: size.width, height: size.height))
+        if case .resize(let w, let h)? = keyQueue.last, (w, h) == size {} else {
+            keyQueue.append(.resize(width: size.width, height: size.height))
+        }
         painter.invalidate()
         dirty = true
     }
 
-    private func render() {
-        let width = Int(tdsh_cols()), height = Int(tdsh_lines())
-        let canvas = Dashboard.render(state, width: width, height: height)
-        painter.draw(canvas)
-        renderedSize = (width, height)
+    /// Asks the drawing thread for a frame of the current state at the current size.
+    private func requestFrame() {
+        renderer.submit(FrameRequest(state: state, width: Int(tdsh_cols()), height: Int(tdsh_lines())))
+        drawing = true
         dirty = false
+    }
+
+    /// Puts a computed frame on the terminal (even when the state has changed since: the next frame
+    /// is already asked for, and a slow screen still shows each step).
+    private func paint(_ frame: RenderedFrame) {
+        painter.draw(frame.canvas)
+        lastFrame = frame.canvas
+        renderedSize = (frame.width, frame.height)
     }
 
     /// Ctrl-Z (or SIGTSTP): give the terminal back, stop the process group with the default action
     /// of SIGTSTP, and when `fg` continues us, take the terminal again and repaint at the current size.
     private func suspend() {
-        TerminalGuard.armed.store(false, ordering: .sequentiallyConsistent)
         leaveScreen()
+        TerminalGuard.armed.store(false, ordering: .sequentiallyConsistent)
         TerminalGuard.releaseStderr()
         SignalPipe.setDefault(SIGTSTP)
         var set = sigset_t()
@@ -284,8 +399,9 @@ final class Session {
         clearok(tdsh_curscr(), true)
         painter.invalidate()
         dirty = true
-        // doupdate after endwin puts the terminal back in program mode (raw, keypad, alternate screen).
-        render()
+        // doupdate after endwin puts the terminal back in program mode (raw, keypad, alternate screen):
+        // the last frame again at once, the current state's as soon as it is drawn.
+        if let lastFrame { painter.draw(lastFrame) } else { doupdate() }
     }
 }
 

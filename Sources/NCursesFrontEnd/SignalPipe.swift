@@ -14,13 +14,13 @@ import Darwin
 /// (it only catches signals still at their default action). SIGWINCH therefore ends up here, and the
 /// loop calls `resizeterm` itself.
 ///
-/// A second SIGINT, SIGTERM or SIGHUP while the first is still unanswered (the loop is stuck)
-/// restores the terminal from the handler and dies of the signal.
+/// SIGINT, SIGTERM and SIGHUP are also written on a second pipe, watched by `SignalWatch`'s thread,
+/// which ends the process itself when the loop does not answer at once (see there).
 enum SignalPipe {
     nonisolated(unsafe) static var readEnd: Int32 = -1
     nonisolated(unsafe) static var writeEnd: Int32 = -1
-    static let unanswered = Atomic<Int>(0)
     static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH, SIGCONT]
+    static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// Opens the pipe and installs the handlers (once).
     nonisolated static func install() -> Bool {
@@ -33,7 +33,6 @@ enum SignalPipe {
         }
         readEnd = fds[0]
         writeEnd = fds[1]
-        _ = unanswered.load(ordering: .relaxed)
         _ = TerminalGuard.armed.load(ordering: .relaxed)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = makeHandler()
@@ -51,9 +50,6 @@ enum SignalPipe {
             let n = buffer.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, 64) }
             if n <= 0 { break }
             result += buffer[0..<n].map { Int32($0) }
-        }
-        if result.contains(where: { $0 == SIGINT || $0 == SIGTERM || $0 == SIGHUP }) {
-            unanswered.store(0, ordering: .sequentiallyConsistent)
         }
         return result
     }
@@ -77,12 +73,8 @@ enum SignalPipe {
             let saved = errno
             var byte = UInt8(truncatingIfNeeded: sig)
             _ = write(SignalPipe.writeEnd, &byte, 1)
-            if sig == SIGINT || sig == SIGTERM || sig == SIGHUP {
-                if SignalPipe.unanswered.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue >= 1 {
-                    TerminalGuard.emergencyRestore()
-                    signal(sig, SIG_DFL)
-                    raise(sig)
-                }
+            if sig == SIGINT || sig == SIGTERM || sig == SIGHUP, SignalWatch.writeEnd >= 0 {
+                _ = write(SignalWatch.writeEnd, &byte, 1)
             }
             errno = saved
         }

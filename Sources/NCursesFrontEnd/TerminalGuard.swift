@@ -22,6 +22,13 @@ import Darwin
 /// alternate screen would vanish with it. The file is replayed on the terminal after it is restored,
 /// by the normal exit, the suspend and the crash handler alike.
 ///
+/// `SignalWatch` uses the same restore from its own thread when the main thread does not answer a
+/// SIGTERM, SIGHUP or SIGINT (or a hangup) at once; it first points standard output at /dev/null, so
+/// that ncurses, still drawing on the main thread, cannot write after the restore, and writes through a
+/// duplicate of the terminal's descriptor kept for the purpose. Every write there waits at most
+/// `writeTimeoutMilliseconds` for the terminal to take bytes, and the modes are set with `TCSANOW`:
+/// a terminal that no longer reads (a dead connection) cannot hold the process.
+///
 /// Everything the handlers touch is allocated before they are installed.
 enum TerminalGuard {
     /// True while ncurses owns the terminal (between newterm/resume and endwin).
@@ -31,8 +38,15 @@ enum TerminalGuard {
     nonisolated(unsafe) static var savedModes: UnsafeMutablePointer<termios>?
     nonisolated(unsafe) static var previousActions: UnsafeMutablePointer<sigaction>?
     nonisolated(unsafe) static var installed = false
-    /// The terminal's standard error while it is captured, else -1.
-    nonisolated(unsafe) static var realStderr: Int32 = -1
+    /// The terminal's standard error while it is captured, else -1 (the watch thread may release it too).
+    static let realStderr = Atomic<Int32>(-1)
+    /// A duplicate of standard output (the terminal), for the restore after standard output is silenced.
+    nonisolated(unsafe) static var terminalOut: Int32 = -1
+    /// /dev/null, opened at install, put on standard output by `emergencyRestore(silencingOthers:)`.
+    nonisolated(unsafe) static var devNull: Int32 = -1
+    /// How long a restore waits for a full terminal to take bytes (the exit sequences, then what was
+    /// captured of standard error).
+    static let writeTimeoutMilliseconds: Int32 = 20
     /// The temporary file standard error goes to while captured.
     nonisolated(unsafe) static var captureFile: Int32 = -1
     nonisolated(unsafe) static var replayBuffer: UnsafeMutableRawPointer?
@@ -57,6 +71,10 @@ enum TerminalGuard {
         let modes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
         modes.initialize(to: termios())
         if tcgetattr(0, modes) == 0 { savedModes = modes } else { modes.deallocate() }
+        let out = fcntl(1, F_DUPFD_CLOEXEC, 3)
+        if out >= 0 { terminalOut = out }
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        if null >= 0 { devNull = null }
 
         replayBuffer = UnsafeMutableRawPointer.allocate(byteCount: replaySize, alignment: 16)
         if let file = tmpfile() {
@@ -92,37 +110,55 @@ enum TerminalGuard {
     }
 
     /// Writes the exit sequences and restores the saved terminal modes (only while ncurses owns the
-    /// terminal, and only once), then gives standard error back. Async-signal-safe.
-    nonisolated static func emergencyRestore() {
+    /// terminal, and only once), then gives standard error back. Async-signal-safe. With
+    /// `silencingOthers`, standard output is first pointed at /dev/null, so that another thread still
+    /// drawing cannot write after the restore.
+    nonisolated static func emergencyRestore(silencingOthers: Bool = false) {
         defer { releaseStderr() }
         guard armed.exchange(false, ordering: .sequentiallyConsistent) else { return }
-        if let bytes = exitBytes, exitCount > 0 {
-            var done = 0
-            while done < exitCount {
-                let n = write(1, bytes + done, exitCount - done)
-                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { break }
-            }
+        // In the background (the job was stopped, then sent SIGTERM and continued), the terminal is
+        // the shell's: touching it would stop the process with SIGTTOU.
+        let foreground = tcgetpgrp(0)
+        if foreground >= 0 && foreground != getpgrp() { return }
+        var out: Int32 = 1
+        if terminalOut >= 0 {
+            out = terminalOut
+            if silencingOthers && devNull >= 0 { _ = dup2(devNull, 1) }
         }
-        if let modes = savedModes { tcsetattr(0, TCSADRAIN, modes) }
+        if let bytes = exitBytes, exitCount > 0 { writeBounded(out, bytes, exitCount) }
+        if let modes = savedModes { tcsetattr(0, TCSANOW, modes) }
+    }
+
+    /// Writes as much of the bytes as the terminal takes, waiting at most `writeTimeoutMilliseconds`
+    /// each time it is full. Async-signal-safe.
+    nonisolated static func writeBounded(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) {
+        var done = 0
+        while done < count {
+            var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            let ready = poll(&p, 1, writeTimeoutMilliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0, p.revents & Int16(POLLOUT) != 0 else { return }
+            let n = write(fd, bytes + done, count - done)
+            if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { return }
+        }
     }
 
     /// Sends standard error to the capture file, if it is a terminal. Call when ncurses takes the screen.
     nonisolated static func captureStderr() {
-        guard realStderr < 0, captureFile >= 0, isatty(2) != 0 else { return }
+        guard realStderr.load(ordering: .sequentiallyConsistent) < 0, captureFile >= 0, isatty(2) != 0 else { return }
         let saved = dup(2)
         guard saved >= 0 else { return }
         _ = fcntl(saved, F_SETFD, FD_CLOEXEC)
         _ = ftruncate(captureFile, 0)
         _ = lseek(captureFile, 0, SEEK_SET)
         guard dup2(captureFile, 2) >= 0 else { close(saved); return }
-        realStderr = saved
+        realStderr.store(saved, ordering: .sequentiallyConsistent)
     }
 
     /// Puts standard error back and writes what was captured. Async-signal-safe; idempotent.
     nonisolated static func releaseStderr() {
-        let saved = realStderr
+        let saved = realStderr.exchange(-1, ordering: .sequentiallyConsistent)
         guard saved >= 0 else { return }
-        realStderr = -1
         _ = dup2(saved, 2)
         close(saved)
         guard let buffer = replayBuffer, captureFile >= 0 else { return }
@@ -131,11 +167,7 @@ enum TerminalGuard {
             let n = pread(captureFile, buffer, replaySize, offset)
             if n <= 0 { break }
             offset += off_t(n)
-            var done = 0
-            while done < n {
-                let w = write(2, buffer + done, n - done)
-                if w > 0 { done += w } else if w < 0 && errno == EINTR { continue } else { return }
-            }
+            writeBounded(2, buffer, n)
         }
         _ = ftruncate(captureFile, 0)
     }

@@ -73,11 +73,14 @@ struct DashboardCommand: ParsableCommand {
         let theme = TerminalTheme.resolve(requested: ascii ? .ascii : theme.name, noColor: noColor,
                                           environment: environment, utf8: terminal.utf8)
         let state = AppState(dataset: dataset, dataPath: path, theme: theme)
-        let outcome = FrontEnd.run(state, terminal: terminal, options: FrontEndOptions(mouse: mouse)) { state in
+        // The reload runs on the front end's loading thread; what it returns is applied on the main one.
+        let outcome = FrontEnd.run(state, terminal: terminal, options: FrontEndOptions(mouse: mouse)) { () -> StateUpdate in
             do throws(LoadError) {
-                state.reloaded(with: try DatasetLoader.load(path: path))
+                let fresh = try DatasetLoader.load(path: path)
+                return { $0.reloaded(with: fresh) }
             } catch {
-                state.reloadFailed(problems: error.lines)
+                let problems = error.lines
+                return { $0.reloadFailed(problems: problems) }
             }
         }
         if case .failedToStart(let why) = outcome {

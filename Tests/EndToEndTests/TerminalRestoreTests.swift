@@ -114,9 +114,10 @@ struct TerminalRestoreTests {
 }
 
 enum TerminalProc {
-    /// utime + stime of a process, in clock ticks.
-    static func cpuTicks(_ pid: pid_t) -> Int? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+    /// utime + stime of a process (or of one of its threads), in clock ticks.
+    static func cpuTicks(_ pid: pid_t, thread: pid_t? = nil) -> Int? {
+        let file = thread.map { "/proc/\(pid)/task/\($0)/stat" } ?? "/proc/\(pid)/stat"
+        guard let stat = try? String(contentsOfFile: file, encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return nil }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 13, let u = Int(fields[11]), let s = Int(fields[12]) else { return nil }

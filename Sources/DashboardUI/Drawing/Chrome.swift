@@ -58,7 +58,7 @@ enum Chrome {
             c.cursor = (min(used, c.width - 1), row.y)
             return
         }
-        if let status = s.status {
+        if let status = s.status ?? s.reloadingStatus {
             c.fill(row, style: t.style(status.isError ? .error : .status))
             c.put([Span(" " + status.text, role: status.isError ? .error : .status)], in: row, theme: t)
             return

@@ -18,6 +18,8 @@ public struct AppState: Sendable {
     public var status: StatusLine?
     /// Every problem of the last failed reload.
     public var loadProblems: [String] = []
+    /// A reload is under way in the background (the data shown is the old one until it is done).
+    public var isReloading = false
     /// Size of the last render, for mouse hit-testing and page sizes.
     public var lastSize = (width: 100, height: 30)
 
@@ -48,6 +50,11 @@ public struct AppState: Sendable {
         default: break
         }
         status = StatusLine(text: "Reloaded \(dataPath ?? "the data")", isError: false)
+    }
+
+    /// What the status line says while a reload is under way (when nothing more recent is to be said).
+    public var reloadingStatus: StatusLine? {
+        isReloading ? StatusLine(text: "Loading \(dataPath ?? "the data")... (the old data stays until it is ready)", isError: false) : nil
     }
 
     /// Keeps the old data on screen and shows the first problem; `e` lists them all.
