@@ -23,6 +23,8 @@ public struct Dataset: Hashable, Sendable {
     /// (see DatasetIndex); it takes no part in equality or hashing.
     var indexBox = IndexBox()
     var index: DatasetIndex { indexBox.index(self) }
+    var seriesIndex: SeriesIndex { indexBox.seriesIndex(self) }
+    var citationIndex: CitationIndex { indexBox.citationIndex(self) }
 
     public init(schema: Int = Dataset.schemaVersion, title: String, asOf: DateValue, countries: [Country],
                 relationship: Relationship = Relationship(), sources: [Source] = [], trade: [TradeObservation] = [],

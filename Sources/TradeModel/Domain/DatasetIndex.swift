@@ -9,68 +9,176 @@ import Darwin
 /// dataset per row, per period or per source. A `Dataset` builds its index lazily and drops it
 /// whenever one of its collections changes, so the answers are always those of a scan.
 final class DatasetIndex: Sendable {
-    /// The first source, place, deal, project and target with each id (lookups by id find the first, as a scan did).
+    /// The first source and place with each id (lookups by id find the first, as a scan did).
     let sourceByID: [String: Int]
     let placeByID: [String: Int]
-    /// Whole-goods observations (no HS section) of each direction, by period, as positions in `trade` in file order.
-    let wholeGoods: [Direction: [Period: [Int]]]
-    /// Every observation of a period (HS sections too), positions in file order.
-    let byPeriod: [Period: [Int]]
     /// Periods that have whole-goods observations, ascending.
     let wholeGoodsPeriods: [Period]
-    /// Full years with a whole-goods value, by direction, ascending.
-    let fullYears: [Direction: [Int]]
     /// Full-year HS-section observations with a value, by year, positions in file order.
     let sectionsByYear: [Int: [Int]]
-    /// Stated observations grouped by what they measure, groups in the order their first member appears.
-    let statedGroups: [(key: SeriesKey, members: [Int])]
-    /// Positions in `statedGroups` of the groups of each period.
-    let statedGroupsByPeriod: [Period: [Int]]
-    /// The trade observations citing each source, and (after them) everything else that cites it, described.
-    let tradeCiting: [String: [Int]]
-    let otherCiting: [String: [String]]
+
+    // Keyed by small integers rather than by the periods and country codes themselves: hashing two
+    // Ints costs a fraction of hashing a `Period` and two strings, and this is done per observation.
+    /// Codes of the (from, to) pairs: 0 for none, 1 and 2 for the dataset's pair either way, then others.
+    private let pairCodes: [PairKey: Int]
+    private let home: String?, partner: String?
+    /// Whole-goods observations by direction code (0 = turnover, else the pair code) and period code.
+    private let wholeGoods: [CodeKey: [Int]]
+    private let byPeriod: [Int: [Int]]
+    private let fullYearsByDirection: [Int: [Int]]
 
     init(_ d: Dataset) {
         var sourceByID = [String: Int](minimumCapacity: d.sources.count)
         for (i, s) in d.sources.enumerated() where sourceByID[s.id] == nil { sourceByID[s.id] = i }
         var placeByID = [String: Int](minimumCapacity: d.places.count)
         for (i, p) in d.places.enumerated() where placeByID[p.id] == nil { placeByID[p.id] = i }
+        let home = d.countries.first?.code, partner = d.countries.dropFirst().first?.code
+        self.home = home
+        self.partner = partner
 
-        var wholeGoods = [Direction: [Period: [Int]]]()
-        var byPeriod = [Period: [Int]]()
-        var years = [Direction: Set<Int>]()
+        var pairCodes = [PairKey: Int]()
+        func pairCode(_ from: String?, _ to: String?) -> Int {
+            if let from, let to {
+                if from == home && to == partner { return 1 }
+                if from == partner && to == home { return 2 }
+            } else if from == nil && to == nil {
+                return 0
+            }
+            let key = PairKey(from: from, to: to)
+            if let c = pairCodes[key] { return c }
+            let c = 3 + pairCodes.count
+            pairCodes[key] = c
+            return c
+        }
+
+        var wholeGoods = [CodeKey: [Int]]()
+        var byPeriod = [Int: [Int]]()
+        var periods = [Period]()
+        var wholeGoodsPeriodCodes = Set<Int>()
+        var years = [Int: Set<Int>]()
         var sectionsByYear = [Int: [Int]]()
-        var groupOf = [SeriesKey: Int]()
-        var groups = [(key: SeriesKey, members: [Int])]()
-        var groupsByPeriod = [Period: [Int]]()
-        var tradeCiting = [String: [Int]]()
         for (i, o) in d.trade.enumerated() {
-            byPeriod[o.period, default: []].append(i)
-            tradeCiting[o.source, default: []].append(i)
+            let period = Self.code(o.period)
+            if byPeriod[period] == nil { periods.append(o.period) }
+            byPeriod[period, default: []].append(i)
+            let pair = pairCode(o.from, o.to)
             if o.hsSection == nil {
-                if let dir = Direction.of(o) {
-                    wholeGoods[dir, default: [:]][o.period, default: []].append(i)
-                    if o.period.isFullYear, o.usd != nil { years[dir, default: []].insert(o.period.year) }
+                wholeGoodsPeriodCodes.insert(period)
+                // Exports and imports have a direction only when both countries are given.
+                let direction = o.flow == .turnover ? 0 : (o.from != nil && o.to != nil ? pair : nil)
+                if let direction {
+                    wholeGoods[CodeKey(direction, period), default: []].append(i)
+                    if o.period.isFullYear, o.usd != nil { years[direction, default: []].insert(o.period.year) }
                 }
             } else if o.period.isFullYear, o.usd != nil {
                 sectionsByYear[o.period.year, default: []].append(i)
             }
-            if o.kind == .stated {
-                let key = o.seriesKey
-                if let g = groupOf[key] {
-                    groups[g].members.append(i)
-                } else {
-                    groupOf[key] = groups.count
-                    groupsByPeriod[key.period, default: []].append(groups.count)
-                    groups.append((key, [i]))
-                }
+        }
+
+        self.sourceByID = sourceByID
+        self.placeByID = placeByID
+        self.pairCodes = pairCodes
+        self.wholeGoods = wholeGoods
+        self.byPeriod = byPeriod
+        self.wholeGoodsPeriods = periods.filter { wholeGoodsPeriodCodes.contains(Self.code($0)) }.sorted()
+        self.fullYearsByDirection = years.mapValues { $0.sorted() }
+        self.sectionsByYear = sectionsByYear
+    }
+
+    /// Positions of a direction's whole-goods observations in a period, in file order.
+    func wholeGoods(_ direction: Direction, _ period: Period) -> [Int] {
+        directionCode(direction).flatMap { wholeGoods[CodeKey($0, Self.code(period))] } ?? []
+    }
+
+    /// Positions of every observation of a period, in file order.
+    func observations(in period: Period) -> [Int] { byPeriod[Self.code(period)] ?? [] }
+
+    /// Full years with a whole-goods value of a direction, ascending.
+    func fullYears(_ direction: Direction) -> [Int] { directionCode(direction).flatMap { fullYearsByDirection[$0] } ?? [] }
+
+    /// The code of a (from, to) pair seen in the data (nil for one never seen).
+    func pairCode(_ from: String?, _ to: String?) -> Int? {
+        if let from, let to {
+            if from == home && to == partner { return 1 }
+            if from == partner && to == home { return 2 }
+        } else if from == nil && to == nil {
+            return 0
+        }
+        return pairCodes[PairKey(from: from, to: to)]
+    }
+
+    private func directionCode(_ direction: Direction) -> Int? {
+        switch direction {
+        case .turnover: return 0
+        case .goods(let f, let t):
+            if f == home && t == partner { return 1 }
+            if f == partner && t == home { return 2 }
+            return pairCodes[PairKey(from: f, to: t)]
+        }
+    }
+
+    /// A period as one integer: the year, and the months' first and last (0 for the full year).
+    static func code(_ p: Period) -> Int {
+        p.year &* 256 &+ (p.months.map { $0.lowerBound &* 16 &+ $0.upperBound } ?? 0)
+    }
+
+    private struct PairKey: Hashable, Sendable {
+        var from: String?
+        var to: String?
+    }
+
+    private struct CodeKey: Hashable, Sendable {
+        var a: Int, b: Int
+        init(_ a: Int, _ b: Int) { self.a = a; self.b = b }
+    }
+}
+
+/// Stated observations grouped by what they measure (for conflicts), built only when conflicts are asked for.
+final class SeriesIndex: Sendable {
+    /// Groups in the order their first member appears; members are positions in `trade`, in file order.
+    let statedGroups: [(key: SeriesKey, members: [Int])]
+    private let statedGroupsByPeriod: [Int: [Int]]
+
+    init(_ d: Dataset, _ core: DatasetIndex) {
+        var groupOf = [SeriesCode: Int]()
+        var groups = [(key: SeriesKey, members: [Int])]()
+        var groupsByPeriod = [Int: [Int]]()
+        for (i, o) in d.trade.enumerated() where o.kind == .stated {
+            let period = DatasetIndex.code(o.period)
+            let key = SeriesCode(period: period, flow: o.flow, pair: core.pairCode(o.from, o.to) ?? -1, section: o.hsSection)
+            if let g = groupOf[key] {
+                groups[g].members.append(i)
+            } else {
+                groupOf[key] = groups.count
+                groupsByPeriod[period, default: []].append(groups.count)
+                groups.append((o.seriesKey, [i]))
             }
         }
-        var periods = Set<Period>()
-        for (_, byP) in wholeGoods { periods.formUnion(byP.keys) }
-        // Observations whose direction is incomplete (no from or to) still make their period a row.
-        for o in d.trade where o.hsSection == nil && Direction.of(o) == nil { periods.insert(o.period) }
+        statedGroups = groups
+        statedGroupsByPeriod = groupsByPeriod
+    }
 
+    /// Positions in `statedGroups` of the series of a period.
+    func statedGroups(in period: Period) -> [Int] { statedGroupsByPeriod[DatasetIndex.code(period)] ?? [] }
+
+    /// A `SeriesKey` in integers: period code, flow, pair code, HS section.
+    private struct SeriesCode: Hashable, Sendable {
+        var period: Int
+        var flow: Flow
+        var pair: Int
+        var section: Int?
+    }
+}
+
+/// What cites each source, built only when citations are asked for (the Sources screen).
+final class CitationIndex: Sendable {
+    /// The trade observations citing each source (positions), and everything else that cites it, described.
+    let tradeCiting: [String: [Int]]
+    let otherCiting: [String: [String]]
+
+    init(_ d: Dataset) {
+        var tradeCiting = [String: [Int]]()
+        for (i, o) in d.trade.enumerated() { tradeCiting[o.source, default: []].append(i) }
         var other = [String: [String]]()
         for t in d.targets { for s in Self.unique(t.sources) { other[s, default: []].append("target \(t.title)") } }
         for x in d.deals {
@@ -85,15 +193,6 @@ final class DatasetIndex: Sendable {
         if let since = d.relationship.diplomaticRelationsSince { other[since.source, default: []].append("diplomatic relations since \(since.year)") }
         for n in d.relationship.notes { other[n.source, default: []].append("note: \(n.text)") }
 
-        self.sourceByID = sourceByID
-        self.placeByID = placeByID
-        self.wholeGoods = wholeGoods
-        self.byPeriod = byPeriod
-        self.wholeGoodsPeriods = periods.sorted()
-        self.fullYears = years.mapValues { $0.sorted() }
-        self.sectionsByYear = sectionsByYear
-        self.statedGroups = groups
-        self.statedGroupsByPeriod = groupsByPeriod
         self.tradeCiting = tradeCiting
         self.otherCiting = other
     }
@@ -119,7 +218,9 @@ extension Direction {
 /// is equal to or how it hashes.
 final class IndexBox: Hashable, @unchecked Sendable {
     private var mutex = pthread_mutex_t()
-    private var built: DatasetIndex?
+    private var core: DatasetIndex?
+    private var series: SeriesIndex?
+    private var citations: CitationIndex?
 
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }
@@ -127,9 +228,31 @@ final class IndexBox: Hashable, @unchecked Sendable {
     func index(_ d: Dataset) -> DatasetIndex {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
-        if let built { return built }
+        return coreLocked(d)
+    }
+
+    func seriesIndex(_ d: Dataset) -> SeriesIndex {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if let series { return series }
+        let made = SeriesIndex(d, coreLocked(d))
+        series = made
+        return made
+    }
+
+    func citationIndex(_ d: Dataset) -> CitationIndex {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if let citations { return citations }
+        let made = CitationIndex(d)
+        citations = made
+        return made
+    }
+
+    private func coreLocked(_ d: Dataset) -> DatasetIndex {
+        if let core { return core }
         let made = DatasetIndex(d)
-        built = made
+        core = made
         return made
     }
 

@@ -36,12 +36,12 @@ extension Dataset {
 
     /// Whole-goods observations (no HS section) of a direction in one period, in file order.
     public func observations(_ direction: Direction, period: Period) -> [TradeObservation] {
-        (index.wholeGoods[direction]?[period] ?? []).map { trade[$0] }
+        index.wholeGoods(direction, period).map { trade[$0] }
     }
 
     /// Every observation of a period (HS sections too, any direction), in file order.
     public func observations(in period: Period) -> [TradeObservation] {
-        (index.byPeriod[period] ?? []).map { trade[$0] }
+        index.observations(in: period).map { trade[$0] }
     }
 
     /// Every period with whole-goods figures, oldest first (a partial year before its full year).
@@ -73,7 +73,7 @@ extension Dataset {
 
     /// Years with a full-year value for the direction, ascending.
     public func fullYears(_ direction: Direction) -> [Int] {
-        index.fullYears[direction] ?? []
+        index.fullYears(direction)
     }
 
     /// The latest year with a full-year turnover value (partial years never count).
@@ -121,8 +121,8 @@ extension Dataset {
     /// The conflicts of one period (every series of it), in the same order.
     public func conflicts(in period: Period) -> [Conflict] {
         var out = [Conflict]()
-        for g in index.statedGroupsByPeriod[period] ?? [] {
-            let group = index.statedGroups[g]
+        for g in seriesIndex.statedGroups(in: period) {
+            let group = seriesIndex.statedGroups[g]
             forEachConflict(in: group.key, group.members) { out.append($0); return true }
         }
         return out
@@ -131,7 +131,7 @@ extension Dataset {
     /// Calls `body` with every conflict, group by group (groups in the order their first observation
     /// appears), pairs in file order; stops when `body` returns false. Nothing is kept.
     public func forEachConflict(_ body: (Conflict) -> Bool) {
-        for group in index.statedGroups {
+        for group in seriesIndex.statedGroups {
             guard forEachConflict(in: group.key, group.members, body) else { return }
         }
     }
@@ -189,7 +189,7 @@ extension Dataset {
 
     /// How many things cite a source (the length of `citations(of:)`, without describing them).
     public func citationCount(of sourceID: String) -> Int {
-        (index.tradeCiting[sourceID]?.count ?? 0) + (index.otherCiting[sourceID]?.count ?? 0)
+        (citationIndex.tradeCiting[sourceID]?.count ?? 0) + (citationIndex.otherCiting[sourceID]?.count ?? 0)
     }
 
     /// How many pairs of a period's whole-goods figures of one direction cannot both be true (the
@@ -201,11 +201,11 @@ extension Dataset {
     /// Everything in the dataset that cites a source: "trade[3]", "deals[qazaqgaz-turkmengaz-2022]"...
     public func citations(of sourceID: String) -> [String] {
         var out = [String]()
-        for i in index.tradeCiting[sourceID] ?? [] {
+        for i in citationIndex.tradeCiting[sourceID] ?? [] {
             let o = trade[i]
             out.append("trade \(o.period.label) \(o.flow == .turnover ? "turnover" : "\(o.from ?? "?")→\(o.to ?? "?") \(o.flow.rawValue)")")
         }
-        out += index.otherCiting[sourceID] ?? []
+        out += citationIndex.otherCiting[sourceID] ?? []
         return out
     }
 }
@@ -256,8 +256,8 @@ extension Dataset {
     /// (a series' value conflicts before its growth conflicts); `examples` pairs at most in each.
     public func conflictSummaries(examples: Int = 3, period: Period? = nil) -> [ConflictSummary] {
         var out = [ConflictSummary]()
-        let groups = period.map { index.statedGroupsByPeriod[$0] ?? [] } ?? Array(index.statedGroups.indices)
-        for group in groups.map({ index.statedGroups[$0] }) {
+        let groups = period.map { seriesIndex.statedGroups(in: $0) } ?? Array(seriesIndex.statedGroups.indices)
+        for group in groups.map({ seriesIndex.statedGroups[$0] }) {
             let members = group.members.map { trade[$0] }
             let valuePairs = ConflictCounting.valuePairs(members)
             let growthPairs = ConflictCounting.growthPairs(members)
