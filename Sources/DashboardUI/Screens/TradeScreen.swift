@@ -270,7 +270,7 @@ extension TradeScreen {
                                + "\(Money.share(abs(x - y) / max(x, y))) apart (\(kinds))")
             }
         }
-        if total > clashes.count { clashes.append("  and \(total - clashes.count) more pairs") }
+        if total > clashes.count { clashes.append("  and \(total - clashes.count) more pairs (tradedash validate --all lists stated ones pair by pair)") }
         for s in d.conflictSummaries(examples: clashesListed, period: p) where s.kind == .growth && s.key.hsSection == nil {
             for c in s.examples {
                 clashes.append("  \(c.key.flow.rawValue) growth: \(Money.percent(c.first.growth ?? 0)) [\(c.first.source)] vs \(Money.percent(c.second.growth ?? 0)) [\(c.second.source)]")
