@@ -25,14 +25,9 @@ enum SignalPipe {
     /// Opens the pipe and installs the handlers (once).
     nonisolated static func install() -> Bool {
         if readEnd >= 0 { return true }
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { return false }
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        readEnd = fds[0]
-        writeEnd = fds[1]
+        guard let fds = nonBlockingPipe() else { return false }
+        readEnd = fds.read
+        writeEnd = fds.write
         _ = TerminalGuard.armed.load(ordering: .relaxed)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = makeHandler()
@@ -40,6 +35,17 @@ enum SignalPipe {
         sigemptyset(&action.sa_mask)
         for sig in handled { sigaction(sig, &action, nil) }
         return true
+    }
+
+    /// A pipe whose ends never block and are closed on exec (for bytes written by signal handlers).
+    nonisolated static func nonBlockingPipe() -> (read: Int32, write: Int32)? {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return nil }
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        return (fds[0], fds[1])
     }
 
     /// Reads every signal number waiting on the pipe.

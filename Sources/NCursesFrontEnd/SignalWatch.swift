@@ -33,12 +33,8 @@ enum SignalWatch {
     /// Opens the pipe and starts the thread (once). Call before the handlers can fire.
     nonisolated static func start() -> Bool {
         if writeEnd >= 0 { return true }
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { return false }
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
+        guard let pipe = SignalPipe.nonBlockingPipe() else { return false }
+        let fds = [pipe.read, pipe.write]
         readEnd = fds[0]
         let watched = fds[0]
         guard BackgroundThread.start({ watch(watched) }) else {
