@@ -85,6 +85,21 @@ import TradeModel
         #expect((s.mode.overlay?.scroll ?? 0) == 0)
     }
 
+    @Test func endAndHomeJumpToTheDetailsLastAndFirstPage() {
+        var s = Fixture.state(screen: .energy, width: 60, height: 20)
+        Fixture.press(&s, .enter)
+        let end = s.mode.overlay?.maxScroll(width: s.lastSize.width, height: s.lastSize.height) ?? -1
+        #expect(end >= 2)
+        Fixture.press(&s, .end)
+        #expect(s.mode.overlay?.scroll == end)
+        Fixture.press(&s, .home)
+        #expect(s.mode.overlay?.scroll == 0)
+        Fixture.press(&s, .char("G"))
+        #expect(s.mode.overlay?.scroll == end)
+        Fixture.press(&s, .char("g"))
+        #expect(s.mode.overlay?.scroll == 0)
+    }
+
     @Test func enterOnAnOverviewPanelOpensItsScreen() {
         var s = Fixture.state()
         Fixture.press(&s, .char("l"), .char("l"))

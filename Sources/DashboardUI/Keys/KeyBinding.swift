@@ -52,6 +52,8 @@ enum Action: Sendable {
     case scroll(Int)
     case scrollPage(Int)
     case scrollTop
+    /// To the overlay's last page.
+    case scrollBottom
     /// Filter prompt: keep the query, drop it, delete its last character.
     case keepFilter, dropFilter, deleteFilterCharacter
     case custom(@Sendable (inout AppState) -> [Effect])

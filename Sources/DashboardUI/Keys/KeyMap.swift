@@ -70,6 +70,7 @@ enum KeyMap {
         case .scroll(let d): scroll(&s, by: d)
         case .scrollPage(let d): scroll(&s, by: d * page(s))
         case .scrollTop: s.mode = s.mode.withOverlay { $0.scroll = 0 }
+        case .scrollBottom: scroll(&s, by: Int.max / 2)
         case .keepFilter:
             s.mode = .browsing
             if rowCount(s) == 0 { s.status = StatusLine(text: "No match for \"\(s.filter.query)\"", isError: true) }

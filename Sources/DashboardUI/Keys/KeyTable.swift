@@ -70,6 +70,7 @@ enum KeyTable {
         KeyBinding([.pageDown, .char(" ")], .scrollPage(1)),
         KeyBinding([.pageUp], .scrollPage(-1)),
         KeyBinding([.home, .char("g")], .scrollTop),
+        KeyBinding([.end, .char("G")], .scrollBottom),
         KeyBinding([.char("?")], .openHelp),
         KeyBinding(digits, .jumpToScreen, hint: (Screen.numberKeys, "screens"), order: 3),
     ]
@@ -88,6 +89,8 @@ enum KeyTable {
         KeyBinding([.up, .char("k")], .scroll(-1)),
         KeyBinding([.pageDown, .char(" ")], .scrollPage(1)),
         KeyBinding([.pageUp], .scrollPage(-1)),
+        KeyBinding([.home, .char("g")], .scrollTop),
+        KeyBinding([.end, .char("G")], .scrollBottom),
         KeyBinding([.char("r")], .reload, hint: ("r", "reload"), order: 3),
     ]
 
