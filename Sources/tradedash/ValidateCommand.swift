@@ -41,6 +41,8 @@ struct ValidateCommand: ParsableCommand {
 
     /// How many pairs a series lists in full before it is summarised.
     static let pairsShown = 3
+    /// How many series with disagreeing sources are shown before the rest are only counted.
+    static let seriesShown = 100
 
     /// The summary of a loaded dataset, line by line (streamed: `--all` may list millions of pairs).
     static func summary(_ d: Dataset, path: String, allPairs: Bool = false, emit: (String) -> Void) {
@@ -76,9 +78,9 @@ struct ValidateCommand: ParsableCommand {
             }
             return
         }
-        let summarised = summaries.contains { $0.pairs > pairsShown }
+        let summarised = summaries.count > seriesShown || summaries.contains { $0.pairs > pairsShown }
         out("  conflicts between sources: \(total)" + (summarised ? " (summarised per series; --all lists every pair)" : ""))
-        for s in summaries {
+        for s in summaries.prefix(seriesShown) {
             if s.pairs <= pairsShown && s.examples.count == s.pairs {
                 for c in s.examples { out("    " + pairLine(c)) }
                 continue
@@ -92,6 +94,11 @@ struct ValidateCommand: ParsableCommand {
             for c in s.examples { out("      e.g. " + pairLine(c)) }
             let more = s.pairs - s.examples.count
             if more > 0 { out("      and \(more) more pair\(more == 1 ? "" : "s")") }
+        }
+        if summaries.count > seriesShown {
+            let rest = summaries.dropFirst(seriesShown)
+            let pairs = rest.reduce(0) { $0 + $1.pairs }
+            out("    and \(rest.count) more series where sources disagree (\(pairs) pair\(pairs == 1 ? "" : "s")); --all lists every pair")
         }
     }
 

@@ -58,6 +58,41 @@ import Testing
         #expect(lines.contains("      and \(growth - 3) more pairs"))
     }
 
+    @Test func manySeriesWithConflictsAreCountedAfterTheFirstHundred() throws {
+        var doc = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.seed)) as! [String: Any]
+        var sources = doc["sources"] as! [[String: Any]]
+        var trade = doc["trade"] as! [[String: Any]]
+        sources += [["id": "synthetic-a", "publisher": "Synthetic A"], ["id": "synthetic-b", "publisher": "Synthetic B"]]
+        // 75 years before the bundled ones, the full year and January–June of each stated twice, 10 %
+        // apart: 150 series, one pair each.
+        for year in 1900..<1975 {
+            for months: [Int]? in [nil, [1, 6]] {
+                for (source, usd) in [("synthetic-a", 100e6), ("synthetic-b", 110e6)] {
+                    var o: [String: Any] = ["year": year, "flow": "turnover", "usd": usd, "kind": "stated", "source": source]
+                    if let months { o["months"] = months }
+                    trade.append(o)
+                }
+            }
+        }
+        doc["sources"] = sources
+        doc["trade"] = trade
+        let path = NSTemporaryDirectory() + "tradedash-many-series-\(getpid()).json"
+        try JSONSerialization.data(withJSONObject: doc).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CommandLineTests().run(["validate", path])
+        #expect(r.status == 0, "\(r.stdout.prefix(500))")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        // The bundled data's two series come first in the file (four pairs), then 98 synthetic ones
+        // (1900 to 1948, both shapes) make the 100 shown; the other 52 are counted.
+        #expect(lines.contains("  conflicts between sources: 154 (summarised per series; --all lists every pair)"))
+        #expect(lines.contains("    1900 turnover: 100 M (synthetic-a) vs 110 M (synthetic-b)"))
+        #expect(lines.contains("    2021 turnover: 254.3 M (yerzemin-214820) vs 250 M (seed-astana-times-2022-10)"))
+        #expect(lines.contains("    1948 Jan–Jun turnover: 100 M (synthetic-a) vs 110 M (synthetic-b)"))
+        #expect(!lines.contains { $0.hasPrefix("    1949") })
+        #expect(lines.contains("    and 52 more series where sources disagree (52 pairs); --all lists every pair"))
+        #expect(lines.count < 120, "\(lines.count) lines")
+    }
+
     @Test func allListsEveryPair() throws {
         let n = 120
         let path = try Self.disagreeingFile(n)
