@@ -68,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
         } else {
             out("  latest full-year turnover: unknown")
         }
-        let summaries = d.conflictSummaries(examples: pairsShown)
+        let summaries = d.conflictSummaries(examples: pairsShown, exampleSeries: seriesShown)
         let total = summaries.reduce(0) { $0 + $1.pairs }
         if allPairs {
             out("  conflicts between sources: \(total)")

@@ -113,8 +113,17 @@ import Testing
             let flow = flows[g.next(flows.count)]
             let year = 2000 + g.next(years)
             let months: ClosedRange<Int>? = g.next(4) == 0 ? 1...(1 + g.next(11)) : nil
-            let from = flow == .turnover ? nil : codes[g.next(2)]
-            let to = from.map { $0 == codes[0] ? codes[1] : codes[0] }
+            // Mostly the pair, sometimes a third country, an incomplete direction, or a turnover that
+            // names its countries: the index's pair codes beyond the dataset's own two are compared too.
+            var from = flow == .turnover ? nil : codes[g.next(2)]
+            var to = from.map { $0 == codes[0] ? codes[1] : codes[0] }
+            switch g.next(12) {
+            case 0: to = "XX"
+            case 1: from = "XX"
+            case 2: to = nil
+            case 3: (from, to) = (codes[0], codes[1])
+            default: break
+            }
             // Values on a coarse grid so that some agree exactly, some within 1 %, some far apart.
             let usd: Double? = g.next(10) == 0 ? nil : Double(100 + g.next(40)) * 1e6 * (1 + Double(g.next(3)) * 0.004)
             let growth: Double? = g.next(3) == 0 ? Double(g.next(30)) / 200 : nil
@@ -134,7 +143,8 @@ import Testing
     }
 
     static func directions(_ d: Dataset) -> [Direction] {
-        [.turnover, .goods(from: d.home.code, to: d.partner.code), .goods(from: d.partner.code, to: d.home.code), .goods(from: "XX", to: "YY")]
+        [.turnover, .goods(from: d.home.code, to: d.partner.code), .goods(from: d.partner.code, to: d.home.code), .goods(from: "XX", to: "YY"),
+         .goods(from: d.home.code, to: "XX"), .goods(from: "XX", to: d.partner.code)]
     }
 
     // MARK: Tests
@@ -201,6 +211,24 @@ import Testing
         let d = Self.bundled
         #expect(d.sources.filter { !d.citations(of: $0.id).isEmpty }.count > d.sources.count / 2)
         #expect(d.citations(of: "np-kz-13200").contains { $0.hasPrefix("trade 2011") })
+    }
+
+    @Test func periodsNoFileCanHoldAreKeptApart() {
+        // Months beyond 1–12 and extreme years cannot be packed into one integer; they must still be
+        // told apart from each other and from ordinary periods (1...20 packs like 2...4 would).
+        var d = Self.bundled
+        let odd = [Period(year: 2020, months: 1...20), Period(year: 2020, months: 2...4), Period(year: 2020, months: 13...14),
+                   Period(year: Int.max / 300), Period(year: Int.max / 300 + 1), Period(year: -5, months: 0...3)]
+        for (k, p) in odd.enumerated() {
+            d.trade.append(TradeObservation(period: p, flow: .turnover, usd: Double(k + 1) * 1e6, source: d.sources[0].id))
+        }
+        for p in odd {
+            #expect(d.observations(.turnover, period: p) == Scan.observations(d, .turnover, p), "\(p)")
+            #expect(d.observations(.turnover, period: p).count == 1, "\(p)")
+            #expect(d.conflicts(in: p) == Scan.conflicts(d).filter { $0.key.period == p }, "\(p)")
+        }
+        #expect(d.wholeGoodsPeriods == Scan.periods(d))
+        #expect(d.observations(.turnover, period: Period(year: 2020, months: 5...30)).isEmpty)
     }
 
     @Test func changingTheDataRebuildsTheIndex() {

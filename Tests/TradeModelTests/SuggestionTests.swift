@@ -66,6 +66,27 @@ import Testing
         #expect(used <= Suggester.cellBudget)
     }
 
+    @Test func aFilesSuggestionsShareOneBudget() {
+        let known = (0..<3_000).map { "source-\($0)-" + String(repeating: "q", count: 24) }
+        let s = Suggester(known)
+        var shared = 3 * Suggester.cellBudget
+        var used = 0, total = 0, answered = 0
+        // Near misses with no match within the limit: each takes its whole share until none is left.
+        for k in 0..<50 {
+            if s.nearest(to: "zzzzzz-\(k)-" + String(repeating: "q", count: 24), limit: 3, sharing: &shared, cellsUsed: &used) != nil { answered += 1 }
+            total += used
+        }
+        #expect(answered == 0)
+        #expect(total <= 3 * Suggester.cellBudget)
+        #expect(shared == 3 * Suggester.cellBudget - total)
+        #expect(shared >= 0)
+        // Once it is spent, even an easy suggestion is not made.
+        shared = 0
+        #expect(s.nearest(to: "source-1-" + String(repeating: "q", count: 23), limit: 3, sharing: &shared) == nil)
+        var plenty = Suggester.fileBudget
+        #expect(s.nearest(to: "source-1-" + String(repeating: "q", count: 23), limit: 3, sharing: &plenty) == "source-1-" + String(repeating: "q", count: 24))
+    }
+
     @Test func aLongUnknownIDIsQuotedShortWithoutASuggestion() throws {
         let long = String(repeating: "x", count: 10_000)
         var text = try String(contentsOfFile: BundledDataset.sourceTreePath, encoding: .utf8)

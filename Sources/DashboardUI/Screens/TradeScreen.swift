@@ -271,7 +271,7 @@ extension TradeScreen {
             }
         }
         if total > clashes.count { clashes.append("  and \(total - clashes.count) more pairs (tradedash validate --all lists stated ones pair by pair)") }
-        for s in d.conflictSummaries(examples: clashesListed, period: p) where s.kind == .growth && s.key.hsSection == nil {
+        for s in d.conflictSummaries(examples: clashesListed, period: p, kinds: [.growth], wholeGoodsOnly: true) {
             for c in s.examples {
                 clashes.append("  \(c.key.flow.rawValue) growth: \(Money.percent(c.first.growth ?? 0)) [\(c.first.source)] vs \(Money.percent(c.second.growth ?? 0)) [\(c.second.source)]")
             }

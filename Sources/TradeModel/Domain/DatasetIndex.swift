@@ -26,6 +26,7 @@ final class DatasetIndex: Sendable {
     private let wholeGoods: [CodeKey: [Int]]
     private let byPeriod: [Int: [Int]]
     private let fullYearsByDirection: [Int: [Int]]
+    private let unusualPeriods: [Period: Int]
 
     init(_ d: Dataset) {
         var sourceByID = [String: Int](minimumCapacity: d.sources.count)
@@ -51,6 +52,14 @@ final class DatasetIndex: Sendable {
             return c
         }
 
+        var unusual = [Period: Int]()
+        func periodCode(_ p: Period) -> Int {
+            if let c = Self.packed(p) { return c }
+            if let c = unusual[p] { return c }
+            let c = Int.min + unusual.count
+            unusual[p] = c
+            return c
+        }
         var wholeGoods = [CodeKey: [Int]]()
         var byPeriod = [Int: [Int]]()
         var periods = [Period]()
@@ -58,7 +67,7 @@ final class DatasetIndex: Sendable {
         var years = [Int: Set<Int>]()
         var sectionsByYear = [Int: [Int]]()
         for (i, o) in d.trade.enumerated() {
-            let period = Self.code(o.period)
+            let period = periodCode(o.period)
             if byPeriod[period] == nil { periods.append(o.period) }
             byPeriod[period, default: []].append(i)
             let pair = pairCode(o.from, o.to)
@@ -80,18 +89,20 @@ final class DatasetIndex: Sendable {
         self.pairCodes = pairCodes
         self.wholeGoods = wholeGoods
         self.byPeriod = byPeriod
-        self.wholeGoodsPeriods = periods.filter { wholeGoodsPeriodCodes.contains(Self.code($0)) }.sorted()
+        self.wholeGoodsPeriods = periods.filter { wholeGoodsPeriodCodes.contains(periodCode($0)) }.sorted()
+        self.unusualPeriods = unusual
         self.fullYearsByDirection = years.mapValues { $0.sorted() }
         self.sectionsByYear = sectionsByYear
     }
 
     /// Positions of a direction's whole-goods observations in a period, in file order.
     func wholeGoods(_ direction: Direction, _ period: Period) -> [Int] {
-        directionCode(direction).flatMap { wholeGoods[CodeKey($0, Self.code(period))] } ?? []
+        guard let p = code(period), let d = directionCode(direction) else { return [] }
+        return wholeGoods[CodeKey(d, p)] ?? []
     }
 
     /// Positions of every observation of a period, in file order.
-    func observations(in period: Period) -> [Int] { byPeriod[Self.code(period)] ?? [] }
+    func observations(in period: Period) -> [Int] { code(period).flatMap { byPeriod[$0] } ?? [] }
 
     /// Full years with a whole-goods value of a direction, ascending.
     func fullYears(_ direction: Direction) -> [Int] { directionCode(direction).flatMap { fullYearsByDirection[$0] } ?? [] }
@@ -118,8 +129,18 @@ final class DatasetIndex: Sendable {
     }
 
     /// A period as one integer: the year, and the months' first and last (0 for the full year).
-    static func code(_ p: Period) -> Int {
-        p.year &* 256 &+ (p.months.map { $0.lowerBound &* 16 &+ $0.upperBound } ?? 0)
+    /// Months outside 1–12 (which no valid file has, but `Period` allows) cannot be packed that way;
+    /// such periods get codes of their own, below every packed one, from `unusualPeriods`.
+    func code(_ p: Period) -> Int? {
+        if let c = Self.packed(p) { return c }
+        return unusualPeriods[p]
+    }
+
+    static func packed(_ p: Period) -> Int? {
+        guard p.year > Int.min / 512, p.year < Int.max / 512 else { return nil }
+        guard let m = p.months else { return p.year &* 256 }
+        guard m.lowerBound >= 1, m.upperBound <= 12 else { return nil }
+        return p.year &* 256 &+ m.lowerBound &* 16 &+ m.upperBound
     }
 
     private struct PairKey: Hashable, Sendable {
@@ -138,13 +159,14 @@ final class SeriesIndex: Sendable {
     /// Groups in the order their first member appears; members are positions in `trade`, in file order.
     let statedGroups: [(key: SeriesKey, members: [Int])]
     private let statedGroupsByPeriod: [Int: [Int]]
+    private let core: DatasetIndex
 
     init(_ d: Dataset, _ core: DatasetIndex) {
         var groupOf = [SeriesCode: Int]()
         var groups = [(key: SeriesKey, members: [Int])]()
         var groupsByPeriod = [Int: [Int]]()
         for (i, o) in d.trade.enumerated() where o.kind == .stated {
-            let period = DatasetIndex.code(o.period)
+            let period = core.code(o.period) ?? Int.max
             let key = SeriesCode(period: period, flow: o.flow, pair: core.pairCode(o.from, o.to) ?? -1, section: o.hsSection)
             if let g = groupOf[key] {
                 groups[g].members.append(i)
@@ -156,10 +178,11 @@ final class SeriesIndex: Sendable {
         }
         statedGroups = groups
         statedGroupsByPeriod = groupsByPeriod
+        self.core = core
     }
 
     /// Positions in `statedGroups` of the series of a period.
-    func statedGroups(in period: Period) -> [Int] { statedGroupsByPeriod[DatasetIndex.code(period)] ?? [] }
+    func statedGroups(in period: Period) -> [Int] { core.code(period).flatMap { statedGroupsByPeriod[$0] } ?? [] }
 
     /// A `SeriesKey` in integers: period code, flow, pair code, HS section.
     private struct SeriesCode: Hashable, Sendable {
@@ -217,23 +240,27 @@ extension Direction {
 /// dataset build it once. Every box equals every other, so the index never changes what a dataset
 /// is equal to or how it hashes.
 final class IndexBox: Hashable, @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
+    /// Allocated, so that its address never moves (a stored `pthread_mutex_t` passed with `&` has no such promise).
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private var core: DatasetIndex?
     private var series: SeriesIndex?
     private var citations: CitationIndex?
 
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
+    init() { pthread_mutex_init(mutex, nil) }
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
 
     func index(_ d: Dataset) -> DatasetIndex {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
         return coreLocked(d)
     }
 
     func seriesIndex(_ d: Dataset) -> SeriesIndex {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
         if let series { return series }
         let made = SeriesIndex(d, coreLocked(d))
         series = made
@@ -241,8 +268,8 @@ final class IndexBox: Hashable, @unchecked Sendable {
     }
 
     func citationIndex(_ d: Dataset) -> CitationIndex {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
         if let citations { return citations }
         let made = CitationIndex(d)
         citations = made

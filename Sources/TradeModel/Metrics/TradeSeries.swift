@@ -55,8 +55,10 @@ extension Dataset {
 
     /// The same choice for any period, partial ones included (for showing a period, not for metrics).
     public func preferred(_ direction: Direction, period: Period) -> TradeObservation? {
-        let candidates = observations(direction, period: period).filter { $0.usd != nil }
-        return candidates.enumerated().min { a, b in rank(a.element, a.offset) < rank(b.element, b.offset) }?.element
+        // Positions, not copies: a period may hold a hundred thousand figures. The position breaks ties
+        // as the place in the list of candidates did (both follow the file's order).
+        let candidates = index.wholeGoods(direction, period).filter { trade[$0].usd != nil }
+        return candidates.min { a, b in rank(trade[a], a) < rank(trade[b], b) }.map { trade[$0] }
     }
 
     func rank(_ o: TradeObservation, _ index: Int) -> (Int, Int, Int, Int) {
@@ -195,7 +197,7 @@ extension Dataset {
     /// How many pairs of a period's whole-goods figures of one direction cannot both be true (the
     /// pairs `disagreements(with:direction:)` finds, each counted once), in O(n log n).
     public func disagreeingPairs(_ direction: Direction, period: Period) -> Int {
-        ConflictCounting.valuePairs(observations(direction, period: period), sameSourceAgrees: false)
+        ConflictCounting.valuePairs(index.wholeGoods(direction, period), in: trade, sameSourceAgrees: false)
     }
 
     /// Everything in the dataset that cites a source: "trade[3]", "deals[qazaqgaz-turkmengaz-2022]"...
@@ -249,29 +251,40 @@ public struct ConflictSummary: Hashable, Sendable {
 }
 
 extension Dataset {
-    /// At most this many pairs are compared to find a summary's examples.
-    static let exampleSearchBudget = 4_000_000
+    /// At most this many pairs are compared to find one summary's examples...
+    static let exampleSearchBudget = 1_000_000
+    /// ...and this many for all the summaries of one call.
+    static let exampleSearchTotal = 8_000_000
 
     /// One summary per series and kind that has conflicts, in the order `conflicts` meets them
-    /// (a series' value conflicts before its growth conflicts); `examples` pairs at most in each.
-    public func conflictSummaries(examples: Int = 3, period: Period? = nil) -> [ConflictSummary] {
+    /// (a series' value conflicts before its growth conflicts), with up to `examples` pairs each.
+    /// `period`, `kinds` and `wholeGoodsOnly` choose the series before anything is counted;
+    /// only the first `exampleSeries` summaries get examples (the others are only counted).
+    public func conflictSummaries(examples: Int = 3, period: Period? = nil, kinds: Set<Conflict.Kind> = [.value, .growth],
+                                  wholeGoodsOnly: Bool = false, exampleSeries: Int = Int.max) -> [ConflictSummary] {
         var out = [ConflictSummary]()
-        let groups = period.map { seriesIndex.statedGroups(in: $0) } ?? Array(seriesIndex.statedGroups.indices)
-        for group in groups.map({ seriesIndex.statedGroups[$0] }) {
-            let members = group.members.map { trade[$0] }
-            let valuePairs = ConflictCounting.valuePairs(members)
-            let growthPairs = ConflictCounting.growthPairs(members)
+        let series = seriesIndex
+        let groups = period.map { series.statedGroups(in: $0) } ?? Array(series.statedGroups.indices)
+        var total = Dataset.exampleSearchTotal
+        for g in groups {
+            let group = series.statedGroups[g]
+            if wholeGoodsOnly && group.key.hsSection != nil { continue }
+            let members = group.members
+            let valuePairs = kinds.contains(.value) ? ConflictCounting.valuePairs(members, in: trade) : 0
+            let growthPairs = kinds.contains(.growth) ? ConflictCounting.growthPairs(members, in: trade) : 0
             guard valuePairs > 0 || growthPairs > 0 else { continue }
             // The first pairs of each kind, in list order, within a bounded number of comparisons.
             var valueExamples = [Conflict](), growthExamples = [Conflict]()
-            let wantValue = min(examples, valuePairs), wantGrowth = min(examples, growthPairs)
-            var budget = Dataset.exampleSearchBudget
+            let wanted = out.count < exampleSeries ? examples : 0
+            let wantValue = min(wanted, valuePairs), wantGrowth = min(wanted, growthPairs)
+            var budget = min(Dataset.exampleSearchBudget, total)
             if wantValue > 0 || wantGrowth > 0 {
+                let start = budget
                 outer: for i in 0..<members.count {
                     for j in (i + 1)..<members.count {
                         budget -= 1
                         if budget < 0 { break outer }
-                        let a = members[i], b = members[j]
+                        let a = trade[members[i]], b = trade[members[j]]
                         guard a.source != b.source else { continue }
                         if valueExamples.count < wantValue, let diff = valueConflict(a, b) {
                             valueExamples.append(Conflict(kind: .value, key: group.key, first: a, second: b, difference: diff))
@@ -282,19 +295,23 @@ extension Dataset {
                         if valueExamples.count == wantValue && growthExamples.count == wantGrowth { break outer }
                     }
                 }
+                total -= start - max(0, budget)
             }
-            if valuePairs > 0 {
-                let values = members.compactMap(\.usd)
-                out.append(ConflictSummary(kind: .value, key: group.key, pairs: valuePairs,
-                                           sources: Set(members.filter { $0.usd != nil }.map(\.source)).count, figures: values.count,
-                                           lowest: values.min() ?? 0, highest: values.max() ?? 0, examples: valueExamples))
+            func summary(_ kind: Conflict.Kind, _ pairs: Int, _ examples: [Conflict], _ figure: (TradeObservation) -> Double?) -> ConflictSummary {
+                var n = 0, lo = Double.infinity, hi = -Double.infinity
+                var sources = Set<String>()
+                for m in members {
+                    guard let v = figure(trade[m]) else { continue }
+                    n += 1
+                    lo = Swift.min(lo, v)
+                    hi = Swift.max(hi, v)
+                    sources.insert(trade[m].source)
+                }
+                return ConflictSummary(kind: kind, key: group.key, pairs: pairs, sources: sources.count, figures: n,
+                                       lowest: n > 0 ? lo : 0, highest: n > 0 ? hi : 0, examples: examples)
             }
-            if growthPairs > 0 {
-                let rates = members.compactMap(\.growth)
-                out.append(ConflictSummary(kind: .growth, key: group.key, pairs: growthPairs,
-                                           sources: Set(members.filter { $0.growth != nil }.map(\.source)).count, figures: rates.count,
-                                           lowest: rates.min() ?? 0, highest: rates.max() ?? 0, examples: growthExamples))
-            }
+            if valuePairs > 0 { out.append(summary(.value, valuePairs, valueExamples, \.usd)) }
+            if growthPairs > 0 { out.append(summary(.growth, growthPairs, growthExamples, \.growth)) }
         }
         return out
     }
@@ -302,17 +319,18 @@ extension Dataset {
 
 /// Counts disagreeing pairs without listing them: sort, then binary search for each figure how many
 /// others are close enough to agree. Pairs from one source never conflict, so the pairs within each
-/// source are counted the same way and taken off.
+/// source are counted the same way and taken off. Works on positions in `trade` and the numbers
+/// themselves, never on copies of the observations.
 enum ConflictCounting {
     /// `sameSourceAgrees`: pairs from one source are not conflicts (stated conflicts); without it
     /// every pair counts (disagreements of any kind).
-    static func valuePairs(_ obs: [TradeObservation], sameSourceAgrees: Bool = true) -> Int {
-        sameSourceAgrees ? count(obs, valueCount) : valueCount(obs)
+    static func valuePairs(_ members: [Int], in trade: [TradeObservation], sameSourceAgrees: Bool = true) -> Int {
+        sameSourceAgrees ? count(members, trade) { valueCount($0, trade) } : valueCount(members, trade)
     }
 
-    static func growthPairs(_ obs: [TradeObservation]) -> Int {
-        count(obs) { list in
-            let g = list.compactMap(\.growth).sorted()
+    static func growthPairs(_ members: [Int], in trade: [TradeObservation]) -> Int {
+        count(members, trade) { list in
+            let g = list.compactMap { trade[$0].growth }.sorted()
             // Pairs within the tolerance: for each rate, the earlier (smaller) ones at most 1 point below.
             var agree = 0
             for j in g.indices {
@@ -323,15 +341,14 @@ enum ConflictCounting {
         }
     }
 
-    private static func count(_ obs: [TradeObservation], _ pairs: ([TradeObservation]) -> Int) -> Int {
-        var bySource = [String: [TradeObservation]]()
-        for o in obs { bySource[o.source, default: []].append(o) }
+    private static func count(_ members: [Int], _ trade: [TradeObservation], _ pairs: ([Int]) -> Int) -> Int {
+        var bySource = [String: [Int]]()
+        for m in members { bySource[trade[m].source, default: []].append(m) }
         guard bySource.count > 1 else { return 0 }
-        var n = pairs(obs)
+        var n = pairs(members)
         for (_, same) in bySource where same.count > 1 { n -= pairs(same) }
         return n
     }
-
     /// The first index in `0..<end` whose element satisfies `agrees`, given that `agrees` is false
     /// then true along the ascending array.
     private static func partition(_ a: [Double], upTo end: Int, _ agrees: (Double) -> Bool) -> Int {
@@ -351,9 +368,10 @@ enum ConflictCounting {
     /// when more than the tolerance apart; "over v" allows anything ≥ v and "under/up to v" anything ≤ v,
     /// so two lower bounds (or two upper bounds) never conflict, and a lower bound conflicts with a
     /// smaller figure only when it is also far enough below.
-    private static func valueCount(_ list: [TradeObservation]) -> Int {
+    private static func valueCount(_ list: [Int], _ trade: [TradeObservation]) -> Int {
         var exact = [Double](), over = [Double](), under = [Double]()
-        for o in list {
+        for m in list {
+            let o = trade[m]
             guard let v = o.usd else { continue }
             switch o.qualifier {
             case .over: over.append(v)

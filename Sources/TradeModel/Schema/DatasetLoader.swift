@@ -76,6 +76,7 @@ public enum DatasetLoader {
         // One suggester per kind, and one answer per unknown id however often it is referred to.
         var suggesters = [ReferenceKind: Suggester]()
         var suggested = [ReferenceKind: [String: String?]]()
+        var budget = Suggester.fileBudget
         for r in log.references {
             let known = defined[r.kind] ?? []
             guard !known.contains(r.id) else { continue }
@@ -89,7 +90,7 @@ public enum DatasetLoader {
             } else {
                 let s = suggesters[r.kind] ?? Suggester(known)
                 suggesters[r.kind] = s
-                near = s.nearest(to: r.id, limit: max(1, r.id.count / 4))
+                near = s.nearest(to: r.id, limit: max(1, r.id.count / 4), sharing: &budget)
                 suggested[r.kind, default: [:]][r.id] = .some(near)
             }
             if let near {

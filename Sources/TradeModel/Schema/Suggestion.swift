@@ -5,8 +5,11 @@
 struct Suggester {
     /// Words (and candidates) longer than this are not compared at all.
     static let maximumLength = 64
-    /// At most this many dynamic-programming cells are filled for one suggestion.
+    /// At most this many dynamic-programming cells are filled for one suggestion...
     static let cellBudget = 1_000_000
+    /// ...and this many for all the suggestions of one file (thousands of near-miss ids must not
+    /// cost minutes: once it is spent, the remaining unknown ids get no suggestion).
+    static let fileBudget = 20_000_000
 
     private let candidates: [(word: String, folded: [Character])]
 
@@ -19,10 +22,21 @@ struct Suggester {
     /// alignment distance: insertions, deletions, substitutions and swaps of neighbours), or nil.
     /// `cellsUsed`, when given, receives the work done (for tests that bound it).
     func nearest(to word: String, limit: Int, cellsUsed: UnsafeMutablePointer<Int>? = nil) -> String? {
-        guard limit >= 0, word.count <= Suggester.maximumLength else { return nil }
+        var unlimited = Int.max
+        return nearest(to: word, limit: limit, sharing: &unlimited, cellsUsed: cellsUsed)
+    }
+
+    /// The same, taking the cells it fills from `shared` too (a file's budget), at most `cellBudget`.
+    func nearest(to word: String, limit: Int, sharing shared: inout Int, cellsUsed: UnsafeMutablePointer<Int>? = nil) -> String? {
+        guard limit >= 0, word.count <= Suggester.maximumLength, shared > 0 else { cellsUsed?.pointee = 0; return nil }
         let w = Array(word.lowercased())
         var best: (word: String, distance: Int)?
-        var budget = Suggester.cellBudget
+        let start = min(Suggester.cellBudget, shared)
+        var budget = start
+        defer {
+            shared -= start - max(0, budget)
+            cellsUsed?.pointee = start - max(0, budget)
+        }
         for c in candidates {
             let bound = min(limit, (best?.distance ?? limit + 1) - 1)
             guard bound >= 0 else { break }
@@ -32,7 +46,6 @@ struct Suggester {
                 best = (c.word, d)
             }
         }
-        cellsUsed?.pointee = Suggester.cellBudget - budget
         return best?.word
     }
 }
@@ -55,8 +68,10 @@ func boundedEditDistance(_ x: [Character], _ y: [Character], limit: Int, budget:
         guard lo <= hi else { return nil }
         budget -= hi - lo + 1
         if budget < 0 { return nil }
-        for j in 0...m { cur[j] = big }
-        if i <= limit { cur[0] = i }
+        // Only the band and the cells beside it are ever read, so only they are reset.
+        cur[0] = i <= limit ? i : big
+        if lo - 1 >= 1 { cur[lo - 1] = big }
+        if hi + 1 <= m { cur[hi + 1] = big }
         var rowMin = cur[0]
         for j in lo...hi {
             var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
