@@ -68,7 +68,8 @@ struct ValidateCommand: ParsableCommand {
         } else {
             out("  latest full-year turnover: unknown")
         }
-        let summaries = d.conflictSummaries(examples: pairsShown, exampleSeries: seriesShown)
+        // `--all` lists the pairs itself: the summaries are needed only for the total, not for examples.
+        let summaries = d.conflictSummaries(examples: allPairs ? 0 : pairsShown, exampleSeries: seriesShown)
         let total = summaries.reduce(0) { $0 + $1.pairs }
         if allPairs {
             out("  conflicts between sources: \(total)")
