@@ -32,11 +32,8 @@ import Testing
                 for i in 0..<list.count {
                     for j in (i + 1)..<list.count where list[i].source != list[j].source {
                         let a = list[i], b = list[j]
-                        if let x = a.usd, let y = b.usd, max(x, y) > 0 {
-                            let diff = abs(x - y) / max(x, y)
-                            if diff > Dataset.conflictTolerance && !allows(a, y) && !allows(b, x) {
-                                out.append(Conflict(kind: .value, key: key, first: a, second: b, difference: diff))
-                            }
+                        if let x = a.usd, let y = b.usd, max(x, y) > 0, apart(a, b) {
+                            out.append(Conflict(kind: .value, key: key, first: a, second: b, difference: abs(x - y) / max(x, y)))
                         }
                         if let g = a.growth, let h = b.growth, abs(g - h) > Dataset.conflictTolerance {
                             out.append(Conflict(kind: .growth, key: key, first: a, second: b, difference: abs(g - h)))
@@ -46,13 +43,26 @@ import Testing
             }
             return out
         }
-        static func allows(_ o: TradeObservation, _ other: Double) -> Bool {
-            guard let v = o.usd else { return false }
+        /// The values a figure allows, worked out the slow way: significant digits from the decimal
+        /// text of the whole number of dollars.
+        static func range(_ o: TradeObservation) -> (Double, Double)? {
+            guard let v = o.usd else { return nil }
             switch o.qualifier {
-            case .over: return other >= v
-            case .under, .upTo: return other <= v
-            default: return false
+            case .over: return (v * (1 + 1e-9), .infinity)
+            case .under: return (-.infinity, v * (1 - 1e-9))
+            case .upTo: return (-.infinity, v)
+            default:
+                var digits = String(Int64(v.rounded()))
+                var unit = 1.0
+                while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast(); unit *= 10 }
+                var half = v * 0.005
+                if o.qualifier == .about || digits.count <= 2 { half = max(half, unit / 2) }
+                return (v - half, v + half)
             }
+        }
+        static func apart(_ a: TradeObservation, _ b: TradeObservation) -> Bool {
+            guard let x = range(a), let y = range(b) else { return false }
+            return x.1 < y.0 || y.1 < x.0
         }
         static func citations(_ d: Dataset, _ id: String) -> [String] {
             var out = [String]()
@@ -76,8 +86,7 @@ import Testing
             var n = 0
             for i in list.indices {
                 for j in list.indices where j > i {
-                    guard let x = list[i].usd, let y = list[j].usd, max(x, y) > 0 else { continue }
-                    if abs(x - y) / max(x, y) > Dataset.conflictTolerance && !allows(list[i], y) && !allows(list[j], x) { n += 1 }
+                    if apart(list[i], list[j]) { n += 1 }
                 }
             }
             return n

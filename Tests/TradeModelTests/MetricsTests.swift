@@ -113,8 +113,12 @@ import Testing
 
     @Test func conflictsNeedTwoStatedSourcesDifferingByMoreThanOnePercent() {
         let d = Self.dataset([
+            // "About 250 M" allows 245–255 M (half its last significant digit, 10 M): 254.3 M agrees,
+            // 270 M (1.7 % and 8 % apart) does not: one conflict, 250 vs 270.
             Self.obs(2021, 250e6, q: .about, source: "a"),
-            Self.obs(2021, 254.3e6, source: "b"),           // 1.7 % apart: conflict
+            Self.obs(2021, 254.3e6, source: "b"),
+            Self.obs(2022, 250e6, q: .about, source: "a"),
+            Self.obs(2022, 270e6, source: "b"),
             Self.obs(2019, 100e6, source: "a"),
             Self.obs(2019, 100.5e6, source: "b"),           // 0.5 % apart: none
             Self.obs(2018, 100e6, source: "a"),
@@ -130,7 +134,9 @@ import Testing
         ])
         let c = d.conflicts
         #expect(c.count == 2)
-        #expect(c.contains { $0.kind == .value && $0.key.period.year == 2021 && abs($0.difference - 4.3 / 254.3) < 1e-9 })
+        #expect(!c.contains { $0.key.period.year == 2021 })
+        // 20 / 270 = 7.41 % apart.
+        #expect(c.contains { $0.kind == .value && $0.key.period.year == 2022 && abs($0.difference - 20 / 270) < 1e-9 })
         #expect(c.contains { $0.kind == .growth && $0.key.period.year == 2023 && abs($0.difference - 0.055) < 1e-9 })
     }
 

@@ -11,6 +11,12 @@ extension String {
 enum Figures {
     static let derivedMark = "*"
     static let conflictMark = "!"
+    /// A full-year estimate from part of a year: never a full-year figure.
+    static let estimateMark = "^"
+    /// Our own derivations of the same figure differ (no source disagrees).
+    static let derivationsMark = "?"
+    /// The figure fails one of the data's arithmetic checks (`tradedash validate` lists them).
+    static let checkMark = "#"
 
     /// "~254.3 M*" as spans: the qualifier, the value, the derived mark; "unknown" when nil.
     static func usd(_ o: TradeObservation?, conflict: Bool = false) -> Line {
@@ -35,6 +41,11 @@ enum Figures {
 
     /// A rate with its bound: "≥ −1.4 %" reads "at least −1.4 %".
     static func rate(_ r: Double, _ b: Bound) -> String { b.symbol + Money.percent(r) }
+
+    /// A projection in at most 9 columns: "≥585 M", "≥1.04 bn" from a billion up.
+    static func compactMillions(_ v: Double, _ b: Bound) -> String {
+        v >= 1e9 ? b.symbol + Money.grouped(v / 1e9, decimals: 2) + " bn" : b.symbol + Money.millions(v)
+    }
 
     /// An amount in millions with its bound: "≤445 M".
     static func millions(_ v: Double, _ b: Bound) -> String { b.symbol + Money.millions(v) }

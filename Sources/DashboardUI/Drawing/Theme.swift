@@ -2,7 +2,7 @@
 public enum Role: Hashable, Sendable, CaseIterable {
     case normal, title, border, borderFocused, tabActive, tabInactive, headerBar, footer, footerKey
     case tableHeader, selected, dim, accent, positive, negative, warning
-    case derived, partial, conflict, unknown, bar, barAlt, gauge, gaugeEmpty
+    case derived, partial, estimate, conflict, unknown, bar, barAlt, gauge, gaugeEmpty
     case mapCoast, mapRoute, mapPlace, mapLabel, status, error, highlight
 }
 
@@ -58,7 +58,7 @@ public struct Theme: Hashable, Sendable {
             .headerBar: Style(bold: true), .footer: Style(fg: .brightBlack), .footerKey: Style(fg: .yellow, bold: true),
             .tableHeader: Style(fg: .cyan, bold: true, underline: true), .selected: Style(reverse: true),
             .dim: Style(fg: .brightBlack), .accent: Style(fg: .cyan), .positive: Style(fg: .green), .negative: Style(fg: .red),
-            .warning: Style(fg: .yellow, bold: true), .derived: Style(fg: .magenta), .partial: Style(fg: .yellow),
+            .warning: Style(fg: .yellow, bold: true), .derived: Style(fg: .magenta), .partial: Style(fg: .yellow), .estimate: Style(fg: .yellow, bold: true),
             .conflict: Style(fg: .red, bold: true), .unknown: Style(fg: .brightBlack), .bar: Style(fg: .cyan), .barAlt: Style(fg: .yellow),
             .gauge: Style(fg: .green), .gaugeEmpty: Style(fg: .brightBlack), .mapCoast: Style(fg: .blue),
             .mapRoute: Style(fg: .yellow), .mapPlace: Style(fg: .red, bold: true), .mapLabel: Style(fg: .white),

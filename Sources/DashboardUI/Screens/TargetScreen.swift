@@ -29,15 +29,15 @@ enum TargetScreen: ScreenView {
         KeyBinding([.right, .char("l")], .nextScreen),
     ]
 
-    /// + and −: the deadline stays after the latest full year and within 50 years of it.
+    /// + and −: the deadline stays from the current year (the data's as-of year) to 50 years on.
     static func changeTargetYear(_ s: inout AppState, by delta: Int) {
-        let latest = s.dataset.latestFullYear ?? s.dataset.asOf.year
-        let lo = latest + 1, hi = latest + 50
+        let now = s.dataset.asOf.year
+        let lo = now, hi = now + 50
         var next = s.targetYear + delta
         // A deadline from the data that has already passed: + goes to the first possible year.
         if delta > 0 && next < lo { next = lo }
         if next < lo {
-            s.status = StatusLine(text: "The deadline must be after \(latest), the latest full year", isError: true)
+            s.status = StatusLine(text: "The deadline cannot be before \(now), the current year (the data is as of \(s.dataset.asOf.display))", isError: true)
         } else if next > hi {
             s.status = StatusLine(text: "The deadline can be at most \(hi)", isError: true)
         } else {
@@ -45,157 +45,146 @@ enum TargetScreen: ScreenView {
         }
     }
 
-    /// The projection of one scenario, year by year.
+    /// The projection of one scenario, year by year, from the base (the current-year estimate or the
+    /// latest full year).
     static func detail(_ s: AppState, _ rate: Double) -> Detail {
         let title = "Scenario: \(Money.percent(rate)) a year"
-        guard let p = progress(s), let y = p.year, let v = p.current, let base = p.observation else { return Detail(title: title, lines: [Line.text("unknown", role: .unknown)]) }
-        var out: [Line] = [Line.text("Projection from \(y) (\(Figures.plainUSD(base))) at \(Money.percent(rate)) a year; derived by us, not a forecast.", role: .derived), []]
+        guard let p = progress(s), let y = p.baseYear, let v = p.baseValue else { return Detail(title: title, lines: [Line.text("unknown", role: .unknown)]) }
+        let from = p.baseIsEstimate ? "the \(y) estimate (\(Figures.millions(v, p.baseBound))\(Figures.estimateMark))" : "\(y) (\(Figures.millions(v, p.baseBound)))"
+        var out: [Line] = [Line.text("Projection from \(from) at \(Money.percent(rate)) a year; derived by us, not a forecast.", role: .derived), []]
+        if let full = p.year, let o = p.observation, full != y { out.insert(DetailText.field("\(full), the latest full year", Figures.plainUSD(o)), at: 0) }
         for yy in (y + 1)...max(y + 1, p.deadline + 3) {
-            out.append([Span("  \(yy): ", role: .dim), Span(Figures.millions(Metrics.project(v, rate: rate, years: yy - y), p.currentBound) + Figures.derivedMark, role: .derived)])
+            let past = yy < p.currentYear ? " (past)" : ""
+            out.append([Span("  \(yy)\(past): ", role: .dim), Span(Figures.millions(Metrics.project(v, rate: rate, years: yy - y), p.baseBound) + Figures.derivedMark, role: .derived)])
         }
         out.append([])
-        out.append(DetailText.field("Reaches \(Money.millions(p.target.usd))", p.reach(atRate: rate).text))
-        if p.currentBound.isBound {
-            out.append(Line.text("The \(y) value is only a bound (\(base.qualifier.word) \(Money.millions(v))), so the projections are \(p.currentBound.words)these values.", role: .dim))
+        out.append(DetailText.field("Reaches \(Money.millions(p.target.usd))", reach(p, rate).text))
+        if p.baseBound.isBound {
+            out.append(Line.text("The \(y) \(p.baseIsEstimate ? "estimate" : "value") is only a bound (\(p.baseBound.words)\(Money.millions(v))), so the projections are \(p.baseBound.words)these values.", role: .dim))
         }
-        return Detail(title: title, lines: out + DetailText.sources(s.dataset, [base.source] + p.target.sources))
+        let sources = [p.observation?.source, p.estimate?.partial.source].compactMap { $0 }
+        return Detail(title: title, lines: out + DetailText.sources(s.dataset, sources + p.target.sources))
     }
 
     static func progress(_ s: AppState) -> TargetProgress? {
         s.dataset.targets.first.map { TargetProgress(target: $0, dataset: s.dataset, deadline: s.targetYear) }
     }
 
-    /// Growth rates of the scenario table: fixed steps, plus the required, recent and last rates.
+    /// The computed rates: needed by the deadline, the year-to-date pace, last year's, the 3-year CAGR.
+    /// They are always in the table; fixed steps fill the rows left.
+    static func computedRates(_ p: TargetProgress) -> [Double] {
+        [p.requiredGrowth, p.estimate?.yearToDateGrowth, p.lastGrowth, p.recentCAGR].compactMap { $0 }
+    }
+
+    /// Fixed steps, the most telling first: the ones shown when only some fit.
+    static let fixedRates: [Double] = [0, 0.10, 0.20, 0.05, 0.15, 0.25, 0.30, -0.05, 0.40, 0.50, 0.35, 0.45, 0.075, 0.125, 0.175, 0.225, 0.025, -0.10, 0.60, 0.70]
+
+    /// Growth rates of the scenario table, ascending: the computed ones, and as many fixed steps as
+    /// the table has rows for at the terminal's size (at least the 0 % one).
     static func scenarios(_ s: AppState) -> [Double] {
-        var rates: [Double] = [0, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30]
-        if let p = progress(s) {
-            for r in [p.requiredGrowth, p.recentCAGR, p.lastGrowth].compactMap({ $0 }) where !rates.contains(where: { abs($0 - r) < 1e-9 }) {
-                rates.append(r)
-            }
-        }
+        guard let p = progress(s) else { return Array(fixedRates.prefix(7)).sorted() }
+        var rates = [Double]()
+        for r in computedRates(p) where !rates.contains(where: { abs($0 - r) < 1e-9 }) { rates.append(r) }
+        let body = Chrome.body(width: s.lastSize.width, height: s.lastSize.height)
+        let rows = max(1, Box.inner(split(s, body).table).height - 1)
+        let limit = max(rows, rates.count + 1)
+        for r in fixedRates where rates.count < limit && !rates.contains(where: { abs($0 - r) < 1e-9 }) { rates.append(r) }
         return rates.sorted()
     }
 
-    /// Every scenario row projects at a fixed rate; the computed rates' own bounds are said in their
-    /// names ("needed by 2027: at most this"), not on the rate, which is used as it is.
-    static func rateBound(_ p: TargetProgress?, _ rate: Double) -> Bound { .exact }
+    /// The bound of a computed rate (the needed growth is "at most" when the base is "at least").
+    static func rateBound(_ p: TargetProgress?, _ rate: Double) -> Bound {
+        guard let p else { return .exact }
+        if let r = p.requiredGrowth, abs(r - rate) < 1e-9 { return p.requiredBound }
+        if let r = p.estimate?.yearToDateGrowth, abs(r - rate) < 1e-9 { return p.estimate?.yearToDateGrowthBound ?? .exact }
+        if let r = p.lastGrowth, abs(r - rate) < 1e-9 { return p.lastGrowthBound }
+        if let r = p.recentCAGR, abs(r - rate) < 1e-9 { return p.recentBound }
+        return .exact
+    }
 
+    /// When the target is reached at a row's rate: a computed rate's own reach (its bound included:
+    /// "at least −1.4 %" may be growth), else at the fixed rate.
+    static func reach(_ p: TargetProgress, _ rate: Double) -> Reach {
+        if let r = p.requiredGrowth, abs(r - rate) < 1e-9 { return p.reach(atRate: rate) }
+        if let r = p.estimate?.yearToDateGrowth, abs(r - rate) < 1e-9 { return p.reachAtYearToDate }
+        if let r = p.lastGrowth, abs(r - rate) < 1e-9 { return p.reachAtLast }
+        if let r = p.recentCAGR, abs(r - rate) < 1e-9 { return p.reachAtRecent }
+        return p.reach(atRate: rate)
+    }
+
+    /// Short names, so that they fit at 80 columns: the bound is on the rate beside them.
     static func scenarioName(_ p: TargetProgress?, _ rate: Double) -> String {
         guard let p else { return "" }
-        func qualified(_ b: Bound) -> String { b.isBound ? " (\(b.words.trimmingSuffixSpace) this)" : b == .approximate ? " (about)" : "" }
-        if let r = p.requiredGrowth, abs(r - rate) < 1e-9 { return "needed by \(p.deadline)" + qualified(p.requiredBound) }
-        if let r = p.recentCAGR, abs(r - rate) < 1e-9, let range = p.recentRange { return "recent (CAGR \(range.lowerBound)–\(range.upperBound))" + qualified(p.recentBound) }
-        if let r = p.lastGrowth, abs(r - rate) < 1e-9, let y = p.year { return "last year (\(y - 1)→\(y))" + qualified(p.lastGrowthBound) }
+        if let r = p.requiredGrowth, abs(r - rate) < 1e-9 { return "needed by \(p.deadline)" }
+        if let e = p.estimate, let r = e.yearToDateGrowth, abs(r - rate) < 1e-9 { return "\(e.partial.period.monthsLabel) \(e.year) pace" }
+        if let r = p.lastGrowth, abs(r - rate) < 1e-9, let y = p.year { return "\(y) growth" }
+        if let r = p.recentCAGR, abs(r - rate) < 1e-9, let range = p.recentRange { return "CAGR \(range.lowerBound)–\(range.upperBound)" }
         return ""
     }
 
-    static func projectionYears(_ p: TargetProgress) -> [Int] {
-        guard let y = p.year else { return [] }
-        let end = max(p.deadline, y + 1)
-        return Array((y + 1)...min(end, y + 8))
+    static let nameWidth = 18, rateWidth = 9, yearWidth = 10, reachWidth = 13
+
+    /// The years projected: after the base, as many as fit the width (at least to the deadline when
+    /// they fit), at most 12.
+    static func projectionYears(_ p: TargetProgress, width: Int) -> [Int] {
+        guard let y = p.baseYear else { return [] }
+        let fit = max(1, (width - rateWidth - nameWidth - reachWidth - 3) / (yearWidth + 1))
+        return Array((y + 1)...(y + min(fit, 12)))
     }
 
-    static func columns(_ p: TargetProgress?) -> [TableColumn] {
-        var cols = [TableColumn(title: "Growth/yr", width: .fixed(9), align: .right), TableColumn(title: "Scenario", width: .flex(min: 10))]
-        if let p { cols += projectionYears(p).map { TableColumn(title: String($0), width: .fixed(11), align: .right) } }
-        cols.append(TableColumn(title: "Reaches target", width: .fixed(14), align: .right))
+    static func columns(_ p: TargetProgress?, width: Int) -> [TableColumn] {
+        var cols = [TableColumn(title: "Growth/yr", width: .fixed(rateWidth), align: .right), TableColumn(title: "Scenario", width: .flex(min: nameWidth))]
+        if let p {
+            cols += projectionYears(p, width: width).map { y in
+                TableColumn(title: y < p.currentYear ? "\(y) past" : String(y), width: .fixed(yearWidth), align: .right)
+            }
+        }
+        cols.append(TableColumn(title: "Reaches", width: .fixed(reachWidth), align: .right))
         return cols
     }
 
-    static func tableRows(_ s: AppState) -> [[Line]] {
+    static func tableRows(_ s: AppState, width: Int) -> [[Line]] {
         let p = progress(s)
         return scenarios(s).map { rate in
-            var cells: [Line] = [Line.text(Figures.rate(rate, rateBound(p, rate)), role: rate < 0 ? .negative : .normal), Line.text(scenarioName(p, rate), role: .dim)]
-            guard let p, let base = p.year, let v = p.current else { return cells + [Line.text("unknown", role: .unknown)] }
-            // Projections rise with the latest value: a lower bound there gives lower bounds here.
-            for y in projectionYears(p) {
+            let computed = p.map { scenarioName($0, rate) }.map { !$0.isEmpty } ?? false
+            var cells: [Line] = [Line.text(Figures.rate(rate, rateBound(p, rate)), role: rate < 0 ? .negative : (computed ? .accent : .normal)),
+                                 Line.text(scenarioName(p, rate), role: .dim)]
+            guard let p, let base = p.baseYear, let v = p.baseValue else { return cells + [Line.text("unknown", role: .unknown)] }
+            // Projections rise with the base value: a lower bound there gives lower bounds here.
+            for y in projectionYears(p, width: width) {
                 let value = Metrics.project(v, rate: rate, years: y - base)
-                cells.append(Line.text(Figures.millions(value, p.currentBound) + Figures.derivedMark, role: value >= p.target.usd ? .positive : .derived))
+                cells.append(Line.text(Figures.compactMillions(value, p.baseBound) + Figures.derivedMark, role: y < p.currentYear ? .dim : (value >= p.target.usd ? .positive : .derived)))
             }
-            let reach = p.reach(atRate: rate)
+            let reach = reach(p, rate)
             let role: Role = reach == .never ? .negative : reach == .unknown ? .unknown : ((reach.year ?? 0) <= p.deadline ? .positive : .warning)
             cells.append(Line.text(reach.short, role: role))
             return cells
         }
     }
 
-    /// The summary box as tall as its wrapped lines (plus the gauge), leaving the scenario table at
-    /// least 6 rows when the screen has them.
+    /// The summary box as tall as its wrapped lines (plus the gauge), leaving the scenario table the
+    /// rows its computed rates need (and one fixed step) when the screen has them.
     static func split(_ s: AppState, _ body: Rect) -> (summary: Rect, table: Rect) {
         guard let p = progress(s) else { return body.splitTop(body.height) }
         let width = max(1, body.width - 2)
         let wrapped = summaryLines(s, p).reduce(0) { $0 + max(1, TextLayout.wrap($1, width: width).count) }
         let gauge = p.share == nil ? 0 : (body.height >= 30 ? 2 : 1)
         let wanted = wrapped + gauge + 2
-        return body.splitTop(max(4, min(wanted, body.height - 6)))
+        let tableNeeds = Set(computedRates(p).map { ($0 * 1e6).rounded() }).count + 1 + 3
+        return body.splitTop(max(4, min(wanted, body.height - tableNeeds)))
     }
 
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
         let inner = Box.inner(split(s, body).table)
         let list = scenarios(s)
-        return (inner, Table(columns: columns(progress(s)), rows: tableRows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1))))
-    }
-
-    /// The summary lines: what the gauge says in words.
-    static func summaryLines(_ s: AppState, _ p: TargetProgress) -> [Line] {
-        let d = s.dataset
-        var lines = [Line]()
-        let t = p.target
-        guard let y = p.year, let o = p.observation, let v = o.usd, let share = p.share, let remaining = p.remaining else {
-            return [[Span("Progress: unknown (the data has no full-year \(t.metric.rawValue) value)", role: .unknown)]]
-        }
-        lines.append([Span("\(y) (latest full year): ", role: .dim), Span((o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ") + "USD \(Money.millions(v))", role: .title),
-                      Span(" of \(Money.millions(t.usd)) = ", role: .dim), Span(p.shareBound.words + Money.share(share), role: .title),
-                      Span(o.kind == .derived ? " (derived)" : " [\(o.source)]", role: .dim)])
-        let boundNote = p.currentBound.isBound && !p.alreadyReached ? " (the \(y) value is \(p.currentBound == .atLeast ? "a lower" : "an upper") bound)" : ""
-        lines.append([Span("Remaining: ", role: .dim), Span(p.remainingBound.words + "USD \(Money.millions(remaining))", role: .warning), Span(boundNote, role: .dim)])
-        let firstPaceLine = lines.count
-        var deadline: Line = [Span("Deadline: ", role: .dim), Span(String(p.deadline), role: .accent)]
-        if let dl = t.deadline {
-            deadline.append(Span(p.deadline == dl ? " (\(t.deadlineKind?.rawValue ?? "unknown kind") in the data)" : " (chosen with +/−; the data says \(dl), \(t.deadlineKind?.rawValue ?? "?"))", role: .dim))
-        } else {
-            deadline.append(Span(" (no deadline in the data: chosen with +/−)", role: .dim))
-        }
-        if let r = p.requiredGrowth {
-            lines.append([Span("Needed: ", role: .dim), Span(p.requiredBound.words + Money.percent(r) + " a year", role: .warning), Span(" from \(y) to reach \(Money.millions(t.usd)) by \(p.deadline)", role: .dim)])
-        } else if p.deadline <= y {
-            let outcome = p.deadlineOutcome
-            let word = outcome == .never ? "missed" : outcome == .unknown ? "unknown (the \(y) value is only a bound)" : "reached"
-            lines.append([Span("Deadline \(p.deadline) is not after \(y), the latest full year: ", role: .dim),
-                          Span(word, role: outcome == .never ? .negative : outcome == .unknown ? .unknown : .positive), Span(" (+ moves the deadline)", role: .dim)])
-        } else {
-            lines.append([Span("Needed: unknown", role: .unknown)])
-        }
-        if let c = p.recentCAGR, let range = p.recentRange {
-            let reach = p.reachAtRecent
-            lines.append([Span("At the recent pace ", role: .dim), Span("(CAGR \(range.lowerBound)–\(range.upperBound) \(p.recentBound.words)\(Money.percent(c))/yr)", role: .derived),
-                          Span(": "), Span(reach.text, role: reachRole(reach, p))])
-        } else {
-            lines.append([Span("Recent pace: unknown (needs an earlier full year)", role: .unknown)])
-        }
-        if let g = p.lastGrowth {
-            let reach = p.reachAtLast
-            var l: Line = [Span("At last year's growth ", role: .dim), Span("(\(y - 1)→\(y) \(p.lastGrowthBound.words)\(Money.percent(g)))", role: .derived),
-                           Span(": "), Span(reach.text, role: reachRole(reach, p))]
-            if reach == .unknown && p.currentBound.isBound { l.append(Span(" (the \(y) value is only a bound)", role: .dim)) }
-            lines.append(l)
-        }
-        // The deadline's provenance after the paces: what matters most comes first on small screens.
-        lines.insert(deadline, at: min(lines.count, firstPaceLine + 4))
-        if let partial = d.trade.filter({ $0.flow == .turnover && !$0.period.isFullYear && $0.period.year > y && $0.usd != nil }).max(by: { $0.period < $1.period }) {
-            var l: Line = [Span("\(partial.period.label): ", role: .partial), Span(Figures.plainUSD(partial))]
-            if let g = partial.growth { l.append(Span(" (\(Money.percent(g)) on the same months)", role: .dim)) }
-            l.append(Span(" - partial year, not counted", role: .dim))
-            lines.append(l)
-        }
-        return lines
+        return (inner, Table(columns: columns(progress(s), width: inner.width), rows: tableRows(s, width: inner.width), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1))))
     }
 
     static func reachRole(_ r: Reach, _ p: TargetProgress) -> Role {
         switch r {
         case .never: return .negative
         case .unknown: return .unknown
-        case .year(let y, _): return y <= p.deadline ? .positive : .warning
+        case .year(let y, let b): return y <= p.deadline && b != .atLeast ? .positive : .warning
         }
     }
 
@@ -208,21 +197,31 @@ enum TargetScreen: ScreenView {
         }
         let (summary, tableRect) = split(s, body)
         let title = "\(p.target.title)" + (p.target.set.map { " - set \($0.display)" } ?? "")
-        let inner = Box(title: title, focused: true).render(into: &c, area: summary, theme: t)
+        let inner = Box(title: title, focused: true, footer: "Enter: the target's statements").render(into: &c, area: summary, theme: t)
         var y = inner.y
         if let share = p.share {
-            Gauge(fraction: share, label: p.shareBound.symbol + Money.share(share) + " of \(Money.millions(p.target.usd))")
-                .render(into: &c, area: Rect(x: inner.x, y: y, width: inner.width, height: 1), theme: t)
+            let label = p.shareBound.symbol + Money.share(share) + " of \(Money.millions(p.target.usd))" + (p.year.map { " in \($0)" } ?? "")
+            Gauge(fraction: share, label: label).render(into: &c, area: Rect(x: inner.x, y: y, width: inner.width, height: 1), theme: t)
             y += body.height >= 30 ? 2 : 1
         }
         _ = Paragraph(lines: summaryLines(s, p), wrap: true).render(into: &c, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), theme: t)
-        let years = projectionYears(p)
-        let boundTitle = p.currentBound == .atLeast ? ": values at least, years at the latest" : p.currentBound == .atMost ? ": values at most, years at the earliest" : ""
-        let tinner = Box(title: "Scenarios from \(p.year.map(String.init) ?? "?") (derived\(boundTitle))" + (years.isEmpty ? "" : ", USD"))
-            .render(into: &c, area: tableRect, theme: t)
+        let tinner = Box(title: scenarioTitle(p, width: tableRect.width - 6)).render(into: &c, area: tableRect, theme: t)
         let list = scenarios(s)
-        var table = Table(columns: columns(p), rows: tableRows(s), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1)))
+        var table = Table(columns: columns(p, width: tinner.width), rows: tableRows(s, width: tinner.width), selected: min(s.selection[.target] ?? 0, max(0, list.count - 1)))
         table.highlight = .firstColumn
         table.render(into: &c, area: tinner, theme: t)
+    }
+
+    /// "Scenarios from the 2025 estimate ≥585 M e (2024: >555 M), derived, USD".
+    /// The longest form that fits `width`: the latest full year and what the bound means go first.
+    static func scenarioTitle(_ p: TargetProgress, width: Int) -> String {
+        guard let y = p.baseYear, let v = p.baseValue else { return "Scenarios (unknown: no full-year value)" }
+        let from = p.baseIsEstimate ? "the \(y) estimate \(Figures.millions(v, p.baseBound))\(Figures.estimateMark)" : "\(y) \(Figures.millions(v, p.baseBound))"
+        let full = p.baseIsEstimate ? p.year.flatMap { yy in p.observation.map { " (\(yy): \(Figures.plainUSD($0)))" } } ?? "" : ""
+        let bound = p.baseBound == .atLeast ? "; values at least, years at the latest" : p.baseBound == .atMost ? "; values at most, years at the earliest" : ""
+        let short = p.baseBound == .atLeast ? " (≥ values, ≤ years)" : p.baseBound == .atMost ? " (≤ values, ≥ years)" : ""
+        for t in ["Scenarios from \(from)\(full), derived\(bound)", "Scenarios from \(from)\(full), derived\(short)", "Scenarios from \(from), derived\(short)"]
+        where DisplayWidth.of(t) <= width { return t }
+        return "Scenarios from \(from)\(short)"
     }
 }

@@ -245,6 +245,8 @@ final class IndexBox: Hashable, @unchecked Sendable {
     private var core: DatasetIndex?
     private var series: SeriesIndex?
     private var citations: CitationIndex?
+    /// The preferred figure of each (direction, period) asked for so far; -1 for none.
+    private var preferredCache = [PreferredKey: Int]()
 
     init() { pthread_mutex_init(mutex, nil) }
     deinit {
@@ -276,6 +278,20 @@ final class IndexBox: Hashable, @unchecked Sendable {
         return made
     }
 
+    /// The cached choice, or `choose()` run (outside the lock: it reads the index, which locks) and kept.
+    func preferred(_ direction: Direction, _ period: Period, _ choose: () -> Int?) -> Int? {
+        let key = PreferredKey(direction: direction, period: period)
+        pthread_mutex_lock(mutex)
+        let known = preferredCache[key]
+        pthread_mutex_unlock(mutex)
+        if let known { return known < 0 ? nil : known }
+        let made = choose()
+        pthread_mutex_lock(mutex)
+        preferredCache[key] = made ?? -1
+        pthread_mutex_unlock(mutex)
+        return made
+    }
+
     private func coreLocked(_ d: Dataset) -> DatasetIndex {
         if let core { return core }
         let made = DatasetIndex(d)
@@ -285,4 +301,9 @@ final class IndexBox: Hashable, @unchecked Sendable {
 
     static func == (a: IndexBox, b: IndexBox) -> Bool { true }
     func hash(into hasher: inout Hasher) {}
+}
+
+struct PreferredKey: Hashable {
+    var direction: Direction
+    var period: Period
 }

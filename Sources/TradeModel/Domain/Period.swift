@@ -20,6 +20,13 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(year) \(first)–\(DateValue.monthNames[months.upperBound - 1])"
     }
 
+    /// "Jan–Sep", "Oct", or "full year".
+    public var monthsLabel: String {
+        guard let months else { return "full year" }
+        let first = DateValue.monthNames[months.lowerBound - 1]
+        return months.count == 1 ? first : "\(first)–\(DateValue.monthNames[months.upperBound - 1])"
+    }
+
     public var description: String { label }
 
     public static func < (a: Period, b: Period) -> Bool {

@@ -83,10 +83,10 @@ public enum Reach: Hashable, Sendable {
         }
     }
 
-    /// "reached in 2027", "reached by 2027 at the latest", "not reached", "unknown".
+    /// "reached in 2027", "reached by 2027 at the latest", "never at this rate", "unknown".
     public var text: String {
         switch self {
-        case .never: return "not reached"
+        case .never: return "never at this rate"
         case .unknown: return "unknown"
         case .year(let y, .atMost): return "reached by \(y) at the latest"
         case .year(let y, .atLeast): return "reached in \(y) at the earliest"
@@ -95,10 +95,10 @@ public enum Reach: Hashable, Sendable {
         }
     }
 
-    /// Short form for tables: "2027", "≤2027", "not reached", "unknown".
+    /// Short form for tables: "2027", "≤2027", "never", "unknown".
     public var short: String {
         switch self {
-        case .never: return "not reached"
+        case .never: return "never"
         case .unknown: return "unknown"
         case .year(let y, let b): return (b == .approximate ? "~" : b == .exact ? "" : b.symbol) + String(y)
         }

@@ -127,60 +127,22 @@ enum ConflictCounting {
         return lo
     }
 
-    private static func differ(_ x: Double, _ y: Double) -> Bool {
-        max(x, y) > 0 && abs(x - y) / max(x, y) > Dataset.conflictTolerance
-    }
-
-    /// Value conflicts among any observations (sources ignored). "Exact" figures (no bound) conflict
-    /// when more than the tolerance apart; "over v" allows anything ≥ v and "under/up to v" anything ≤ v,
-    /// so two lower bounds (or two upper bounds) never conflict, and a lower bound conflicts with a
-    /// smaller figure only when it is also far enough below.
+    /// Value conflicts among any observations (sources ignored): pairs whose ranges do not meet
+    /// (`ValueRange`). Two ranges are apart when one's lower end is above the other's upper end, and
+    /// only one of the two can be, so each apart pair is counted once: for every range, the ranges
+    /// that start above its upper end.
     private static func valueCount(_ list: [Int], _ trade: [TradeObservation]) -> Int {
-        var exact = [Double](), over = [Double](), under = [Double]()
+        var lowers = [Double](), uppers = [Double]()
         for m in list {
-            let o = trade[m]
-            guard let v = o.usd else { continue }
-            switch o.qualifier {
-            case .over: over.append(v)
-            case .under, .upTo: under.append(v)
-            default: exact.append(v)
-            }
+            guard let r = trade[m].valueRange else { continue }
+            lowers.append(r.lower)
+            uppers.append(r.upper)
         }
-        exact.sort()
+        lowers.sort()
         var n = 0
-        // Exact with exact: all pairs but those within the tolerance of the larger.
-        var agree = 0
-        for j in exact.indices {
-            agree += j - partition(exact, upTo: j) { !differ($0, exact[j]) }
-        }
-        n += exact.count * (exact.count - 1) / 2 - agree
-        // "Over v" with an exact y: a conflict when y < v and they differ. Differ is monotone on each
-        // side of v, so the conflicting ys below v are a prefix of the sorted list.
-        for v in over {
-            let below = partition(exact, upTo: exact.count) { $0 >= v }
-            n += partition(exact, upTo: below) { !differ($0, v) }
-        }
-        // "Under v" with an exact y: a conflict when y > v and they differ: a suffix.
-        for v in under {
-            let above = partition(exact, upTo: exact.count) { $0 > v }
-            n += exact.count - above - countAgreeing(exact, from: above, with: v)
-        }
-        // "Over a" with "under b": a conflict when b < a and they differ.
-        let sortedUnder = under.sorted()
-        for a in over {
-            let below = partition(sortedUnder, upTo: sortedUnder.count) { $0 >= a }
-            n += partition(sortedUnder, upTo: below) { !differ($0, a) }
+        for u in uppers {
+            n += lowers.count - partition(lowers, upTo: lowers.count) { $0 > u }
         }
         return n
-    }
-
-    /// How many of `a[from...]` (all above `v`, ascending) are within the tolerance of `v`: a prefix.
-    private static func countAgreeing(_ a: [Double], from: Int, with v: Double) -> Int {
-        var lo = from, hi = a.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if differ(a[mid], v) { hi = mid } else { lo = mid + 1 }
-        }
-        return lo - from
     }
 }

@@ -1,4 +1,9 @@
-/// Where a target stands, computed from the latest full year: what the Target screen shows.
+/// Where a target stands, from the latest evidence: what the Target screen shows.
+///
+/// The share and the remaining amount come from the latest full year. The outlook (the growth still
+/// needed, the years the target is reached at each pace) starts from the current year's estimate
+/// when the data has partial figures for a year after the latest full one (`CurrentYearEstimate`),
+/// else from the latest full year: `baseYear`, `baseValue`, `baseBound`.
 public struct TargetProgress: Hashable, Sendable {
     public var target: Target
     /// The latest full year with a value of the target's metric; nil when the data has none.
@@ -9,50 +14,83 @@ public struct TargetProgress: Hashable, Sendable {
     public var remaining: Double?
     /// The deadline the computation uses (the target's, or the one chosen on screen).
     public var deadline: Int
-    /// Annual growth needed from `year` to reach the target by `deadline`; nil when no year is left.
+    /// The dataset's as-of year: years before it are past.
+    public var currentYear: Int
+    /// The estimate for the year after the latest full year, from its partial figures.
+    public var estimate: CurrentYearEstimate?
+    /// Annual growth needed from `baseYear` to reach the target by `deadline`; nil when no year is left.
     public var requiredGrowth: Double?
     /// Growth of the latest full year over the one before; nil when the year before is unknown.
     public var lastGrowth: Double?
     /// The years over which `recentCAGR` is computed.
     public var recentRange: ClosedRange<Int>?
-    /// The compound annual growth over up to the last three full years: "the recent growth rate".
+    /// The compound annual growth over up to the last three full years.
     public var recentCAGR: Double?
-    /// The year the target is reached at `recentCAGR`; nil when it is not (no growth) or is unknown.
+    /// The year the target is reached at `recentCAGR`, `lastGrowth`, from the base; nil when it is not.
     public var yearReachedAtRecent: Int?
-    /// The year the target is reached at `lastGrowth`.
     public var yearReachedAtLast: Int?
 
-    /// How exact the latest value is ("over 555 M": at least), and so everything computed from it.
+    /// How exact the latest full-year value is ("over 555 M": at least), and so the share.
     public var currentBound: Bound = .exact
     public var shareBound: Bound { currentBound }
-    /// Once even the lower bound is at the target, nothing remains, exactly.
+    /// Once even the lower bound of the latest full year is at the target, nothing remains, exactly.
     public var alreadyReached: Bool { (current ?? 0) >= target.usd && currentBound != .atMost && currentBound != .approximate }
     public var remainingBound: Bound { alreadyReached ? .exact : currentBound.flipped }
-    /// More value now means less growth needed.
-    public var requiredBound: Bound { alreadyReached ? .exact : currentBound.flipped }
 
-    /// Whether a deadline that is not after the latest full year was met, as far as the bound says.
+    /// The year the outlook starts from: the estimated current year, else the latest full year.
+    public var baseYear: Int? { estimate?.year ?? year }
+    public var baseValue: Double? { estimate?.value ?? current }
+    public var baseBound: Bound { estimate?.bound ?? currentBound }
+    public var baseIsEstimate: Bool { estimate != nil }
+    /// More value now means less growth needed.
+    public var requiredBound: Bound { alreadyReached ? .exact : baseBound.flipped }
+
+    /// The deadline is before the current year.
+    public var deadlinePassed: Bool { deadline < currentYear }
+
+    /// Whether a deadline that is not after the base year was met, as far as the bounds say (from the
+    /// deadline year's full-year value, or the estimate when the deadline is the estimated year).
     public var deadlineOutcome: Reach {
-        guard let s = share else { return .unknown }
-        if s >= 1 { return currentBound == .atMost || currentBound == .approximate ? .unknown : .year(deadline, .exact) }
-        return currentBound == .atLeast || currentBound == .approximate ? .unknown : .never
+        if alreadyReached, let y = year, y <= deadline { return .year(y, .exact) }
+        let value: Double?, bound: Bound
+        if let e = estimate, e.year == deadline { value = e.value; bound = e.bound }
+        else if deadline == year { value = current; bound = currentBound }
+        else { value = deadlineYearValue; bound = deadlineYearBound }
+        guard let v = value else { return .unknown }
+        if v >= target.usd { return bound == .atMost || bound == .approximate ? .unknown : .year(deadline, .exact) }
+        return bound == .atLeast || bound == .approximate || bound == .unknown ? .unknown : .never
     }
+    /// The full-year value of the deadline year itself, when the data has it.
+    public var deadlineYearValue: Double?
+    public var deadlineYearBound: Bound = .unknown
+
     public var lastGrowthBound: Bound = .exact
     public var recentBound: Bound = .exact
-    /// When the target is reached at the recent pace, as far as the bounds allow saying it.
+
+    /// When the target is reached at the recent pace (from the base), as far as the bounds allow.
     public var reachAtRecent: Reach {
         if alreadyReached, let y = year { return .year(y, .exact) }
-        return recentCAGR == nil ? .unknown : Reach(yearReachedAtRecent, bound: .combine(decreasing: [currentBound, recentBound]), rate: recentCAGR)
+        return recentCAGR == nil ? .unknown : Reach(yearReachedAtRecent, bound: .combine(decreasing: [baseBound, recentBound]), rate: recentCAGR)
     }
     public var reachAtLast: Reach {
         if alreadyReached, let y = year { return .year(y, .exact) }
-        return lastGrowth == nil ? .unknown : Reach(yearReachedAtLast, bound: .combine(decreasing: [currentBound, lastGrowthBound]), rate: lastGrowth)
+        return lastGrowth == nil ? .unknown : Reach(yearReachedAtLast, bound: .combine(decreasing: [baseBound, lastGrowthBound]), rate: lastGrowth)
     }
-    /// When it is reached at a fixed rate (only the value is uncertain).
+    /// When it is reached at the year-to-date growth of the estimated year, from the estimate.
+    public var reachAtYearToDate: Reach {
+        if alreadyReached, let y = year { return .year(y, .exact) }
+        guard let e = estimate, let g = e.yearToDateGrowth else { return .unknown }
+        let y = Metrics.yearReached(current: e.value, fromYear: e.year, target: target.usd, rate: g)
+        return Reach(y, bound: .combine(decreasing: [e.bound, e.yearToDateGrowthBound]), rate: g)
+    }
+    /// When it is reached at a fixed rate from the base (only the value is uncertain). A rate of zero
+    /// or less never reaches a target not yet reached, whatever bound the value has: the bound says
+    /// how far above a figure the value may be, not that it may already be at the target.
     public func reach(atRate rate: Double) -> Reach {
-        guard let base = year, let v = current else { return .unknown }
-        if alreadyReached { return .year(base, .exact) }
-        return Reach(Metrics.yearReached(current: v, fromYear: base, target: target.usd, rate: rate), bound: .combine(decreasing: [currentBound]))
+        guard let base = baseYear, let v = baseValue else { return .unknown }
+        if alreadyReached, let y = year { return .year(y, .exact) }
+        if rate <= 0 && v < target.usd { return .never }
+        return Reach(Metrics.yearReached(current: v, fromYear: base, target: target.usd, rate: rate), bound: .combine(decreasing: [baseBound]))
     }
 
     /// How many years back "recent" reaches.
@@ -63,7 +101,13 @@ public struct TargetProgress: Hashable, Sendable {
         let direction: Direction = .turnover
         let latest = d.fullYears(direction).last
         self.year = latest
+        self.currentYear = d.asOf.year
         self.deadline = deadline ?? target.deadline ?? ((latest ?? d.asOf.year) + 5)
+        self.estimate = d.currentYearEstimate(direction)
+        if let v = d.preferred(direction, year: self.deadline), let x = v.usd {
+            deadlineYearValue = x
+            deadlineYearBound = Bound(v.qualifier)
+        }
         guard let latest, let obs = d.preferred(direction, year: latest), let value = obs.usd else { return }
         self.observation = obs
         self.currentBound = Bound(obs.qualifier)
@@ -71,11 +115,14 @@ public struct TargetProgress: Hashable, Sendable {
             share = p.share
             remaining = p.remaining
         }
-        requiredGrowth = Metrics.requiredGrowth(current: value, fromYear: latest, target: target.usd, byYear: self.deadline)
+        let baseYear = self.baseYear ?? latest, baseValue = self.baseValue ?? value
+        if self.deadline > baseYear || baseValue >= target.usd {
+            requiredGrowth = Metrics.requiredGrowth(current: baseValue, fromYear: baseYear, target: target.usd, byYear: self.deadline)
+        }
         lastGrowth = d.computedGrowth(direction, year: latest)
         lastGrowthBound = d.growthBound(direction, year: latest)
         if let g = lastGrowth {
-            yearReachedAtLast = Metrics.yearReached(current: value, fromYear: latest, target: target.usd, rate: g)
+            yearReachedAtLast = Metrics.yearReached(current: baseValue, fromYear: baseYear, target: target.usd, rate: g)
         }
         // The earliest full year within the recent window that has a value.
         let earlier = d.fullYears(direction).filter { $0 < latest && $0 >= latest - TargetProgress.recentYears }
@@ -83,16 +130,16 @@ public struct TargetProgress: Hashable, Sendable {
             recentRange = start...latest
             recentCAGR = c
             recentBound = d.cagrBound(direction, from: start, to: latest)
-            yearReachedAtRecent = Metrics.yearReached(current: value, fromYear: latest, target: target.usd, rate: c)
+            yearReachedAtRecent = Metrics.yearReached(current: baseValue, fromYear: baseYear, target: target.usd, rate: c)
         }
     }
 
     /// The value in the latest full year.
     public var current: Double? { observation?.usd }
 
-    /// Projected value in `year` at `rate`, from the latest full year.
+    /// Projected value in `year` at `rate`, from the base.
     public func projected(rate: Double, in y: Int) -> Double? {
-        guard let base = year, let v = current, y >= base else { return nil }
+        guard let base = baseYear, let v = baseValue, y >= base else { return nil }
         return Metrics.project(v, rate: rate, years: y - base)
     }
 }

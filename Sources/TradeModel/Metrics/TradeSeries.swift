@@ -47,30 +47,15 @@ extension Dataset {
     /// Every period with whole-goods figures, oldest first (a partial year before its full year).
     public var wholeGoodsPeriods: [Period] { index.wholeGoodsPeriods }
 
-    /// The observation the dashboard computes with for a full year: one with a value, stated before
-    /// derived, exact before approximate, the newer source first, then file order. Partial years never count.
+    /// The observation the dashboard computes with for a full year (`PreferredValue` says how it is
+    /// chosen). Partial years never count.
     public func preferred(_ direction: Direction, year: Int) -> TradeObservation? {
         preferred(direction, period: Period(year: year))
     }
 
     /// The same choice for any period, partial ones included (for showing a period, not for metrics).
     public func preferred(_ direction: Direction, period: Period) -> TradeObservation? {
-        // Positions, not copies: a period may hold a hundred thousand figures. The position breaks ties
-        // as the place in the list of candidates did (both follow the file's order).
-        let candidates = index.wholeGoods(direction, period).filter { trade[$0].usd != nil }
-        return candidates.min { a, b in rank(trade[a], a) < rank(trade[b], b) }.map { trade[$0] }
-    }
-
-    func rank(_ o: TradeObservation, _ index: Int) -> (Int, Int, Int, Int) {
-        let q: Int
-        switch o.qualifier {
-        case .exact: q = 0
-        case .about: q = 1
-        default: q = 2
-        }
-        // Newer sources first: negate a sortable date.
-        let d = source(o.source)?.date.map { -($0.year * 10_000 + ($0.month ?? 0) * 100 + ($0.day ?? 0)) } ?? 0
-        return (o.kind == .stated ? 0 : 1, q, d, index)
+        preferredIndex(direction, period: period).map { trade[$0] }
     }
 
     /// Years with a full-year value for the direction, ascending.
@@ -157,36 +142,23 @@ extension Dataset {
         return true
     }
 
-    /// Whether two figures' values cannot both be true: more than 1 % apart and not allowed by a bound
-    /// ("over 555 M" allows 560 M). Sources and kinds are not looked at.
+    /// Whether two figures' values cannot both be true: their `ValueRange`s do not meet ("over 555 M"
+    /// allows 560 M; "about 250 M" allows 254.3 M). Sources and kinds are not looked at.
     public func disagree(_ a: TradeObservation, _ b: TradeObservation) -> Bool { valueConflict(a, b) != nil }
 
-    /// The relative difference of two values that cannot both be true, or nil when they can.
+    /// The relative difference of two values that cannot both be true (their `ValueRange`s do not
+    /// meet), or nil when they can.
     func valueConflict(_ a: TradeObservation, _ b: TradeObservation) -> Double? {
-        guard let x = a.usd, let y = b.usd, max(x, y) > 0 else { return nil }
-        let diff = abs(x - y) / max(x, y)
-        return diff > Dataset.conflictTolerance && !bound(a, allows: y) && !bound(b, allows: x) ? diff : nil
-    }
-
-    /// "Over 555 M" does not conflict with 560 M; "under 125 M" does not conflict with 110 M.
-    private func bound(_ o: TradeObservation, allows other: Double) -> Bool {
-        guard let v = o.usd else { return false }
-        switch o.qualifier {
-        case .over: return other >= v
-        case .under, .upTo: return other <= v
-        default: return false
-        }
+        guard let x = a.usd, let y = b.usd, max(x, y) > 0, !agree(a, b) else { return nil }
+        return abs(x - y) / max(abs(x), abs(y))
     }
 
     /// Other whole-goods observations of the same period and direction (any kind, any source) whose
-    /// values cannot both be true with `o`'s: more than 1 % apart, and not allowed by a bound.
+    /// values cannot both be true with `o`'s (their `ValueRange`s do not meet).
     /// Two derivations that contradict each other are shown this way, not only stated conflicts.
     public func disagreements(with o: TradeObservation, direction: Direction) -> [TradeObservation] {
-        guard let x = o.usd else { return [] }
-        return observations(direction, period: o.period).filter { other in
-            guard other != o, let y = other.usd, max(x, y) > 0 else { return false }
-            return abs(x - y) / max(x, y) > Dataset.conflictTolerance && !bound(o, allows: y) && !bound(other, allows: x)
-        }
+        guard o.usd != nil else { return [] }
+        return observations(direction, period: o.period).filter { other in other != o && other.usd != nil && !agree(o, other) }
     }
 
     /// How many things cite a source (the length of `citations(of:)`, without describing them).
@@ -219,14 +191,14 @@ extension Dataset {
     }
 
     /// The HS sections of one direction in a full year, largest first: one observation per section,
-    /// chosen as for totals (stated before derived, exact before approximate, newest source first).
+    /// chosen as for totals (`PreferredValue`), without the growth reasoning.
     public func sections(_ direction: Direction, year: Int) -> [TradeObservation] {
-        var bySection = [Int: [(Int, TradeObservation)]]()
+        var bySection = [Int: [Int]]()
         for i in index.sectionsByYear[year] ?? [] where direction.matches(trade[i]) {
-            bySection[trade[i].hsSection!, default: []].append((i, trade[i]))
+            bySection[trade[i].hsSection!, default: []].append(i)
         }
         return bySection.values.compactMap { list in
-            list.min { rank($0.1, $0.0) < rank($1.1, $1.0) }?.1
+            choosePreferred(list, direction: nil, period: Period(year: year), useGrowth: false).map { trade[$0] }
         }.sorted { ($0.usd ?? 0, -($0.hsSection ?? 0)) > ($1.usd ?? 0, -($1.hsSection ?? 0)) }
     }
 }

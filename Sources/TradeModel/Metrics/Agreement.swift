@@ -1,0 +1,89 @@
+/// Which true values a figure allows, so that "about 250 M" agrees with 254.3 M but not with 270 M,
+/// and "over 555 M" agrees with anything from 555 M up.
+///
+/// - An exact figure allows half a percent either side (two exact figures agree when about 1 % apart
+///   at most), or, when it is visibly rounded (two significant digits or fewer: 250 M, 1.5 bcm), half
+///   a unit of its last significant digit, whichever is wider.
+/// - An "about" figure allows half a unit of its last significant digit (about 250 M: 245–255 M;
+///   about 141 M: 140.5–141.5 M), and at least the half percent of an exact one.
+/// - "Over v" allows v and up, "under v" anything below v, "up to v" anything to v.
+public struct ValueRange: Hashable, Sendable {
+    public var lower: Double
+    public var upper: Double
+
+    public init(_ lower: Double, _ upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// Whether some value is allowed by both.
+    public func overlaps(_ other: ValueRange) -> Bool { lower <= other.upper && other.lower <= upper }
+
+    public func contains(_ v: Double) -> Bool { lower <= v && v <= upper }
+
+    /// The half-width exact figures are given: 0.5 %.
+    public static let exactSlack = 0.005
+
+    /// The range a value with a qualifier allows. Open ends ("under 125 M" excludes 125 M) are
+    /// moved in by a billionth, so that "under 125 M" and "about 130 M" (125–135 M) do not meet.
+    public init(_ v: Double, _ q: Qualifier) {
+        let tiny = abs(v) * 1e-9
+        switch q {
+        case .over: self.init(v + tiny, .infinity)
+        case .under: self.init(-.infinity, v - tiny)
+        case .upTo: self.init(-.infinity, v)
+        case .exact, .about:
+            var half = abs(v) * ValueRange.exactSlack
+            if let unit = Rounding.unit(of: v), q == .about || Rounding.isVisiblyRounded(v) { half = max(half, unit / 2) }
+            self.init(v - half, v + half)
+        }
+    }
+}
+
+/// The precision figures are given to.
+public enum Rounding {
+    /// The unit of a value's last significant digit: 10 M for 250 M, 100 k for 254.3 M, 1 M for 563 M;
+    /// nil for zero or values that are not finite.
+    public static func unit(of v: Double) -> Double? {
+        let a = abs(v)
+        guard a.isFinite, a > 0 else { return nil }
+        // The largest power of ten that divides the value (to a millionth of it), from 10^15 down.
+        var unit = 1e15
+        while unit >= 1e-6 {
+            let q = a / unit
+            if q >= 1 && abs(q - q.rounded()) <= 1e-6 * q { return unit }
+            unit /= 10
+        }
+        return nil
+    }
+
+    /// How many significant digits the value is given to: 2 for 250 M, 4 for 254.3 M.
+    public static func significantDigits(_ v: Double) -> Int? {
+        guard let u = unit(of: v) else { return nil }
+        return String(Int64((abs(v) / u).rounded())).count
+    }
+
+    /// Two significant digits or fewer: the source rounded it.
+    public static func isVisiblyRounded(_ v: Double) -> Bool { (significantDigits(v) ?? 99) <= 2 }
+
+    /// The half-width a stated growth rate allows: half a unit of its last digit in percent (+28 %:
+    /// ±0.5 points, +5.4 %: ±0.05 points), and at least half a percentage point.
+    public static func growthSlack(_ g: Double) -> Double {
+        let points = g * 100
+        let unit = Rounding.unit(of: points) ?? 1
+        return max(0.005, min(unit, 10) / 200)
+    }
+}
+
+extension TradeObservation {
+    /// The true values this figure allows; nil when it has no value.
+    public var valueRange: ValueRange? { usd.map { ValueRange($0, qualifier) } }
+}
+
+extension Dataset {
+    /// Whether two figures' values can both be true (their ranges meet); false when either has no value.
+    public func agree(_ a: TradeObservation, _ b: TradeObservation) -> Bool {
+        guard let x = a.valueRange, let y = b.valueRange else { return false }
+        return x.overlaps(y)
+    }
+}

@@ -1,0 +1,137 @@
+/// Which of several figures for the same period and direction the dashboard computes with.
+///
+/// 1. A stated figure before a derived one.
+/// 2. The figure most sources agree with (`ValueRange`s that meet; a rounded "about 250 M" agrees with
+///    254.3 M). For stated figures, the agreeing stated figures are counted; for derived ones (when no
+///    source states a value), the sources whose stated growth rates, applied to the neighbouring
+///    period's stated value, give a value that agrees: ~440 M for 2022 is what 563 M in 2023 and the
+///    +28 % two sources state give, ~460 M only what one source's +22.5 % gives.
+/// 3. The more precise: exact before about before a bound, then the narrower range.
+/// 4. The newer source, only where every remaining figure's source has a date: a missing date never
+///    wins or loses by default.
+/// 5. The first in the file.
+/// Each source counts once however often it repeats a figure.
+extension Dataset {
+    /// The position in `trade` of the preferred figure (cached: screens ask for it many times a frame).
+    public func preferredIndex(_ direction: Direction, period: Period) -> Int? {
+        indexBox.preferred(direction, period) { choosePreferred(index.wholeGoods(direction, period), direction: direction, period: period, useGrowth: true) }
+    }
+
+    /// How many sources support a figure in the choice above (for the detail's explanation).
+    public func support(of position: Int, direction: Direction) -> Int {
+        let o = trade[position]
+        let candidates = index.wholeGoods(direction, o.period).filter { trade[$0].usd != nil && trade[$0].kind == o.kind }
+        let counts = o.kind == .stated ? valueSupport(candidates) : growthSupport(candidates, direction: direction, period: o.period)
+        return candidates.firstIndex(of: position).map { counts[$0] } ?? 0
+    }
+
+    /// The rule, over positions in `trade` (whole goods of one series, or one HS section's figures).
+    func choosePreferred(_ positions: [Int], direction: Direction?, period: Period, useGrowth: Bool) -> Int? {
+        let withValue = positions.filter { trade[$0].usd != nil }
+        guard withValue.count > 1 else { return withValue.first }
+        let stated = withValue.filter { trade[$0].kind == .stated }
+        let pool = stated.isEmpty ? withValue : stated
+        guard pool.count > 1 else { return pool.first }
+        var support = stated.isEmpty ? [Int](repeating: 0, count: pool.count) : valueSupport(pool)
+        if stated.isEmpty, useGrowth, let direction { support = growthSupport(pool, direction: direction, period: period) }
+        let best = support.max() ?? 0
+        var remaining = pool.indices.filter { support[$0] == best }.map { pool[$0] }
+        // More precise: the qualifier, then the width of the range relative to the value.
+        let precision = remaining.map { precisionRank(trade[$0]) }
+        let top = precision.min() ?? 0
+        remaining = remaining.indices.filter { precision[$0] == top }.map { remaining[$0] }
+        // Newer, only where every one has a date.
+        let dates = remaining.map { source(trade[$0].source)?.date.map { $0.year * 10_000 + ($0.month ?? 0) * 100 + ($0.day ?? 0) } }
+        if remaining.count > 1, !dates.contains(where: { $0 == nil }) {
+            let newest = dates.compactMap { $0 }.max()
+            return remaining[dates.firstIndex { $0 == newest }!]
+        }
+        return remaining.min()
+    }
+
+    /// Exact before about before a bound; then the range's width relative to the value, in tenths of
+    /// a percent (one number: the qualifier counts in millions).
+    func precisionRank(_ o: TradeObservation) -> Int {
+        let q: Int
+        switch o.qualifier {
+        case .exact: q = 0
+        case .about: q = 1
+        default: return 2_000_000
+        }
+        guard let r = o.valueRange, let v = o.usd, v != 0 else { return q * 1_000_000 }
+        return q * 1_000_000 + min(999_999, Int(((r.upper - r.lower) / abs(v) * 1000).rounded()))
+    }
+
+    /// For each figure, how many sources state a figure that agrees with it (itself included), in
+    /// O(n log n): those whose range neither ends below its start nor starts above its end.
+    func valueSupport(_ pool: [Int]) -> [Int] {
+        var seen = Set<SupportKey>()
+        var lowers = [Double](), uppers = [Double]()
+        for p in pool {
+            let o = trade[p]
+            guard let r = o.valueRange, seen.insert(SupportKey(source: o.source, usd: o.usd ?? 0, qualifier: o.qualifier)).inserted else { continue }
+            lowers.append(r.lower)
+            uppers.append(r.upper)
+        }
+        lowers.sort()
+        uppers.sort()
+        return pool.map { p in
+            guard let r = trade[p].valueRange else { return 0 }
+            let startAbove = lowers.count - Dataset.firstIndex(lowers) { $0 > r.upper }
+            let endBelow = Dataset.firstIndex(uppers) { $0 >= r.lower }
+            return lowers.count - startAbove - endBelow
+        }
+    }
+
+    /// For each derived figure, how many sources' stated growth rates imply a value that agrees with it:
+    /// the next period's growth from the next period's value (value ÷ (1 + growth)), and this period's
+    /// growth from the previous period's value (value × (1 + growth)). Values used are the stated ones.
+    func growthSupport(_ pool: [Int], direction: Direction, period: Period) -> [Int] {
+        var implied = [String: ValueRange]()
+        func add(_ o: TradeObservation, _ r: ValueRange) { if implied[o.source] == nil { implied[o.source] = r } }
+        let next = Period(year: period.year + 1, months: period.months)
+        let previous = Period(year: period.year - 1, months: period.months)
+        for p in index.wholeGoods(direction, next) where trade[p].kind == .stated {
+            let o = trade[p]
+            guard let g = o.growth, let v = (o.usd != nil ? o.valueRange : statedPreferred(direction, next).flatMap { trade[$0].valueRange }) else { continue }
+            let s = Rounding.growthSlack(g)
+            guard 1 + g - s > 0 else { continue }
+            add(o, ValueRange(v.lower / (1 + g + s), v.upper / (1 + g - s)))
+        }
+        if let base = statedPreferred(direction, previous).flatMap({ trade[$0].valueRange }) {
+            for p in index.wholeGoods(direction, period) where trade[p].kind == .stated {
+                let o = trade[p]
+                guard let g = o.growth else { continue }
+                let s = Rounding.growthSlack(g)
+                add(o, ValueRange(base.lower * max(0, 1 + g - s), base.upper * (1 + g + s)))
+            }
+        }
+        guard !implied.isEmpty else { return pool.map { _ in 0 } }
+        let lowers = implied.values.map(\.lower).sorted(), uppers = implied.values.map(\.upper).sorted()
+        return pool.map { p in
+            guard let r = trade[p].valueRange else { return 0 }
+            return lowers.count - (lowers.count - Dataset.firstIndex(lowers) { $0 > r.upper }) - Dataset.firstIndex(uppers) { $0 >= r.lower }
+        }
+    }
+
+    /// The preferred among stated figures only (no growth reasoning, so no recursion).
+    func statedPreferred(_ direction: Direction, _ period: Period) -> Int? {
+        choosePreferred(index.wholeGoods(direction, period).filter { trade[$0].kind == .stated }, direction: nil, period: period, useGrowth: false)
+    }
+
+    /// The first index whose element satisfies `p`, given that `p` is false then true along the array.
+    static func firstIndex(_ a: [Double], _ p: (Double) -> Bool) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if p(a[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
+}
+
+struct SupportKey: Hashable {
+    var source: String
+    var usd: Double
+    var qualifier: Qualifier
+}
