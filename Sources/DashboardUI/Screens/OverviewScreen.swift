@@ -100,25 +100,14 @@ enum OverviewScreen: ScreenView {
         }
     }
 
+    /// The gauge and the Target screen's conclusions in short lines, wrapped rather than cut.
     static func target(_ s: AppState, _ r: Rect, _ c: inout Canvas) {
-        guard let p = TargetScreen.progress(s), let share = p.share, let y = p.year else {
+        guard let p = TargetScreen.progress(s), let share = p.share else {
             _ = Paragraph("Progress: unknown", role: .unknown).render(into: &c, area: r, theme: s.theme)
             return
         }
         Gauge(fraction: share, label: p.shareBound.symbol + Money.share(share)).render(into: &c, area: Rect(x: r.x, y: r.y, width: r.width, height: 1), theme: s.theme)
-        var lines: [Line] = [[Span("\(y): ", role: .dim)] + Figures.usd(p.observation) + [Span(" of \(Money.millions(p.target.usd))", role: .dim)]]
-        if let rem = p.remaining { lines.append([Span("Remaining ", role: .dim), Span(Figures.millions(rem, p.remainingBound), role: .warning)]) }
-        if let g = p.requiredGrowth { lines.append([Span("Needs ", role: .dim), Span(Figures.rate(g, p.requiredBound) + "/yr", role: .warning), Span(" to \(p.deadline)", role: .dim)]) }
-        if let c2 = p.recentCAGR {
-            lines.append([Span("Recent pace \(Figures.rate(c2, p.recentBound))/yr: ", role: .dim), Span(p.reachAtRecent.text, role: .derived)])
-        }
-        if let g = p.lastGrowth {
-            lines.append([Span("Last year \(Figures.rate(g, p.lastGrowthBound)): ", role: .dim), Span(p.reachAtLast.text, role: .derived)])
-        }
-        if let partial = s.dataset.trade.filter({ $0.flow == .turnover && !$0.period.isFullYear && $0.period.year > y && $0.usd != nil }).max(by: { $0.period < $1.period }) {
-            lines.append([Span("\(partial.period.label) ", role: .partial), Span(Figures.plainUSD(partial)), Span(" (partial, not counted)", role: .dim)])
-        }
-        _ = Paragraph(lines: lines, wrap: false).render(into: &c, area: Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1), theme: s.theme)
+        _ = Paragraph(lines: TargetScreen.compactLines(p), wrap: true).render(into: &c, area: Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1), theme: s.theme)
     }
 
     static func statusLine(_ status: Status, _ title: String) -> Line {

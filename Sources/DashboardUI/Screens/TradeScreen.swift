@@ -10,10 +10,13 @@ enum TradeScreen: ScreenView {
 
     static func rows(_ s: AppState) -> [ListRow] {
         let d = s.dataset
-        return TradeScreen.periods(d).map { p in
+        var rows = TradeScreen.periods(d).map { p in
             ListRow(id: p.label, cells: TradeScreen.cells(d, p), search: p.label + " " + d.observations(in: p).compactMap(\.note).joined(separator: " "),
                     detail: { TradeScreen.detail(d, p) })
         }
+        // The current year's estimate after its partial period (the last row: it is the newest).
+        if let e = estimateRow(d) { rows.append(e) }
+        return rows
     }
 
     /// Every period with whole-goods figures, oldest first; a partial year sorts before its full year.
@@ -26,63 +29,94 @@ enum TradeScreen: ScreenView {
     /// A period's detail lists at most this many disagreeing pairs, then says how many more there are.
     static let clashesListed = 30
 
-    /// The growth shown for a period: a stated one when a source gives it, else year-on-year from the
-    /// preferred full-year values (derived). Returns the rate, whether derived, and a conflicting rate.
-    static func growth(_ d: Dataset, _ p: Period) -> (rate: Double, derived: Bool, other: Double?, bound: Bound)? {
+    /// The growth shown for a period, and what disagrees with it.
+    struct Growth {
+        var rate: Double
+        /// Computed by us from the values (no source states it).
+        var derived: Bool
+        var bound: Bound
+        /// A stated rate of another source that disagrees with the one shown (sources disagree).
+        var other: Double?
+        var otherSource: String?
+        /// The values' own growth when a stated rate disagrees with it: the rate shown and the values
+        /// shown for the period and the year before would contradict each other.
+        var fromValues: ValueGrowth?
+    }
+
+    /// The stated growth of the preferred figure, else a stated growth the values allow, else any
+    /// stated one; without any, the growth computed from the values (derived). A stated rate that the
+    /// values do not allow is shown with them (`fromValues`), never silently.
+    static func growth(_ d: Dataset, _ p: Period) -> Growth? {
         let stated = d.observations(.turnover, period: p).filter { $0.growth != nil && $0.kind == .stated }
         let pref = d.preferred(.turnover, period: p)
-        if let g = pref?.growth ?? stated.first?.growth {
-            let other = stated.compactMap(\.growth).first { abs($0 - g) > Dataset.conflictTolerance }
-            return (g, pref?.kind == .derived, other, .exact)
+        let values = d.growthFromValues(.turnover, period: p)
+        let chosen = pref?.growth != nil && pref?.kind == .stated ? pref : (stated.first { values?.allows($0.growth!) ?? false } ?? stated.first)
+        if let o = chosen, let g = o.growth {
+            let other = stated.first { abs($0.growth! - g) > Dataset.conflictTolerance }
+            let clash = values.flatMap { $0.allows(g) ? nil : $0 }
+            return Growth(rate: g, derived: false, bound: .exact, other: other?.growth, otherSource: other?.source, fromValues: clash)
         }
-        if p.isFullYear, let g = d.computedGrowth(.turnover, year: p.year) { return (g, true, nil, d.growthBound(.turnover, year: p.year)) }
+        if let pg = pref?.growth { return Growth(rate: pg, derived: true, bound: .exact) }
+        if let v = values { return Growth(rate: v.rate, derived: true, bound: v.bound) }
         return nil
+    }
+
+    /// The mark and notes for a figure that others disagree with: "!" when a source states a figure
+    /// that disagrees, "?" when only our derivations differ (from each other or from a stated one).
+    static func disagreementNotes(_ d: Dataset, _ label: String, _ o: TradeObservation?, _ others: [TradeObservation]) -> (mark: String?, notes: [String]) {
+        guard let o, !others.isEmpty else { return (nil, []) }
+        let sourcesDisagree = o.kind == .stated && others.contains { $0.kind == .stated }
+        var notes = [String]()
+        let head = sourcesDisagree ? "\(label)also " : "\(label)derivations differ: also "
+        // A few are named; the cell could never show thousands (the detail counts them all).
+        for (k, other) in others.prefix(3).enumerated() {
+            let origin = other.kind == .derived ? "derived" : (d.source(other.source)?.publisher ?? other.source)
+            notes.append((k == 0 ? head : "") + "\(Figures.plainUSD(other)) (\(origin))")
+        }
+        if others.count > 3 { notes.append("\(label)\(others.count - 3) more disagree") }
+        return (sourcesDisagree ? Figures.conflictMark : Figures.derivationsMark, notes)
     }
 
     static func cells(_ d: Dataset, _ p: Period) -> [Line] {
         let (a, b) = home(d)
         let turnover = d.preferred(.turnover, period: p)
-        let turnoverOthers = turnover.map { d.disagreements(with: $0, direction: .turnover) } ?? []
         let ex = d.preferred(.goods(from: a, to: b), period: p)
         let im = d.preferred(.goods(from: b, to: a), period: p)
-        let exOthers = ex.map { d.disagreements(with: $0, direction: .goods(from: a, to: b)) } ?? []
-        let imOthers = im.map { d.disagreements(with: $0, direction: .goods(from: b, to: a)) } ?? []
+        let t = disagreementNotes(d, "", turnover, turnover.map { d.disagreements(with: $0, direction: .turnover) } ?? [])
+        let x = disagreementNotes(d, "\(a)→\(b) ", ex, ex.map { d.disagreements(with: $0, direction: .goods(from: a, to: b)) } ?? [])
+        let m = disagreementNotes(d, "\(b)→\(a) ", im, im.map { d.disagreements(with: $0, direction: .goods(from: b, to: a)) } ?? [])
         let g = growth(d, p)
         var growthCell: Line = [Span("unknown", role: .unknown)]
         if let g {
             growthCell = [Span(Figures.rate(g.rate, g.bound), role: g.derived ? .derived : (g.rate < 0 ? .negative : .positive))]
             if g.derived { growthCell.append(Span(Figures.derivedMark, role: .derived)) }
-            if g.other != nil { growthCell.append(Span(Figures.conflictMark, role: .conflict)) }
+            if g.other != nil || g.fromValues != nil { growthCell.append(Span(Figures.conflictMark, role: .conflict)) }
         }
         var balance: Line = [Span("unknown", role: .unknown)]
-        if let ex, let im, let x = ex.usd, let m = im.usd {
+        if let ex, let im, let xv = ex.usd, let mv = im.usd {
             // The balance rises with exports and falls with imports.
-            let b = Bound.combine(increasing: [Bound(ex.qualifier)], decreasing: [Bound(im.qualifier)])
-            balance = [Span(b.symbol + (x - m < 0 ? "−" : "") + Money.millions(abs(x - m)), role: .derived), Span(Figures.derivedMark, role: .derived)]
+            let bb = Bound.combine(increasing: [Bound(ex.qualifier)], decreasing: [Bound(im.qualifier)])
+            balance = [Span(bb.symbol + (xv - mv < 0 ? "−" : "") + Money.millions(abs(xv - mv)), role: .derived), Span(Figures.derivedMark, role: .derived)]
         }
-        var notes = [String]()
-        for (label, others) in [("", turnoverOthers), ("\(a)→\(b) ", exOthers), ("\(b)→\(a) ", imOthers)] {
-            // A few are named; the cell could never show thousands (the detail counts them all).
-            for other in others.prefix(3) {
-                let origin = other.kind == .derived ? "derived" : (d.source(other.source)?.publisher ?? other.source)
-                notes.append("\(label)also \(Figures.plainUSD(other)) (\(origin))")
-            }
-            if others.count > 3 { notes.append("\(label)\(others.count - 3) more disagree") }
-        }
-        if let other = g?.other { notes.append("growth also \(Money.percent(other))") }
+        var notes = t.notes + x.notes + m.notes
+        if let g, let other = g.other { notes.append("growth also \(Money.percent(other))" + (g.otherSource.flatMap { d.source($0)?.publisher }.map { " (\($0))" } ?? "")) }
+        if let g, let v = g.fromValues { notes.append("the values give \(Figures.rate(v.rate, v.bound)), not \(Money.percent(g.rate))") }
         if !p.isFullYear { notes.append("partial year") }
         if let n = turnover?.note, notes.isEmpty { notes.append(n) }
         let periodRole: Role = p.isFullYear ? .normal : .partial
         // No turnover figure, but both directions: their sum, marked derived (as the balance is). It is
         // shown, never used in a metric.
-        var turnoverCell = Figures.usd(turnover, conflict: !turnoverOthers.isEmpty)
-        if turnover == nil, let ex, let im, let x = ex.usd, let m = im.usd {
-            let b = Bound.combine(increasing: [Bound(ex.qualifier), Bound(im.qualifier)])
-            turnoverCell = [Span(b.symbol + Money.millions(x + m), role: .derived), Span(Figures.derivedMark, role: .derived)]
+        var turnoverCell = Figures.usd(turnover)
+        if let mark = t.mark { turnoverCell.append(Span(mark, role: .conflict)) }
+        if turnover == nil, let ex, let im, let xv = ex.usd, let mv = im.usd {
+            let bb = Bound.combine(increasing: [Bound(ex.qualifier), Bound(im.qualifier)])
+            turnoverCell = [Span(bb.symbol + Money.millions(xv + mv), role: .derived), Span(Figures.derivedMark, role: .derived)]
             notes.insert("turnover = exports + imports", at: 0)
         }
-        return [Line.text(p.label, role: periodRole), turnoverCell, growthCell,
-                Figures.usd(ex, conflict: !exOthers.isEmpty), Figures.usd(im, conflict: !imOthers.isEmpty), balance,
+        var exCell = Figures.usd(ex), imCell = Figures.usd(im)
+        if let mark = x.mark { exCell.append(Span(mark, role: .conflict)) }
+        if let mark = m.mark { imCell.append(Span(mark, role: .conflict)) }
+        return [Line.text(p.label, role: periodRole), turnoverCell, growthCell, exCell, imCell, balance,
                 Line.text(notes.joined(separator: "; "), role: notes.isEmpty ? .normal : .dim)]
     }
 
@@ -94,7 +128,7 @@ enum TradeScreen: ScreenView {
             TableColumn(title: "Growth", width: .fixed(9), align: .right),
             TableColumn(title: "\(a)→\(b)", width: .fixed(9), align: .right),
             TableColumn(title: "\(b)→\(a)", width: .fixed(9), align: .right),
-            TableColumn(title: "Balance", width: .fixed(9), align: .right),
+            TableColumn(title: "\(a) balance", width: .fixed(10), align: .right),
             TableColumn(title: "Notes", width: .flex(min: 8)),
         ]
     }
@@ -105,7 +139,7 @@ enum TradeScreen: ScreenView {
         let summaryHeight = min(4, max(2, body.height - 14))
         let (main, summary) = body.splitBottom(summaryHeight)
         // Only the number of rows matters here; without a filter it needs no row built.
-        let rows = s.filter.isActive ? ListRow.visible(s, .trade).count : s.dataset.wholeGoodsPeriods.count
+        let rows = s.filter.isActive ? ListRow.visible(s, .trade).count : s.dataset.wholeGoodsPeriods.count + (s.dataset.currentYearEstimate() == nil ? 0 : 1)
         let hasSections = !s.dataset.sectionYears.isEmpty
         if main.width >= 150 {
             let (side, table) = main.splitLeft(main.width * 2 / 5)
@@ -162,6 +196,10 @@ enum TradeScreen: ScreenView {
         // The latest partial year, if it is newer than every full year, labelled with its months.
         if let p = periods(d).last, !p.isFullYear, p.year > (d.latestFullYear ?? 0), let o = d.preferred(.turnover, period: p) {
             bars.append(Bar(label: p.label, value: o.usd, valueLabel: Figures.plainUSD(o), role: .partial))
+        }
+        // Its full-year estimate, marked as one.
+        if let e = d.currentYearEstimate(.turnover) {
+            bars.append(Bar(label: estimateLabel(e), value: e.value, valueLabel: Figures.millions(e.value, e.bound) + Figures.estimateMark, role: .estimate))
         }
         return bars
     }

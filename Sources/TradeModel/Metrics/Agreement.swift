@@ -87,3 +87,33 @@ extension Dataset {
         return x.overlaps(y)
     }
 }
+
+/// A growth rate computed from two preferred values, with the rates their ranges allow.
+public struct ValueGrowth: Hashable, Sendable {
+    public var rate: Double
+    /// The lowest and highest growth the two values' ranges allow.
+    public var range: ValueRange
+    public var bound: Bound
+    /// The figure for the earlier period (the same months a year earlier for a partial one).
+    public var previous: TradeObservation
+    public var current: TradeObservation
+
+    /// Whether a stated growth, at its own rounding, is among the rates the values allow.
+    public func allows(_ stated: Double) -> Bool {
+        let s = Rounding.growthSlack(stated)
+        return ValueRange(stated - s, stated + s).overlaps(range)
+    }
+}
+
+extension Dataset {
+    /// Growth of a period over the same period a year earlier, from the preferred values; nil when
+    /// either is missing or the earlier is not positive.
+    public func growthFromValues(_ direction: Direction, period: Period) -> ValueGrowth? {
+        let before = Period(year: period.year - 1, months: period.months)
+        guard let a = preferred(direction, period: before), let b = preferred(direction, period: period),
+              let x = a.usd, let y = b.usd, let g = Metrics.growth(from: x, to: y),
+              let ra = a.valueRange, let rb = b.valueRange, ra.lower > 0 else { return nil }
+        let bound = Bound.combine(increasing: [Bound(b.qualifier)], decreasing: [Bound(a.qualifier)])
+        return ValueGrowth(rate: g, range: ValueRange(rb.lower / ra.upper - 1, rb.upper / ra.lower - 1), bound: bound, previous: a, current: b)
+    }
+}
