@@ -255,14 +255,23 @@ extension TradeScreen {
         let clashes = disagreements(d, p, obs)
         if !clashes.isEmpty {
             out.append([])
-            out.append(Line.text("Figures disagree " + Figures.conflictMark, role: .conflict))
+            out.append(Line.text("Figures disagree (\(Figures.conflictMark) sources, \(Figures.derivationsMark) our derivations)", role: .conflict))
             out += clashes.map { Line.text($0, role: .conflict) }
-            out.append(Line.text("  The table computes with one (stated, most exact, newest source first) and names the others; all are kept.", role: .dim))
+            out.append(Line.text("  The table computes with one (stated first; then the one most sources agree with; the most precise; the newer source where all are dated) and names the others; all are kept.", role: .dim))
         }
-        if p.isFullYear, let g = d.computedGrowth(.turnover, year: p.year), let a = d.preferred(.turnover, year: p.year - 1), let b = d.preferred(.turnover, year: p.year) {
+        out += choiceLines(d, p)
+        if let v = d.growthFromValues(.turnover, period: p) {
             out.append([])
-            out.append([Span("Growth over \(p.year - 1) computed by us: ", role: .dim), Span(Figures.rate(g, d.growthBound(.turnover, year: p.year)), role: .derived),
-                        Span(" (from \(Figures.plainUSD(a)) to \(Figures.plainUSD(b)))", role: .dim)])
+            let before = Period(year: p.year - 1, months: p.months).label
+            out.append([Span("Growth over \(before) computed by us: ", role: .dim), Span(Figures.rate(v.rate, v.bound), role: .derived),
+                        Span(" (from \(Figures.plainUSD(v.previous)) to \(Figures.plainUSD(v.current)); the values allow \(rangeText(v.range)))", role: .dim)])
+            // Each stated growth against it: a rate the values do not give is a disagreement, shown with both.
+            for o in obs where o.flow == .turnover && o.kind == .stated {
+                guard let g = o.growth else { continue }
+                let ok = v.allows(g)
+                out.append([Span("  Stated \(Money.percent(g)) [\(o.source)]: ", role: .dim),
+                            Span(ok ? "agrees with the values" : "disagrees with the values (\(Figures.rate(v.rate, v.bound)))", role: ok ? .positive : .conflict)])
+            }
         }
         if !p.isFullYear {
             out.append([])
@@ -278,6 +287,29 @@ extension TradeScreen {
             }
         }
         return Detail(title: "Trade in \(p.label)" + (p.isFullYear ? "" : " (partial year)"), lines: out)
+    }
+
+    /// Which turnover figure the table uses and why, when there is a choice: how many sources
+    /// agree with each (stated values, or stated growth rates for derived ones).
+    static func choiceLines(_ d: Dataset, _ p: Period) -> [Line] {
+        let positions = d.wholeGoodsPositions(.turnover, period: p).filter { d.trade[$0].usd != nil }
+        guard positions.count > 1, positions.count <= 50, let chosen = d.preferredIndex(.turnover, period: p) else { return [] }
+        var out: [Line] = [[], [Span("The table uses ", role: .dim)] + Figures.usd(d.trade[chosen]) + [Span(" [\(d.trade[chosen].source)]", role: .dim)]]
+        for i in positions {
+            let o = d.trade[i]
+            let n = d.support(of: i, direction: .turnover)
+            let who = n == 1 ? "1 source's" : "\(n) sources'"
+            let basis = o.kind == .stated ? (n == 1 ? "1 source states it" : "\(n) sources agree with it") : "\(who) stated growth rates give it"
+            out.append([Span("  \(Figures.plainUSD(o)) [\(o.source)]: ", role: .dim), Span(basis, role: i == chosen ? .positive : .dim)])
+        }
+        return out
+    }
+
+    /// "+25.9 % to +30.1 %", "at least +2.0 %".
+    static func rangeText(_ r: ValueRange) -> String {
+        if r.upper == .infinity { return "at least \(Money.percent(r.lower))" }
+        if r.lower == -.infinity { return "at most \(Money.percent(r.upper))" }
+        return "\(Money.percent(r.lower)) to \(Money.percent(r.upper))"
     }
 
     /// Every pair of figures for the same thing that cannot both be true, whatever their kind; and
@@ -303,9 +335,13 @@ extension TradeScreen {
                 budget -= 1
                 guard budget >= 0, clashes.count < clashesListed else { break search }
                 guard let y = other.usd, d.disagree(o, other) else { continue }
-                let kinds = o.kind == other.kind ? (o.kind == .derived ? "both derived by us" : "both stated") : "stated and derived"
+                let kinds = o.kind == other.kind ? (o.kind == .derived ? "derivations differ" : "sources disagree") : "a derivation disagrees with a source"
                 clashes.append("  \(o.flow.rawValue): \(Figures.plainUSD(o)) [\(o.source)] vs \(Figures.plainUSD(other)) [\(other.source)], "
                                + "\(Money.share(abs(x - y) / max(x, y))) apart (\(kinds))")
+                // What each derivation was made from: its note says.
+                for f in [o, other] where f.kind == .derived {
+                    clashes.append("    \(Figures.plainUSD(f)) derived from [\(f.source)]" + (f.note.map { ": " + $0 } ?? " (no note says how)"))
+                }
             }
         }
         if total > clashes.count { clashes.append("  and \(total - clashes.count) more pairs (tradedash validate --all lists stated ones pair by pair)") }

@@ -17,6 +17,9 @@ extension Dataset {
         indexBox.preferred(direction, period) { choosePreferred(index.wholeGoods(direction, period), direction: direction, period: period, useGrowth: true) }
     }
 
+    /// The positions in `trade` of a series' whole-goods figures, in file order.
+    public func wholeGoodsPositions(_ direction: Direction, period: Period) -> [Int] { index.wholeGoods(direction, period) }
+
     /// How many sources support a figure in the choice above (for the detail's explanation).
     public func support(of position: Int, direction: Direction) -> Int {
         let o = trade[position]
