@@ -19,8 +19,9 @@ struct ImportComtradeCommand: ParsableCommand {
         discussion: """
         Reads the annual goods trade between the dataset's two countries, in either direction, and adds \
         exports and imports per year (and per HS section when the file has commodity codes), each citing \
-        a source entry named after the file and the reporter. A side that does not report in a year gets \
-        its exports from the other side's reported imports (mirror statistics, marked derived, CIF).
+        a source entry named after the file and the reporter. A side that does not report in a year has \
+        its exports from the other side's reported imports (mirror statistics): those imports say so in \
+        their note (CIF, the importer's basis) and are not written a second time as exports.
 
         --into DATASET merges into that file in place; the same import run twice changes nothing. \
         --output NEW writes a new file: the dataset given by --data (default: the bundled one) plus the \
@@ -99,7 +100,9 @@ struct ImportComtradeCommand: ParsableCommand {
     static func summary(_ report: ImportJob.Report, file: String) -> String {
         let s = report.imported.summary
         let years = s.years.isEmpty ? "" : (s.years.count == 1 ? " for \(s.years[0])" : " for \(s.years.first!)–\(s.years.last!)")
-        var lines = ["\(file): \(s.usedRows) of \(s.dataRows) rows used\(years): \(s.statedObservations) stated and \(s.mirrorObservations) mirror figures."]
+        var lines = ["\(file): \(s.usedRows) of \(s.dataRows) rows used\(years): \(s.statedObservations) stated figure\(s.statedObservations == 1 ? "" : "s")."]
+        // Each reported value once: the imports that stand for a silent side's exports are named, not added again.
+        lines += report.mirrors
         let left = s.leftOutReasons()
         if !left.isEmpty { lines.append("Rows left out: " + left.joined(separator: ", ") + ".") }
         let m = report.merged

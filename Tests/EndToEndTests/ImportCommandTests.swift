@@ -97,15 +97,22 @@ struct ImportCommandTests {
             let r = try Self.tradedash(["import", "comtrade", dir.appendingPathComponent("TradeData_2023.csv").path,
                                         "--data", dir.appendingPathComponent("kz-tm.json").path, "--output", out])
             #expect(r.status == 0, "\(r.stderr)")
-            #expect(r.stdout.contains("5 of 7 rows used for 2023: 5 stated and 2 mirror figures."))
-            #expect(r.stdout.contains("Wrote \(out): 7 observations and 1 source added."))
+            // Turkmenistan does not report 2023: Kazakhstan's two import figures (total, section V) stand for its
+            // exports and say so; they are not added a second time as exports (before, "5 stated and 2 mirror
+            // figures", 7 observations: the 2 mirror figures repeated the 2 imports).
+            #expect(r.stdout.contains("5 of 7 rows used for 2023: 5 stated figures."))
+            #expect(r.stdout.contains("Mirror: Kazakhstan's reported imports (2 figures, CIF) stand for Turkmenistan's exports to it in 2023; their note says so (not written twice)."))
+            #expect(r.stdout.contains("Wrote \(out): 5 observations and 1 source added."))
             #expect(r.stderr.contains("TradeData_2023.csv:7: warning: re-export/re-import row (flowCode RX) left out"))
             let dataset = try DatasetLoader.load(path: out)
             let imported = dataset.trade.filter { $0.source == "comtrade-tradedata-2023-kz" }
-            #expect(imported.count == 7)
+            #expect(imported.count == 5)
             #expect(imported.first { $0.flow == .exports && $0.hsSection == nil }?.usd == 412_345_678.5)
             #expect(imported.contains { $0.hsSection == 2 && $0.usd == 300_000_000 })
-            #expect(imported.contains { $0.kind == .derived && $0.from == "TM" && $0.usd == 180_000_000 && $0.note == "mirror: from Kazakhstan's reported imports (CIF)" })
+            // The mirror figure is Kazakhstan's stated imports, CIF, with the mirror note; no derived copy.
+            #expect(imported.contains { $0.kind == .stated && $0.flow == .imports && $0.from == "TM" && $0.usd == 180_000_000 && $0.valuation == "cif"
+                && $0.note == "mirror: also Turkmenistan's exports to Kazakhstan: none of Turkmenistan's own for 2023 were imported (CIF, as Kazakhstan values its imports; not FOB)" })
+            #expect(!imported.contains { $0.kind == .derived })
             #expect(dataset.source("comtrade-tradedata-2023-kz")?.title == "UN Comtrade data file TradeData_2023.csv, as reported by Kazakhstan")
             let validate = try Self.tradedash(["validate", out])
             #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
@@ -126,7 +133,7 @@ struct ImportCommandTests {
             let afterFirst = try Data(contentsOf: URL(fileURLWithPath: dataset))
             let second = try Self.tradedash(["import", "comtrade", csv, "--into", dataset])
             #expect(second.status == 0)
-            #expect(second.stdout.contains("Nothing to do: the dataset already holds all 7 observations of this import"))
+            #expect(second.stdout.contains("Nothing to do: the dataset already holds all 5 observations of this import"))
             #expect(try Data(contentsOf: URL(fileURLWithPath: dataset)) == afterFirst)
         }
     }
@@ -157,6 +164,54 @@ struct ImportCommandTests {
             #expect(nowhere.stderr.contains("--into DATASET (merge in place) or --output NEW"))
             #expect(try Data(contentsOf: URL(fileURLWithPath: dataset)) == original)
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["TradeData_2023.csv", "bad.csv", "kz-tm.json"])
+        }
+    }
+
+    /// A dataset with the pair and nothing else, so that the import's year is the Trade screen's only row.
+    static let emptyDataset = """
+    {"schema": 1, "title": "Kazakhstan and Turkmenistan (test)", "asOf": "2025-11-26",
+     "countries": [{"code": "KZ", "name": "Kazakhstan", "isoNumeric": 398, "iso3": "KAZ"},
+                   {"code": "TM", "name": "Turkmenistan", "isoNumeric": 795, "iso3": "TKM"}],
+     "sources": [], "trade": []}
+    """
+
+    static func occurrences(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+    @Test("a mirror year lists each reported value once: the Trade table and detail, the source's citations")
+    func mirrorValuesAreListedOnce() throws {
+        try withFiles { dir in
+            let base = dir.appendingPathComponent("empty.json").path
+            try Data(Self.emptyDataset.utf8).write(to: URL(fileURLWithPath: base))
+            let out = dir.appendingPathComponent("new.json").path
+            let r = try Self.tradedash(["import", "comtrade", dir.appendingPathComponent("TradeData_2023.csv").path, "--data", base, "--output", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            func render(_ screen: String, keys: String? = nil) throws -> String {
+                let run = try Self.tradedash(["render", "--screen", screen, "--data", out, "--width", "100", "--height", "40", "--color", "never"]
+                                             + (keys.map { ["--keys", $0] } ?? []))
+                #expect(run.status == 0, "\(run.stderr)")
+                return run.stdout
+            }
+            // The table: the totals are those of the stated figures, as before. KZ→TM 412,345,678.5 (shown 412.3 M);
+            // TM→KZ 180,000,000 (Kazakhstan's imports); balance 412,345,678.5 − 180,000,000 = 232,345,678.5 (232.3 M);
+            // turnover, with no turnover figure, exports + imports = 592,345,678.5 (592.3 M).
+            let table = try render("trade")
+            let row = table.split(separator: "\n").first { $0.hasPrefix("│2023") }.map(String.init) ?? ""
+            for figure in ["592.3 M", "412.3 M", "180 M", "232.3 M"] { #expect(row.contains(figure), "\(row)") }
+            // The detail of 2023: the 180 M once (it was listed as "Imports TM→KZ: 180 M" and again as
+            // "Exports TM→KZ: 180 M* derived by us"), section V's 150 M once (twice before, once with *).
+            let detail = try render("trade", keys: "<enter>")
+            #expect(detail.contains("Trade in 2023"))
+            #expect(Self.occurrences("180 M", in: detail) == 1, "\(detail)")
+            #expect(detail.contains("Imports TM→KZ: 180 M  stated by the source (CIF)"))
+            #expect(!detail.contains("Exports TM→KZ"))
+            #expect(detail.contains("mirror: also Turkmenistan's exports to Kazakhstan"))
+            #expect(Self.occurrences("TM→KZ Mineral products: 150 M", in: detail) == 1, "\(detail)")
+            #expect(!detail.contains("*"), "nothing is derived in this detail: \(detail)")
+            // The source's citations: 3 KZ→TM exports (total, sections II and V) + 2 TM→KZ imports (total, section V) = 5.
+            let source = try render("sources", keys: "<enter>")
+            #expect(source.contains("Cited by (5)"), "\(source)")
+            #expect(Self.occurrences("trade 2023 TM→KZ imports", in: source) == 2)
+            #expect(!source.contains("TM→KZ exports"))
         }
     }
 }

@@ -61,6 +61,8 @@ struct ComtradeFixture {
 
     var rows: [[String]] = []
     var expected: [ExpectedKey: Int64] = [:]
+    /// Kazakhstan's imports that stand for Turkmenistan's exports (the years it does not report): the
+    /// imports keep their key (reporter 398, flow M) and carry the mirror note.
     var expectedMirror: [ExpectedKey: Int64] = [:]
 
     /// "1234.5" style text of a thousandths value, written independently of the importer's formatter.
@@ -158,9 +160,10 @@ struct ComtradeFixture {
                 }
             }
         }
-        // Mirror: in years where Turkmenistan does not report, its exports to Kazakhstan are Kazakhstan's imports.
+        // Mirror: in years where Turkmenistan does not report, its exports to Kazakhstan are Kazakhstan's
+        // imports, which are marked as such (and not written again as exports).
         for (k, v) in expected where k.reporter == 398 && k.flow == "M" && !turkmenistanReports.contains(k.year) {
-            expectedMirror[ExpectedKey(reporter: 795, flow: "X", year: k.year, section: k.section)] = v
+            expectedMirror[k] = v
         }
     }
 
@@ -219,6 +222,11 @@ func keyed(_ observations: [TradeObservation], kind: FigureKind) -> [ExpectedKey
         out[key] = Int64((o.usd! * 1000).rounded())
     }
     return out
+}
+
+/// The stated imports that carry the mirror note, as the same keys as `ComtradeFixture.expectedMirror`.
+func mirrored(_ observations: [TradeObservation]) -> [ExpectedKey: Int64] {
+    keyed(observations.filter { $0.note?.hasPrefix("mirror: also ") == true }, kind: .stated)
 }
 
 /// A fresh temporary directory, removed by the caller.

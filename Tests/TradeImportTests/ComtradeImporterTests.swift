@@ -32,7 +32,9 @@ private func small(_ rows: [String]) -> [UInt8] { Array(([smallHeader] + rows).j
         #expect(f.expected.count > 20)
         let result = try run(f.csv())
         #expect(keyed(result.observations, kind: .stated) == f.expected)
-        #expect(keyed(result.observations, kind: .derived) == f.expectedMirror)
+        // Mirror years: Kazakhstan's imports are marked, and no figure is written twice (nothing derived).
+        #expect(mirrored(result.observations) == f.expectedMirror)
+        #expect(keyed(result.observations, kind: .derived).isEmpty)
         #expect(!f.expectedMirror.isEmpty)
     }
 
@@ -56,7 +58,7 @@ private func small(_ rows: [String]) -> [UInt8] { Array(([smallHeader] + rows).j
         f.generate()
         let result = try run(f.csv(), chunk: chunk)
         #expect(keyed(result.observations, kind: .stated) == f.expected)
-        #expect(keyed(result.observations, kind: .derived) == f.expectedMirror)
+        #expect(mirrored(result.observations) == f.expectedMirror)
     }
 
     @Test func observationsCarryProvenanceValuationAndSections() throws {
@@ -71,17 +73,17 @@ private func small(_ rows: [String]) -> [UInt8] { Array(([smallHeader] + rows).j
         for o in result.observations {
             #expect(ids.contains(o.source))
             #expect(o.period.months == nil)
-            if o.kind == .stated {
-                #expect(o.valuation == (o.flow == .exports ? "fob" : "cif"))
-                #expect(o.note == nil)
-                // A stated figure cites its reporter: the exporter for exports, the importer for imports.
-                let reporter = o.flow == .exports ? o.from! : o.to!
-                #expect(o.source.hasSuffix("-" + reporter.lowercased()))
-            } else {
-                #expect(o.flow == .exports && o.from == "TM" && o.to == "KZ")
-                #expect(o.valuation == "cif")
-                #expect(o.note == "mirror: from Kazakhstan's reported imports (CIF)")
+            // Every figure is stated: mirror years mark Kazakhstan's imports rather than add derived exports.
+            #expect(o.kind == .stated)
+            #expect(o.valuation == (o.flow == .exports ? "fob" : "cif"))
+            // A stated figure cites its reporter: the exporter for exports, the importer for imports.
+            let reporter = o.flow == .exports ? o.from! : o.to!
+            #expect(o.source.hasSuffix("-" + reporter.lowercased()))
+            if o.flow == .imports && o.to == "KZ" && !f.turkmenistanReports.contains(o.period.year) {
+                #expect(o.note == "mirror: also Turkmenistan's exports to Kazakhstan: none of Turkmenistan's own for \(o.period.year) were imported (CIF, as Kazakhstan values its imports; not FOB)")
                 #expect(o.source == "comtrade-tradedata-2024-1-kz")
+            } else {
+                #expect(o.note == nil)
             }
             if let s = o.hsSection { #expect((1...21).contains(s)) }
         }
@@ -97,10 +99,9 @@ private func small(_ rows: [String]) -> [UInt8] { Array(([smallHeader] + rows).j
             let result = try run(f.csv(), reporter: option)
             let stated = keyed(result.observations, kind: .stated)
             #expect(stated == f.expected.filter { $0.key.reporter == 398 })
-            // Turkmenistan's rows are left out, so every year of its exports is mirrored.
-            let mirror = keyed(result.observations, kind: .derived)
-            #expect(mirror == Dictionary(uniqueKeysWithValues: f.expected.filter { $0.key.reporter == 398 && $0.key.flow == "M" }
-                .map { (ExpectedKey(reporter: 795, flow: "X", year: $0.key.year, section: $0.key.section), $0.value) }))
+            // Turkmenistan's rows are left out, so in every year Kazakhstan's imports stand for its exports.
+            #expect(mirrored(result.observations) == f.expected.filter { $0.key.reporter == 398 && $0.key.flow == "M" })
+            #expect(result.observations.allSatisfy { $0.kind == .stated })
             #expect(result.sources.map(\.id) == ["comtrade-tradedata-test-kz"])
             #expect(result.summary.excludedByOptionRows > 0)
         }
@@ -172,10 +173,12 @@ private func small(_ rows: [String]) -> [UInt8] { Array(([smallHeader] + rows).j
                     "2020,52,A,795,TKM,398,KAZ,X,TOTAL,0,0,C00,0,0,95",
                     "2021,52,A,398,KAZ,795,TKM,M,TOTAL,0,0,C00,0,0,120"]
         let result = try run(small(rows))
-        let derived = result.observations.filter { $0.kind == .derived }
-        #expect(derived.count == 1)
-        #expect(derived.first?.period.year == 2021 && derived.first?.usd == 120 && derived.first?.from == "TM")
-        #expect(result.summary.mirrorObservations == 1)
+        // Turkmenistan reported 2020 (its 95 stays its own), not 2021: only Kazakhstan's 2021 imports (120) are
+        // marked. Order: by year, then exporter, exports before imports (2020: TM's exports 95, KZ's imports 100).
+        #expect(result.observations.map(\.usd) == [95, 100, 120])
+        #expect(result.observations.map { $0.note?.hasPrefix("mirror: also ") ?? false } == [false, false, true])
+        #expect(!result.observations.contains { $0.kind == .derived })
+        #expect(result.summary.mirroredImports == 1)
     }
 
     // MARK: - Bad input

@@ -52,30 +52,66 @@ private func code(_ text: String) -> HSCode {
                          source: "src-" + (flow == .imports ? to : from).lowercased(), hsSection: section, valuation: valuation)
     }
 
-    @Test func aSideThatDidNotReportGetsItsExportsFromThePartnersImports() {
+    func noted(_ o: TradeObservation, _ note: String) -> TradeObservation {
+        var n = o
+        n.note = note
+        return n
+    }
+
+    static let note2021 = "mirror: also Turkmenistan's exports to Kazakhstan: none of Turkmenistan's own for 2021 were imported (CIF, as Kazakhstan values its imports; not FOB)"
+
+    @Test func aSideThatDidNotReportHasThePartnersImportsMarkedAsItsExports() {
         let figures = [stated(2020, .imports, from: "TM", to: "KZ", 100), stated(2020, .exports, from: "TM", to: "KZ", 95, valuation: "fob"),
                        stated(2021, .imports, from: "TM", to: "KZ", 120), stated(2021, .imports, from: "TM", to: "KZ", 80, section: 5),
                        stated(2021, .exports, from: "KZ", to: "TM", 7, valuation: "fob")]
         // Turkmenistan reported in 2020 only; Kazakhstan in both years.
-        let mirror = MirrorStatistics.derive(from: figures, pair: pair) { side, year in side == .first || year == 2020 }
-        #expect(mirror == [
-            TradeObservation(period: Period(year: 2021), flow: .exports, from: "TM", to: "KZ", usd: 120, kind: .derived, source: "src-kz",
-                             valuation: "cif", note: "mirror: from Kazakhstan's reported imports (CIF)"),
-            TradeObservation(period: Period(year: 2021), flow: .exports, from: "TM", to: "KZ", usd: 80, kind: .derived, source: "src-kz",
-                             hsSection: 5, valuation: "cif", note: "mirror: from Kazakhstan's reported imports (CIF)"),
-        ])
+        let result = MirrorStatistics.mark(figures, pair: pair) { side, year in side == .first || year == 2020 }
+        // The same five figures in the same order, none added: the two 2021 imports from Turkmenistan carry
+        // the note; value, valuation, kind and source are theirs.
+        #expect(result.marked == 2)
+        #expect(result.observations == [figures[0], figures[1], noted(figures[2], Self.note2021), noted(figures[3], Self.note2021), figures[4]])
+        #expect(MirrorStatistics.describe(result.observations, pair: pair)
+                == ["Mirror: Kazakhstan's reported imports (2 figures, CIF) stand for Turkmenistan's exports to it in 2021; their note says so (not written twice)."])
     }
 
-    @Test func onlyStatedImportsAreMirroredAndAReportingSideNever() {
+    @Test func onlyStatedImportsAreMarkedAndAReportingSideNever() {
         var derived = stated(2021, .imports, from: "TM", to: "KZ", 1)
         derived.kind = .derived
         let figures = [derived, stated(2021, .exports, from: "KZ", to: "TM", 2)]
-        #expect(MirrorStatistics.derive(from: figures, pair: pair) { _, _ in false }.isEmpty)
-        #expect(MirrorStatistics.derive(from: [stated(2021, .imports, from: "TM", to: "KZ", 1)], pair: pair) { _, _ in true }.isEmpty)
-        // A figure without a valuation says nothing of one.
-        let plain = MirrorStatistics.derive(from: [stated(2021, .imports, from: "KZ", to: "TM", 3, valuation: nil)], pair: pair) { _, _ in false }
-        #expect(plain.map(\.note) == ["mirror: from Turkmenistan's reported imports"])
-        #expect(plain.map(\.from) == ["KZ"] && plain.map(\.valuation) == [nil])
+        #expect(MirrorStatistics.mark(figures, pair: pair) { _, _ in false }.observations == figures)
+        #expect(MirrorStatistics.mark(figures, pair: pair) { _, _ in false }.marked == 0)
+        let reported = [stated(2021, .imports, from: "TM", to: "KZ", 1)]
+        #expect(MirrorStatistics.mark(reported, pair: pair) { _, _ in true }.observations == reported)
+        // A figure without a valuation says nothing of one; a note it had is kept before the mirror's.
+        let plain = noted(stated(2021, .imports, from: "KZ", to: "TM", 3, valuation: nil), "as published")
+        let marked = MirrorStatistics.mark([plain], pair: pair) { _, _ in false }.observations
+        #expect(marked.map(\.note) == ["as published; mirror: also Kazakhstan's exports to Turkmenistan: none of Kazakhstan's own for 2021 were imported"])
+        #expect(marked.map(\.from) == ["KZ"] && marked.map(\.valuation) == [nil] && marked.map(\.kind) == [.stated])
+        #expect(MirrorStatistics.describe(marked, pair: pair)
+                == ["Mirror: Turkmenistan's reported imports (1 figure) stand for Kazakhstan's exports to it in 2021; their note says so (not written twice)."])
+    }
+
+    @Test func yearsAreGivenAsRuns() {
+        #expect(MirrorStatistics.yearRanges([2021, 2016, 2019, 2020, 2019]) == "2016, 2019–2021")
+        #expect(MirrorStatistics.yearRanges([2023]) == "2023")
+    }
+
+    @Test func earlierMirrorFiguresThatRepeatAStatedImportAreFound() {
+        let imports = stated(2021, .imports, from: "TM", to: "KZ", 120)
+        // What imports wrote before: derived exports with the same source, year, direction and value.
+        var old = stated(2021, .exports, from: "TM", to: "KZ", 120)
+        old.kind = .derived
+        old.source = "src-kz"
+        old.note = "mirror: from Kazakhstan's reported imports (CIF)"
+        var otherValue = old
+        otherValue.usd = 121
+        var otherSource = old
+        otherSource.source = "src-other"
+        var handMade = old
+        handMade.note = "Turnover − Kazakh exports."
+        let trade = [imports, otherValue, old, otherSource, handMade]
+        #expect(MirrorStatistics.earlierMirrors(in: trade, repeating: [noted(imports, Self.note2021)]) == [2])
+        #expect(MirrorStatistics.earlierMirrors(in: trade, repeating: []) == [])
     }
 }
 

@@ -29,7 +29,7 @@ public struct ComtradeImportOptions: Sendable {
 /// dataset, with Comtrade's own counts of the rows (`StatisticsImport` is the same for any format).
 public struct ComtradeImport: Sendable {
     public var sources: [Source]
-    /// Sorted by year; within a year stated figures first, then mirror figures.
+    /// Sorted by year, then exporter, flow and section; each figure once (mirror statistics mark imports).
     public var observations: [TradeObservation]
     public var warnings: [ImportDiagnostic]
     public var summary: ComtradeSummary
@@ -43,8 +43,8 @@ public struct ComtradeImport: Sendable {
 /// - Totals come from `cmdCode` TOTAL rows only. Per HS section, the commodity rows of a reporter,
 ///   year and flow are summed over the topmost codes present (`TopmostHSSum`), so aggregate and leaf
 ///   rows are never both counted.
-/// - Mirror (`MirrorStatistics`): in a year where one side has no rows as reporter, its exports to the
-///   other side are derived from the other side's reported imports (kind derived, valuation cif).
+/// - Mirror (`MirrorStatistics`): in a year where one side has no rows as reporter, the other side's
+///   reported imports stand for its exports: their note says so (the value is not written twice).
 ///
 /// The pass over the file is `ComtradeAggregator`; its results, `ComtradeAggregator.finish`.
 public struct ComtradeImporter: StatisticsImporter {

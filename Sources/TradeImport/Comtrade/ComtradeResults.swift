@@ -1,7 +1,7 @@
 import TradeModel
 
 /// From the sums of the pass to observations: the total of each series from its TOTAL row, its HS
-/// sections from the topmost codes present (`TopmostHSSum`), the mirror figures (`MirrorStatistics`),
+/// sections from the topmost codes present (`TopmostHSSum`), the mirror marks (`MirrorStatistics`),
 /// and the warnings and errors that only the whole file can tell.
 extension ComtradeAggregator {
     mutating func finish() throws(ImportFailure) -> ComtradeImport {
@@ -34,19 +34,20 @@ extension ComtradeAggregator {
                 stated.append(observation(id, section: s.section, milli: s.milli, sources: sourceIDs))
             }
         }
+        // A side that did not report in a year: the partner's imports stand for its exports, and say so
+        // in their note (they are not written a second time as exports).
         let reporting = self.reporting
-        let mirror = MirrorStatistics.derive(from: stated, pair: pair, reported: reporting.contains)
+        let mirror = MirrorStatistics.mark(stated, pair: pair, reported: reporting.contains)
         summary.statedObservations = stated.count
-        summary.mirrorObservations = mirror.count
+        summary.mirroredImports = mirror.marked
         summary.years = Set(ids.map(\.year)).sorted()
 
         if stated.isEmpty {
             throw nothingToImport()
         }
-        // Each stated figure cites its reporter's source; a mirror figure cites the importer, whose
-        // stated imports it comes from.
+        // Each figure cites its reporter's source.
         let sources = reporters.sorted().map { ComtradeSourceNaming.source(fileName: file, reporter: pair[$0], partner: pair[$0.other]) }
-        return ComtradeImport(sources: sources, observations: ordered(stated + mirror), warnings: diagnostics.warningDiagnostics,
+        return ComtradeImport(sources: sources, observations: ordered(mirror.observations), warnings: diagnostics.warningDiagnostics,
                               summary: summary)
     }
 
@@ -59,13 +60,10 @@ extension ComtradeAggregator {
                          valuation: id.flow.valuation.rawValue)
     }
 
-    /// By year; within a year stated figures before mirror figures, then by exporter, flow (exports
-    /// first) and section (the total first).
+    /// By year, then by exporter, flow (exports first) and section (the total first).
     func ordered(_ observations: [TradeObservation]) -> [TradeObservation] {
         func key(_ o: TradeObservation) -> [Int] {
-            let derived = o.kind == .derived
-            return [o.period.year, derived ? 1 : 0, pair.side(ofCountry: o.from)?.index ?? 0,
-                    !derived && o.flow == .imports ? 1 : 0, o.hsSection ?? 0]
+            [o.period.year, pair.side(ofCountry: o.from)?.index ?? 0, o.flow == .imports ? 1 : 0, o.hsSection ?? 0]
         }
         return observations.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }

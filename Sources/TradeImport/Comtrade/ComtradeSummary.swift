@@ -82,7 +82,9 @@ public struct ComtradeSummary: ImportSummary, Equatable {
     public var nonHSCommodityRows = 0
     public var years: [Int] = []
     public var statedObservations = 0
-    public var mirrorObservations = 0
+    /// Stated imports that also stand for the exports of a side that did not report (mirror
+    /// statistics): marked in their note, not written a second time.
+    public var mirroredImports = 0
     public var bytes = 0
 
     /// Counts a row left out for `reason`.

@@ -17,7 +17,8 @@ public enum DatasetMerge {
     /// Appends `imported` to the document `root` (which decodes to `dataset`).
     ///
     /// - Sources whose id the dataset already has are not added again; observations equal to one the
-    ///   dataset holds are skipped, so the same import twice adds nothing.
+    ///   dataset holds, or to one that differs only in its note, are skipped, so the same import twice
+    ///   adds nothing.
     /// - An observation of the same source and series as one already there, but with another value, is
     ///   a conflict (the file changed since it was imported): nothing is merged.
     /// - The result is written to text, parsed and validated again by `DatasetLoader`, and must decode
@@ -32,11 +33,14 @@ public enum DatasetMerge {
         let knownSources = Set(dataset.sources.map(\.id))
         let newSources = sources.filter { !knownSources.contains($0.id) }
         let held = Set(dataset.trade)
+        // The same figure with another note is the same figure: an earlier import of the file wrote it
+        // without the note this one gives (a mirror note, `MirrorStatistics`), or the user edited it.
+        let heldFigures = Set(dataset.trade.map(withoutNote))
         var seen = Set<TradeObservation>()
         var newObservations = [TradeObservation]()
         var present = 0
         for o in observations {
-            if held.contains(o) { present += 1; continue }
+            if held.contains(o) || heldFigures.contains(withoutNote(o)) { present += 1; continue }
             if seen.insert(o).inserted { newObservations.append(o) }
         }
 
@@ -98,6 +102,12 @@ public enum DatasetMerge {
             throw ImportFailure(file: file, "internal error: the merged dataset does not read back as the old one plus the import; nothing was written")
         }
         return MergedDataset(bytes: bytes, addedSources: newSources, addedObservations: newObservations, alreadyPresent: present)
+    }
+
+    private static func withoutNote(_ o: TradeObservation) -> TradeObservation {
+        var figure = o
+        figure.note = nil
+        return figure
     }
 
     /// Two observations of the same source, kind and series can only differ by a changed file.

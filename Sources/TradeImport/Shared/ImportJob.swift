@@ -31,6 +31,8 @@ public struct ImportJob: Sendable {
         public var merged: MergedDataset
         /// The file written, or nil when the dataset already held the whole import (nothing to write).
         public var written: String?
+        /// What mirror statistics stand in for, one line per side (`MirrorStatistics.describe`).
+        public var mirrors: [String] = []
     }
 
     public func run() throws(ImportFailure) -> Report {
@@ -75,6 +77,9 @@ public struct ImportJob: Sendable {
         }
         var imported = try format.importFile(atPath: path, for: dataset)
         imported = try ImportJob.keepingCompleteYears(imported, asOf: dataset.asOf)
+        let pair = CountryPair(dataset)
+        let mirrors = pair.map { MirrorStatistics.describe(imported.observations, pair: $0) } ?? []
+        if let w = ImportJob.earlierMirrorWarning(dataset, root, imported.observations, file: basePath) { imported.warnings.append(w) }
         let merged: MergedDataset
         do {
             merged = try DatasetMerge.merge(root: root, dataset: dataset, sources: imported.sources,
@@ -87,7 +92,7 @@ public struct ImportJob: Sendable {
         switch target {
         case .into:
             // Running the same import again changes nothing: do not even rewrite the file.
-            if merged.changesNothing { return Report(imported: imported, merged: merged, written: nil) }
+            if merged.changesNothing { return Report(imported: imported, merged: merged, written: nil, mirrors: mirrors) }
             mode = .replace
         case .output(_, _, let force):
             mode = force ? .replace : .createNew
@@ -97,7 +102,23 @@ public struct ImportJob: Sendable {
         } catch {
             throw ImportFailure([ImportDiagnostic(.error, file: outputPath, error.message + "; nothing was written")] + imported.warnings)
         }
-        return Report(imported: imported, merged: merged, written: outputPath)
+        return Report(imported: imported, merged: merged, written: outputPath, mirrors: mirrors)
+    }
+
+    /// Imports before mirror figures were written once wrote them a second time, as derived exports
+    /// repeating the stated imports. A dataset holding such entries for this import's figures keeps
+    /// them (an import removes nothing), with a warning that says which and what to do.
+    static func earlierMirrorWarning(_ dataset: Dataset, _ root: JSONNode, _ imported: [TradeObservation], file: String) -> ImportDiagnostic? {
+        let earlier = MirrorStatistics.earlierMirrors(in: dataset.trade, repeating: imported)
+        guard let k = earlier.first else { return nil }
+        var line = 0
+        if case .array(let items)? = root["trade"]?.value, k < items.count { line = items[k].line }
+        let o = dataset.trade[k]
+        let more = earlier.count > 1 ? " and \(earlier.count - 1) more like it" : ""
+        return ImportDiagnostic(.warning, file: file, line: line,
+            "trade[\(k)] (\(o.period.label) \(o.from ?? "?")→\(o.to ?? "?") exports, derived)\(more): mirror figures written by an earlier "
+            + "version of the import, repeating the stated imports of source \"\(o.source)\" as exports; imports now mark those imports "
+            + "(\"\(MirrorStatistics.notePrefix)…\") instead. They are kept: delete them to have each reported value listed once")
     }
 
     /// A year is only known whole once it is over: figures for years not over on the dataset's as-of

@@ -45,7 +45,7 @@ struct ReportedSeries: Hashable, Comparable, Sendable {
 }
 
 /// The years in which each side reported (had rows as reporter that passed the row checks), whatever
-/// came of those rows: a side that reported in a year is not given mirror figures for it.
+/// came of those rows: a side that reported in a year does not have its exports by mirror for it.
 struct ReportingYears: Sendable {
     private var years: [Set<Int>] = [[], []]
 

@@ -16,7 +16,8 @@ public struct StatisticsImport: Sendable {
     public var file: String
     /// One per reporter whose figures were imported.
     public var sources: [Source]
-    /// Sorted by year; within a year stated figures first, then mirror figures.
+    /// Sorted by year. A figure is written once: mirror statistics mark stated imports in their note
+    /// (`MirrorStatistics`) rather than add the same value again as the partner's exports.
     public var observations: [TradeObservation]
     public var warnings: [ImportDiagnostic]
     public var summary: any ImportSummary
@@ -38,7 +39,8 @@ public protocol ImportSummary: Sendable {
     /// The years of the figures made.
     var years: [Int] { get }
     var statedObservations: Int { get }
-    var mirrorObservations: Int { get }
+    /// Stated imports marked as the exports of a side that did not report (counted among the stated).
+    var mirroredImports: Int { get }
     /// Why rows were left out, one phrase per reason that applies ("12 monthly", "3 services"…).
     func leftOutReasons() -> [String]
 }
