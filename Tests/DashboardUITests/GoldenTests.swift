@@ -34,6 +34,7 @@ import TradeModel
         out.append(Case(name: "detail-deal-100x30-ascii", screen: .energy, width: 100, height: 30, theme: .ascii, keys: [.enter]))
         out.append(Case(name: "filter-timeline-100x30-mono", screen: .timeline, width: 100, height: 30, theme: .mono, keys: [.char("/"), .char("v"), .char("i"), .char("s")]))
         out.append(Case(name: "target-deadline-2030-100x30-mono", screen: .target, width: 100, height: 30, theme: .mono, keys: [.char("+"), .char("+"), .char("+")]))
+        out.append(Case(name: "target-detail-80x24-mono", screen: .target, width: 80, height: 24, theme: .mono, keys: [.enter]))
         out.append(Case(name: "too-small-59x20-mono", screen: .overview, width: 59, height: 20, theme: .mono))
         out.append(Case(name: "overview-200x60-mono", screen: .overview, width: 200, height: 60, theme: .mono))
         return out

@@ -69,7 +69,7 @@ import Testing
             for o in d.trade where o.source == id {
                 out.append("trade \(o.period.label) \(o.flow == .turnover ? "turnover" : "\(o.from ?? "?")→\(o.to ?? "?") \(o.flow.rawValue)")")
             }
-            for t in d.targets where t.sources.contains(id) { out.append("target \(t.title)") }
+            for t in d.targets where t.citedSources.contains(id) { out.append("target \(t.title)") }
             for x in d.deals where x.sources.contains(id) || x.milestones.contains(where: { $0.source == id })
                 || x.volumes.contains(where: { $0.source == id }) { out.append("deal \(x.title)") }
             for p in d.projects where p.sources.contains(id) || p.milestones.contains(where: { $0.source == id })

@@ -29,7 +29,12 @@ enum OverviewScreen: ScreenView {
     static let bindings: [KeyBinding] = [
         KeyBinding([.left, .char("h")], .move(-1), help: ("←→ h l ↑↓ j k", "move between panels"), hint: ("←→", "panel"), order: 1),
         KeyBinding([.right, .char("l")], .move(1)),
-        KeyBinding([.enter], .open, help: ("Enter", "open the panel's screen"), hint: ("Enter", "open"), order: 2),
+        // The target panel opens the Target screen with the target's detail over it.
+        KeyBinding([.enter], .custom { s in
+            KeyMap.open(&s)
+            if s.screen == .target { TargetDetail.open(&s) }
+            return []
+        }, help: ("Enter", "open the panel's screen (the target's detail)"), hint: ("Enter", "open"), order: 2),
     ]
 
     static func panelRects(_ body: Rect) -> [Rect] {

@@ -24,7 +24,9 @@ enum TargetScreen: ScreenView {
         KeyBinding([.char("-"), .char("_")], .custom { Self.changeTargetYear(&$0, by: -1); return [] }),
         KeyBinding([.down, .char("j")], .move(1), help: ("↑↓ j k", "select a scenario"), hint: ("j/k", "scenario"), order: 2),
         KeyBinding([.up, .char("k")], .move(-1)),
-        KeyBinding([.enter], .open, help: ("Enter", "the scenario's projection"), hint: ("Enter", "detail"), order: 3),
+        KeyBinding([.enter], .custom { TargetDetail.open(&$0); return [] }, help: ("Enter", "the target's detail (its statements)"),
+                   hint: ("Enter", "target"), order: 3),
+        KeyBinding([.char("p")], .open, help: ("p", "projection of the selected scenario"), hint: ("p", "projection"), order: 4),
         KeyBinding([.left, .char("h")], .previousScreen, help: ("h l ←→", "previous / next screen")),
         KeyBinding([.right, .char("l")], .nextScreen),
     ]

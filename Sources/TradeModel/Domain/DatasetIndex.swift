@@ -203,7 +203,7 @@ final class CitationIndex: Sendable {
         var tradeCiting = [String: [Int]]()
         for (i, o) in d.trade.enumerated() { tradeCiting[o.source, default: []].append(i) }
         var other = [String: [String]]()
-        for t in d.targets { for s in Self.unique(t.sources) { other[s, default: []].append("target \(t.title)") } }
+        for t in d.targets { for s in t.citedSources { other[s, default: []].append("target \(t.title)") } }
         for x in d.deals {
             for s in Self.unique(x.sources + x.milestones.map(\.source) + x.volumes.compactMap(\.source)) { other[s, default: []].append("deal \(x.title)") }
         }

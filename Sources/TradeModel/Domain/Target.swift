@@ -5,7 +5,7 @@ public struct Target: Hashable, Sendable, Identifiable {
     /// The flow the target is about; turnover for trade volume.
     public var metric: Flow
     public var usd: Double
-    /// When the goal was set.
+    /// When the goal was set (its first statement may be earlier: see `statements`).
     public var set: DateValue?
     /// The year by which it should be reached, when known.
     public var deadline: Int?
@@ -14,9 +14,13 @@ public struct Target: Hashable, Sendable, Identifiable {
     public var deadlineNote: String?
     public var sources: [String]
     public var note: String?
+    /// Each time the target was set or restated, with its wording and the deadline it implies, in
+    /// file order (`statementsByDate` sorts them); empty when the dataset records none.
+    public var statements: [TargetStatement]
 
     public init(id: String, title: String, metric: Flow = .turnover, usd: Double, set: DateValue? = nil, deadline: Int? = nil,
-                deadlineKind: FigureKind? = nil, deadlineNote: String? = nil, sources: [String], note: String? = nil) {
+                deadlineKind: FigureKind? = nil, deadlineNote: String? = nil, sources: [String], note: String? = nil,
+                statements: [TargetStatement] = []) {
         self.id = id
         self.title = title
         self.metric = metric
@@ -27,5 +31,6 @@ public struct Target: Hashable, Sendable, Identifiable {
         self.deadlineNote = deadlineNote
         self.sources = sources
         self.note = note
+        self.statements = statements
     }
 }

@@ -22,7 +22,7 @@ struct DatasetDecoder {
         let countries = countryList(r)
         let places = list(r, .places, kind: .place) { place($0, $1) }
         let trade = list(r, .trade) { observation($0, $1, asOf: asOf) }
-        let targets = list(r, .targets, kind: .item) { target($0, $1) }
+        let targets = list(r, .targets, kind: .item) { target($0, $1, asOf: asOf) }
         let deals = list(r, .deals, kind: .item) { deal($0, $1) }
         let projects = list(r, .projects, kind: .item) { project($0, $1) }
         // Events and export potential have ids of their own, but `related` may not point at them.
@@ -123,7 +123,7 @@ struct DatasetDecoder {
         return Place(id: id, name: name, country: country, lat: lat, lon: lon, kind: kind, approximate: approx, note: note)
     }
 
-    private func usd(_ f: FieldReader, _ key: Field, required: Bool) -> Double? {
+    func usd(_ f: FieldReader, _ key: Field, required: Bool) -> Double? {
         guard let v = f.number(key, required: required) else { return nil }
         let n = f.member(key, required: false)
         if v < 0 { log.add(f.sub(key), n, "must not be negative (\(JSONWriter.format(v)))"); return nil }
@@ -251,30 +251,6 @@ struct DatasetDecoder {
         }
     }
 
-    private func target(_ f: FieldReader, _ path: FieldPath) -> Target? {
-        f.rejectUnknown(DatasetDecoder.targetFields)
-        let id = f.string(.id, required: true)
-        let title = f.string(.title, required: true)
-        let metric = f.choice(.metric, Flow.self) ?? .turnover
-        let value = usd(f, .usd, required: true)
-        if let value, value == 0 { log.add(f.sub(.usd), f.member(.usd, required: false), "a target of 0 USD cannot be reached or measured") }
-        let set = f.date(.set)
-        let deadline = f.int(.deadline, range: DatasetLoader.plausibleYears, what: "deadline year")
-        let deadlineKind = f.choice(.deadlineKind, FigureKind.self)
-        if deadline != nil && deadlineKind == nil && f.member(.deadlineKind, required: false) == nil {
-            log.add(f.sub(.deadlineKind), f.node, "missing: say whether the deadline is \"stated\" by a source or \"derived\" by us")
-        }
-        if let deadline, let set, deadline < set.year {
-            log.add(f.sub(.deadline), f.member(.deadline, required: false), "deadline \(deadline) is before the year the target was set (\(set.year))")
-        }
-        let note = f.string(.deadlineNote)
-        let sources = f.references(.sources, .source, required: true, nonEmpty: true)
-        let n = f.string(.note)
-        guard let id, let title, let value, value > 0, let sources else { return nil }
-        return Target(id: id, title: title, metric: metric, usd: value, set: set, deadline: deadline, deadlineKind: deadlineKind,
-                      deadlineNote: note, sources: sources, note: n)
-    }
-
     private func deal(_ f: FieldReader, _ path: FieldPath) -> Deal? {
         f.rejectUnknown(DatasetDecoder.dealFields)
         let id = f.string(.id, required: true)
@@ -377,7 +353,6 @@ struct DatasetDecoder {
     private static let observationFields = FieldSet([.year, .months, .flow, .from, .to, .usd, .growth, .qualifier, .kind, .source, .hsSection, .valuation, .note])
     private static let quantityFields = FieldSet([.value, .max, .unit, .qualifier, .kind, .source, .label, .note])
     private static let milestoneFields = FieldSet([.date, .title, .status, .source, .note])
-    private static let targetFields = FieldSet([.id, .title, .metric, .usd, .set, .deadline, .deadlineKind, .deadlineNote, .sources, .note])
     private static let dealFields = FieldSet([.id, .title, .sector, .parties, .status, .milestones, .volumes, .description, .sources, .note])
     private static let projectFields = FieldSet([.id, .title, .kind, .status, .places, .length, .capacity, .milestones, .description, .sources, .note])
     private static let eventFields = FieldSet([.id, .date, .endDate, .title, .kind, .places, .description, .related, .sources])

@@ -34,6 +34,39 @@ public enum DatasetEncoding {
         return JSONNode(.object(m))
     }
 
+    /// An entry of `targets`, with its statements.
+    public static func node(_ t: Target) -> JSONNode {
+        var m = [JSONMember("id", JSONNode(.string(t.id))), JSONMember("title", JSONNode(.string(t.title)))]
+        if t.metric != .turnover { m.append(JSONMember("metric", JSONNode(.string(t.metric.rawValue)))) }
+        m.append(JSONMember("usd", JSONNode(.number(t.usd, text: amountText(t.usd)))))
+        if let d = t.set { m.append(JSONMember("set", JSONNode(.string(d.iso)))) }
+        if let y = t.deadline { m.append(JSONMember("deadline", year(y))) }
+        if let k = t.deadlineKind { m.append(JSONMember("deadlineKind", JSONNode(.string(k.rawValue)))) }
+        if let n = t.deadlineNote { m.append(JSONMember("deadlineNote", JSONNode(.string(n)))) }
+        m.append(JSONMember("sources", strings(t.sources)))
+        if let n = t.note { m.append(JSONMember("note", JSONNode(.string(n)))) }
+        if !t.statements.isEmpty { m.append(JSONMember("statements", JSONNode(.array(t.statements.map(node))))) }
+        return JSONNode(.object(m))
+    }
+
+    /// An entry of a target's `statements` (`quoted` only when false, its default being true).
+    public static func node(_ st: TargetStatement) -> JSONNode {
+        var m = [JSONMember("date", JSONNode(.string(st.date.iso)))]
+        if let e = st.endDate { m.append(JSONMember("endDate", JSONNode(.string(e.iso)))) }
+        m.append(JSONMember("wording", JSONNode(.string(st.wording))))
+        if !st.quoted { m.append(JSONMember("quoted", JSONNode(.bool(false)))) }
+        if let o = st.occasion { m.append(JSONMember("occasion", JSONNode(.string(o)))) }
+        if let b = st.by { m.append(JSONMember("by", JSONNode(.string(b)))) }
+        m.append(JSONMember("sources", strings(st.sources)))
+        if let y = st.deadline { m.append(JSONMember("deadline", year(y))) }
+        if let k = st.deadlineKind { m.append(JSONMember("deadlineKind", JSONNode(.string(k.rawValue)))) }
+        if let n = st.note { m.append(JSONMember("note", JSONNode(.string(n)))) }
+        return JSONNode(.object(m))
+    }
+
+    private static func year(_ y: Int) -> JSONNode { JSONNode(.number(Double(y), text: String(y))) }
+    private static func strings(_ a: [String]) -> JSONNode { JSONNode(.array(a.map { JSONNode(.string($0)) })) }
+
     /// Plain decimal text for a value in USD with at most three decimals (never an exponent); other
     /// values as `JSONWriter` formats numbers.
     public static func amountText(_ v: Double) -> String {

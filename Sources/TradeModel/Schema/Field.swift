@@ -7,6 +7,7 @@ enum Field: Int, CaseIterable, Sendable {
     case kind, approximate, year, months, flow, from, to, usd, growth, qualifier, source, hsSection, valuation, value, max
     case unit, label, status, metric, set, deadline, deadlineKind, deadlineNote, sector, parties, milestones, volumes
     case description, length, capacity, endDate, related, categories, commodities, diplomaticRelationsSince, notes, text
+    case statements, wording, quoted, occasion, by
 
     /// The name as written in a dataset.
     var name: String { Field.names[rawValue] }
@@ -18,6 +19,7 @@ enum Field: Int, CaseIterable, Sendable {
         "kind", "approximate", "year", "months", "flow", "from", "to", "usd", "growth", "qualifier", "source", "hsSection", "valuation", "value", "max",
         "unit", "label", "status", "metric", "set", "deadline", "deadlineKind", "deadlineNote", "sector", "parties", "milestones", "volumes",
         "description", "length", "capacity", "endDate", "related", "categories", "commodities", "diplomaticRelationsSince", "notes", "text",
+        "statements", "wording", "quoted", "occasion", "by",
     ]
 }
 
