@@ -28,7 +28,7 @@ import TradeModel
             .map { text.range(of: $0)?.lowerBound }
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted() && order.count == 5)
         // Each statement's date, occasion, sources and the deadline it implies.
-        #expect(text.contains("  25 Oct 2021  \"in the next five years\" - by 2026 (derived)"))
+        #expect(text.contains("  25 Oct 2021  \"in the next five years\" - by 2027 (derived)"))
         #expect(text.contains("  24–25 Nov 2025  \"the next three years\" - by 2027 (derived)"))
         #expect(text.contains("  10 Oct 2024  \"in the near future\" - no deadline"))
         #expect(text.contains("Ashgabat, Tokayev's visit"))
@@ -47,7 +47,7 @@ import TradeModel
         #expect(lines.first == "Goal: USD 1,000 M of turnover (exports plus imports)")
         #expect(lines.contains("Set: 15 Oct 2022 (first statement: 25 Oct 2021)"))
         #expect(lines.contains("  Used: 2027 (derived in the data)"))
-        #expect(lines.contains("    25 Oct 2021 \"in the next five years\" → by 2026 (derived)"))
+        #expect(lines.contains("    25 Oct 2021 \"in the next five years\" → by 2027 (derived)"))
         #expect(lines.contains("    24–25 Nov 2025 \"the next three years\" → by 2027 (derived)"))
         #expect(lines.contains { $0.hasPrefix("    No year: 15 Oct 2022 ") && $0.contains("Nov 2025 \"achievable in the medium term\"") })
         #expect(lines.contains { $0.hasPrefix("  Derived from two of the statements") }, "the deadlineNote")

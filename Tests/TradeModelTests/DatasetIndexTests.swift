@@ -52,11 +52,14 @@ import Testing
             case .under: return (-.infinity, v * (1 - 1e-9))
             case .upTo: return (-.infinity, v)
             default:
-                var digits = String(Int64(v.rounded()))
+                // Trailing zeros of the whole number, kept to at least two significant digits.
+                let text = String(Int64(v.rounded()))
+                var digits = text
                 var unit = 1.0
-                while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast(); unit *= 10 }
+                while digits.count > 2 && digits.hasSuffix("0") { digits.removeLast(); unit *= 10 }
+                let significant = digits.hasSuffix("0") && text.count >= 2 ? 1 : digits.count
                 var half = v * 0.005
-                if o.qualifier == .about || digits.count <= 2 { half = max(half, unit / 2) }
+                if o.qualifier == .about || significant <= 2 { half = max(half, unit / 2) }
                 return (v - half, v + half)
             }
         }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Which true values a figure allows, so that "about 250 M" agrees with 254.3 M but not with 270 M,
 /// and "over 555 M" agrees with anything from 555 M up.
 ///
@@ -6,6 +14,8 @@
 ///   a unit of its last significant digit, whichever is wider.
 /// - An "about" figure allows half a unit of its last significant digit (about 250 M: 245–255 M;
 ///   about 141 M: 140.5–141.5 M), and at least the half percent of an exact one.
+/// - A figure is never taken as rounded more coarsely than to two significant digits: "300 M" and
+///   "about 300 M" allow 295–305 M, not 250–350 M; "1 billion" allows 950 M–1.05 bn.
 /// - "Over v" allows v and up, "under v" anything below v, "up to v" anything to v.
 public struct ValueRange: Hashable, Sendable {
     public var lower: Double
@@ -34,7 +44,7 @@ public struct ValueRange: Hashable, Sendable {
         case .upTo: self.init(-.infinity, v)
         case .exact, .about:
             var half = abs(v) * ValueRange.exactSlack
-            if let unit = Rounding.unit(of: v), q == .about || Rounding.isVisiblyRounded(v) { half = max(half, unit / 2) }
+            if let unit = Rounding.roundingUnit(of: v), q == .about || Rounding.isVisiblyRounded(v) { half = max(half, unit / 2) }
             self.init(v - half, v + half)
         }
     }
@@ -57,6 +67,14 @@ public enum Rounding {
         return nil
     }
 
+    /// The unit a figure is taken to be rounded to: its last significant digit's, but never coarser
+    /// than the second significant digit (300 M: 10 M; 1 bn: 100 M; 254.3 M: 100 k).
+    public static func roundingUnit(of v: Double) -> Double? {
+        guard let u = unit(of: v) else { return nil }
+        let second = pow(10, (log10(abs(v))).rounded(.down) - 1)
+        return min(u, second)
+    }
+
     /// How many significant digits the value is given to: 2 for 250 M, 4 for 254.3 M.
     public static func significantDigits(_ v: Double) -> Int? {
         guard let u = unit(of: v) else { return nil }
@@ -66,12 +84,13 @@ public enum Rounding {
     /// Two significant digits or fewer: the source rounded it.
     public static func isVisiblyRounded(_ v: Double) -> Bool { (significantDigits(v) ?? 99) <= 2 }
 
-    /// The half-width a stated growth rate allows: half a unit of its last digit in percent (+28 %:
-    /// ±0.5 points, +5.4 %: ±0.05 points), and at least half a percentage point.
+    /// The half-width a stated growth rate allows: half a percentage point (+28 %: 27.5–28.5 %;
+    /// +90 %: 89.5–90.5 %). Rates are stated to a point or finer, so a finer one (+5.4 %) gets the
+    /// same half point: rounding of the rate never makes a disagreement.
     public static func growthSlack(_ g: Double) -> Double {
         let points = g * 100
-        let unit = Rounding.unit(of: points) ?? 1
-        return max(0.005, min(unit, 10) / 200)
+        let unit = Rounding.roundingUnit(of: points) ?? 1
+        return max(0.005, min(unit, 1) / 200)
     }
 }
 
