@@ -134,6 +134,23 @@ import TradeModel
         #expect(Figures.legendLines(width: 0, ascii: false, entries: entries).isEmpty)
     }
 
+    @Test func aLegendWithoutRoomIsItsMarksAndWhereTheyAreExplained() {
+        let entries = [Figures.LegendEntry(symbol: "~", meaning: "about"), Figures.LegendEntry(symbol: ">", meaning: "over"),
+                       Figures.LegendEntry(symbol: "", meaning: "plain remark")]
+        // At 14 columns the whole legend takes 3 lines (see above): in 3 rows it is whole.
+        #expect(Figures.legendLines(width: 14, ascii: false, rows: 3, entries: entries).map(\.plainText) == ["~ about", "> over", "plain remark"])
+        // No row to spare: the symbols (the remark has none) and where their meanings are.
+        #expect(Figures.legendLines(width: 50, ascii: false, rows: 0, entries: entries).map(\.plainText) == ["marks ~ >: explained in the help"])
+        // The Trade screen at 60×20: 58 columns, 3 rows of summary of which the first is kept. The
+        // whole legend would take 4 lines (24; 45; 15 + 2 + 18 = 35; 32), so: "marks " (6) + "~ > < ≥ ≤
+        // * ! Jan–Sep" (21) + ": explained in the help" (23) = 50 columns.
+        #expect(Figures.legendLines(width: 58, ascii: false).count == 4)
+        #expect(Figures.legendLines(width: 58, ascii: false, rows: 2).map(\.plainText) == ["marks ~ > < ≥ ≤ * ! Jan–Sep: explained in the help"])
+        let trade = Fixture.text(Fixture.state(.mono, screen: .trade, width: 60, height: 20))
+        #expect(trade.contains("marks ~ > < ≥ ≤ * ! Jan–Sep: explained in the help\n"))
+        #expect(trade.contains(" CAGR 2011–2024"), "the summary's first line stays")
+    }
+
     @Test func theLegendIsMeasuredAsDrawn() {
         // "≥ ≤ at least" is 12 columns as drawn, 14 in ASCII (">= <= at least").
         let e = [Figures.LegendEntry(symbol: "≥ ≤", meaning: "at least"), Figures.LegendEntry(symbol: "*", meaning: "x")]

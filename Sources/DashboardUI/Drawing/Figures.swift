@@ -98,4 +98,14 @@ enum Figures {
         if !current.isEmpty { lines.append(current) }
         return lines
     }
+
+    /// The legend in at most `rows` lines of `width`: the whole of it when it fits, else the
+    /// symbols alone and where their meanings are (the help), so that no meaning is shown cut.
+    static func legendLines(width: Int, ascii: Bool, rows: Int, entries: [LegendEntry] = legendEntries) -> [Line] {
+        let whole = legendLines(width: width, ascii: ascii, entries: entries)
+        guard whole.count > rows else { return whole }
+        let symbols = entries.map(\.symbol).filter { !$0.isEmpty }.joined(separator: " ")
+        let short: Line = [Span("marks " + symbols), Span(": explained in the help", role: .dim)]
+        return Array(TextLayout.wrap(short.prepared(ascii: ascii), width: width).prefix(max(1, rows)))
+    }
 }

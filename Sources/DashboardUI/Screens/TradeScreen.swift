@@ -200,10 +200,10 @@ enum TradeScreen: ScreenView {
             if let n = x.categories, !text.contains(String(n)) { text += " (\(n) categories)" }
             lines.append([Span("Export potential \(x.from)→\(x.to): ", role: .dim), Span(text), Span(" [\(x.source)]", role: .dim)])
         }
-        // The legend is never cut: it flows onto as many lines as it needs, at the bottom; the lines
-        // above give way to it.
+        // The legend is never cut: it flows onto as many lines as it needs, at the bottom, and the
+        // lines above give way to it, except the first; with no room for that, the marks alone.
         let summaryArea = summary.inset(dx: 1, dy: 0)
-        let legend = Figures.legendLines(width: summaryArea.width, ascii: t.ascii || c.asciiOnly)
+        let legend = Figures.legendLines(width: summaryArea.width, ascii: t.ascii || c.asciiOnly, rows: summaryArea.height - 1)
         lines = Array(lines.prefix(max(0, summaryArea.height - legend.count))) + legend
         _ = Paragraph(lines: lines, wrap: false).render(into: &c, area: summaryArea, theme: t)
     }
