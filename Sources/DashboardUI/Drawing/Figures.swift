@@ -50,7 +50,73 @@ enum Figures {
     /// An amount in millions with its bound: "≤445 M".
     static func millions(_ v: Double, _ b: Bound) -> String { b.symbol + Money.millions(v) }
 
+    /// One mark of the legend: the symbol as the screens draw it, and what it means. An entry
+    /// without a symbol is a plain remark.
+    struct LegendEntry: Hashable, Sendable {
+        var symbol: String
+        var meaning: String
+
+        var text: String { symbol.isEmpty ? meaning : symbol + " " + meaning }
+        var line: Line { symbol.isEmpty ? Line.text(meaning, role: .dim) : [Span(symbol), Span(" " + meaning, role: .dim)] }
+    }
+
+    /// The marks the figures carry, in the order the legend lists them. A new mark goes here, and
+    /// every legend (the Trade screen's, the help's) shows it.
+    static let legendEntries: [LegendEntry] = [
+        LegendEntry(symbol: "~", meaning: "about"),
+        LegendEntry(symbol: ">", meaning: "over"),
+        LegendEntry(symbol: "<", meaning: "under"),
+        LegendEntry(symbol: "≥ ≤", meaning: "at least, at most (computed from a bound)"),
+        LegendEntry(symbol: derivedMark, meaning: "derived by us"),
+        LegendEntry(symbol: conflictMark, meaning: "sources disagree"),
+        LegendEntry(symbol: "Jan–Sep", meaning: "months of a partial year"),
+    ]
+
+    /// Between two entries on a line.
+    static let legendGap = "  "
+
+    /// The legend on one line (the help view wraps it).
     static func legend(ascii: Bool) -> String {
-        "~ about  > over  < under  ≥ at least  ≤ at most (computed from a bound)  \(derivedMark) derived by us  \(conflictMark) sources disagree  partial years are labelled with their months"
+        legendEntries.map(\.text).joined(separator: legendGap)
+    }
+
+    /// The legend flowed into lines of at most `width` columns, as drawn (ASCII spelling measured
+    /// when `ascii`): entries in order, as many to a line as fit, never split between lines; an
+    /// entry wider than a whole line alone is word-wrapped. Nothing is ever cut.
+    static func legendLines(width: Int, ascii: Bool, entries: [LegendEntry] = legendEntries) -> [Line] {
+        guard width > 0 else { return [] }
+        let gap = DisplayWidth.of(legendGap)
+        var lines: [Line] = []
+        var current: Line = []
+        var used = 0
+        for e in entries {
+            let w = DisplayWidth.of(TextLayout.display(e.text, ascii: ascii))
+            if !current.isEmpty && used + gap + w <= width {
+                current += [Span(legendGap)] + e.line
+                used += gap + w
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            if w <= width {
+                current = e.line
+                used = w
+            } else {
+                lines += TextLayout.wrap(e.line.prepared(ascii: ascii), width: width)
+                current = []
+                used = 0
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// The legend in at most `rows` lines of `width`: the whole of it when it fits, else the
+    /// symbols alone and where their meanings are (the help), so that no meaning is shown cut.
+    static func legendLines(width: Int, ascii: Bool, rows: Int, entries: [LegendEntry] = legendEntries) -> [Line] {
+        let whole = legendLines(width: width, ascii: ascii, entries: entries)
+        guard whole.count > rows else { return whole }
+        let symbols = entries.map(\.symbol).filter { !$0.isEmpty }.joined(separator: " ")
+        let short: Line = [Span("marks " + symbols), Span(": explained in the help", role: .dim)]
+        return Array(TextLayout.wrap(short.prepared(ascii: ascii), width: width).prefix(max(1, rows)))
     }
 }

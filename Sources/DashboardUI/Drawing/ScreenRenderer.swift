@@ -52,6 +52,26 @@ enum ScreenRenderer {
         return t
     }
 
+    /// From this body width on, a list screen may put the selected row's detail beside its list.
+    static let besideWidth = 120
+    /// From this body width on, it always does: below, the detail's lines would be too long to read.
+    static let alwaysBesideWidth = 160
+    /// The fewest rows worth giving the detail below a list.
+    static let previewRows = 10
+
+    /// The list's side and the detail's side of a wide body, the detail on the right in 2/5 of the
+    /// width (64 columns at 160, 80 at 200: a readable line). From `alwaysBesideWidth` columns; from
+    /// `besideWidth` only when the list (`stacked` rows high with its box) and a detail of
+    /// `previewRows` do not fit one above the other. Never when the list would lose a column there
+    /// (its box, and a scroll bar, taken off): then the detail goes below it instead.
+    static func beside(_ body: Rect, columns: [TableColumn], stacked: Int) -> (list: Rect, preview: Rect)? {
+        guard body.width >= besideWidth else { return nil }
+        guard body.width >= alwaysBesideWidth || stacked + previewRows > body.height else { return nil }
+        let (list, preview) = body.splitLeft(body.width - body.width * 2 / 5)
+        guard Box.inner(list).width - 1 >= Table(columns: columns, rows: []).minimumWidth() else { return nil }
+        return (list, preview)
+    }
+
     /// A list screen: the boxed table of the screen's rows and, where there is room, the selected row's
     /// detail beside or below it.
     static func drawList(_ s: AppState, _ screen: Screen, title: String, columns: [TableColumn], table: Rect, preview: Rect?, into c: inout Canvas) {

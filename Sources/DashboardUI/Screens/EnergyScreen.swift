@@ -36,18 +36,23 @@ enum EnergyScreen: ScreenView {
                 Line.text(volume, role: deal.volumes.isEmpty ? .unknown : .normal)]
     }
 
+    /// When not all fit (80 columns), the parties go first (the detail lists them, and the titles
+    /// mostly name them), then the sector and the date; the deal, its status and its volume stay.
     static let columns = [
-        TableColumn(title: "Deal or initiative", width: .flex(min: 16, weight: 3)),
-        TableColumn(title: "Sector", width: .fixed(13)),
-        TableColumn(title: "Parties", width: .flex(min: 12, weight: 2)),
-        TableColumn(title: "Status", width: .fixed(12)),
-        TableColumn(title: "Since", width: .fixed(11)),
-        TableColumn(title: "Volume", width: .fixed(14), align: .right),
+        TableColumn(title: "Deal or initiative", width: .flex(min: 16, weight: 3), priority: 3),
+        TableColumn(title: "Sector", width: .fixed(13), priority: 1),
+        TableColumn(title: "Parties", width: .flex(min: 12, weight: 2), priority: 0),
+        TableColumn(title: "Status", width: .fixed(12), priority: 2),
+        TableColumn(title: "Since", width: .fixed(11), priority: 1),
+        TableColumn(title: "Volume", width: .fixed(14), align: .right, priority: 2),
     ]
 
+    /// Wide (see `ScreenRenderer.beside`): the list left, the selected row's detail right. Otherwise
+    /// the list on top and the detail below it when there is room.
     static func split(_ s: AppState, _ body: Rect) -> (table: Rect, preview: Rect?) {
         let rows = ListRow.visible(s, .energy).count
         let want = max(rows, 1) + 3
+        if let (a, b) = ScreenRenderer.beside(body, columns: columns, stacked: want) { return (a, b) }
         if body.height - want >= 6 { let (a, b) = body.splitTop(want); return (a, b) }
         return (body, nil)
     }

@@ -40,13 +40,16 @@ enum InfrastructureScreen: ScreenView {
         let next = dated.filter { m in !past.contains(m) }.min { $0.date! < $1.date! }
         let latest = past.max { $0.date! < $1.date! }
         let capacity = p.capacity.first.map(Figures.quantity) ?? "unknown"
-        return [Line.text(p.title), Line.text(p.kind.label, role: .dim), Line.text(p.status.shortLabel, role: p.status.role),
+        return [Line.text(p.title), Line.text(kindLabel(p.kind), role: .dim), Line.text(p.status.shortLabel, role: p.status.role),
                 Line.text(Figures.quantity(p.length), role: p.length == nil ? .unknown : .normal),
                 Line.text(capacity, role: p.capacity.isEmpty ? .unknown : .normal),
                 latest.map { Line.text("\($0.date!.display): \($0.title)", role: .dim) }
                     ?? next.map { Line.text("due \($0.date!.display): \($0.title)", role: .warning) }
                     ?? Line.text("none recorded", role: .unknown)]
     }
+
+    /// The kind as the table's column shows it: "border crossing" would be cut in its 8 columns.
+    static func kindLabel(_ k: ProjectKind) -> String { k == .borderCrossing ? "crossing" : k.label }
 
     static let columns = [
         TableColumn(title: "Project", width: .flex(min: 18, weight: 3)),
@@ -57,16 +60,35 @@ enum InfrastructureScreen: ScreenView {
         TableColumn(title: "Latest milestone", width: .flex(min: 12, weight: 2)),
     ]
 
-    /// Wide: table left, map right. Otherwise the table on top and the map below when there is room.
-    static func split(_ s: AppState, _ body: Rect) -> (table: Rect, map: Rect?) {
-        if body.width >= 150 {
-            let (a, b) = body.splitLeft(body.width * 3 / 5)
-            return (a, b)
-        }
+    /// Where the table, the map and the selected project's detail go. Wide enough for the table to
+    /// keep its columns in 3/5 of the width: the table over the map on the left, the detail on the
+    /// right. Wide but not that wide: the table across the top, the map and the detail side by side
+    /// under it. Otherwise the table on top and the map below it when there is room.
+    static func split(_ s: AppState, _ body: Rect) -> (table: Rect, map: Rect?, preview: Rect?) {
         let rows = ListRow.visible(s, .infrastructure).count
+        // Stacked, the table and a map of 8 rows.
+        if let (left, right) = ScreenRenderer.beside(body, columns: columns, stacked: min(max(rows, 1) + 3, body.height) + 8) {
+            let want = min(max(rows, 1) + 3, left.height)
+            guard left.height - want >= 8 else { return (left, nil, right) }
+            let (table, map) = left.splitTop(want)
+            return (table, map, right)
+        }
         let want = min(max(rows, 1) + 3, body.height)
-        if body.height - want >= 8 { let (a, b) = body.splitTop(want); return (a, b) }
-        return (body, nil)
+        guard body.height - want >= 8 else { return (body, nil, nil) }
+        let (table, rest) = body.splitTop(want)
+        guard body.width >= ScreenRenderer.besideWidth else { return (table, rest, nil) }
+        let (map, preview) = rest.splitLeft(rest.width - rest.width * 2 / 5)
+        return (table, map, preview)
+    }
+
+    /// The map's title, the longest that fits in a box `width` wide: it says what the lines mean.
+    static func mapTitle(width: Int) -> String {
+        let titles = ["Map: places by latitude/longitude; lines join the places of each project, dashed while not yet in service (the selected one highlighted)",
+                      "Map: lines join each project's places, dashed while not yet in service; the selected one highlighted",
+                      "Map: lines join each project's places, dashed: not yet in service",
+                      "Map: lines join each project's places",
+                      "Map"]
+        return titles.first { DisplayWidth.of($0) <= width - 6 } ?? "Map"
     }
 
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
@@ -88,10 +110,10 @@ enum InfrastructureScreen: ScreenView {
     }
 
     static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
-        let (table, mapRect) = split(s, body)
-        ScreenRenderer.drawList(s, .infrastructure, title: "Infrastructure projects", columns: columns, table: table, preview: nil, into: &c)
+        let (table, mapRect, preview) = split(s, body)
+        ScreenRenderer.drawList(s, .infrastructure, title: "Infrastructure projects", columns: columns, table: table, preview: preview, into: &c)
         if let mapRect {
-            let mi = Box(title: "Map: places by latitude/longitude; lines join the places of each project (the selected one highlighted)").render(into: &c, area: mapRect, theme: s.theme)
+            let mi = Box(title: mapTitle(width: mapRect.width)).render(into: &c, area: mapRect, theme: s.theme)
             map(s).render(into: &c, area: mi, theme: s.theme)
         }
     }

@@ -38,9 +38,14 @@ enum SourcesScreen: ScreenView {
         TableColumn(title: "Title", width: .flex(min: 14, weight: 3)),
     ]
 
+    /// Wide (see `ScreenRenderer.beside`): the list left, the selected row's detail right. Otherwise
+    /// the list on top and the detail below it when there is room.
     static func split(_ s: AppState, _ body: Rect) -> (table: Rect, preview: Rect?) {
-        if body.width >= 140 { let (a, b) = body.splitLeft(body.width * 3 / 5); return (a, b) }
-        let want = body.height - min(10, body.height / 3)
+        // Only the number of rows matters here; without a filter it needs no row built.
+        let rows = s.filter.isActive ? ListRow.visible(s, .sources).count : s.dataset.sources.count
+        if let (a, b) = ScreenRenderer.beside(body, columns: columns, stacked: max(rows, 1) + 3) { return (a, b) }
+        // The whole list when it fits, else all but the detail's rows (up to 10).
+        let want = min(max(rows, 1) + 3, body.height - min(10, body.height / 3))
         if body.height - want >= 6 { let (a, b) = body.splitTop(want); return (a, b) }
         return (body, nil)
     }

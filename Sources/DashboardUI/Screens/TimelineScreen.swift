@@ -49,9 +49,11 @@ enum TimelineScreen: ScreenView {
         TableColumn(title: "Event", width: .flex(min: 20)),
     ]
 
+    /// Wide (see `ScreenRenderer.beside`): the list left, the selected row's detail right. Otherwise
+    /// the list on top and the detail below it when there is room.
     static func split(_ s: AppState, _ body: Rect) -> (table: Rect, preview: Rect?) {
-        if body.width >= 140 { let (a, b) = body.splitLeft(body.width * 3 / 5); return (a, b) }
         let rows = ListRow.visible(s, .timeline).count
+        if let (a, b) = ScreenRenderer.beside(body, columns: columns, stacked: max(rows, 1) + 3) { return (a, b) }
         let want = min(max(rows, 1) + 3, body.height - 7)
         if want >= 5 { let (a, b) = body.splitTop(want); return (a, b) }
         return (body, nil)

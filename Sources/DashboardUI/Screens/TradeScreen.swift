@@ -238,8 +238,12 @@ enum TradeScreen: ScreenView {
             if let n = x.categories, !text.contains(String(n)) { text += " (\(n) categories)" }
             lines.append([Span("Export potential \(x.from)→\(x.to): ", role: .dim), Span(text), Span(" [\(x.source)]", role: .dim)])
         }
-        lines.append([Span(Figures.legend(ascii: t.ascii), role: .dim)])
-        _ = Paragraph(lines: lines, wrap: false).render(into: &c, area: summary.inset(dx: 1, dy: 0), theme: t)
+        // The legend is never cut: it flows onto as many lines as it needs, at the bottom, and the
+        // lines above give way to it, except the first; with no room for that, the marks alone.
+        let summaryArea = summary.inset(dx: 1, dy: 0)
+        let legend = Figures.legendLines(width: summaryArea.width, ascii: t.ascii || c.asciiOnly, rows: summaryArea.height - 1)
+        lines = Array(lines.prefix(max(0, summaryArea.height - legend.count))) + legend
+        _ = Paragraph(lines: lines, wrap: false).render(into: &c, area: summaryArea, theme: t)
     }
 }
 

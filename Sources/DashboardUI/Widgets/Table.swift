@@ -9,23 +9,27 @@ public enum ColumnWidth: Hashable, Sendable {
     case fit
 }
 
-/// A column of a table: its title, width rule and alignment (numbers right-aligned).
+/// A column of a table: its title, width rule, alignment (numbers right-aligned) and priority.
 public struct TableColumn: Hashable, Sendable {
     public var title: String
     public var width: ColumnWidth
     public var align: Alignment
+    /// When not every column fits, the column of lowest priority is left out first (of equal ones,
+    /// the rightmost); all columns default to 0, so by default columns are left out from the right.
+    public var priority: Int
 
-    public init(title: String, width: ColumnWidth = .fit, align: Alignment = .left) {
+    public init(title: String, width: ColumnWidth = .fit, align: Alignment = .left, priority: Int = 0) {
         self.title = title
         self.width = width
         self.align = align
+        self.priority = priority
     }
 }
 
 /// Rows of aligned columns under a header, with a selected row and scrolling.
 ///
 /// Columns are separated by one space; cells that are too long end with the theme's ellipsis;
-/// columns that do not fit are left out from the right. When the rows do not fit, the last column
+/// columns that do not fit are left out, lowest priority first (by default from the right). When the rows do not fit, the last column
 /// of the area becomes a scroll bar (`▲`, a thumb, `▼`).
 public struct Table: Hashable, Sendable {
     public var columns: [TableColumn]
@@ -86,33 +90,25 @@ public struct Table: Hashable, Sendable {
         return min(max(0, offset), max(0, rows.count - visible))
     }
 
-    /// The widths of the columns drawn in `width` columns; columns left out from the right are not
-    /// in the result (at least one column is always kept, at most `width` wide).
+    /// The widths of the columns drawn in `width` columns, by column. A column left out has width 0;
+    /// columns left out at the right are not in the result at all. At least one column is always
+    /// kept, at most `width` wide. Columns are left out lowest `priority` first, of equal priority
+    /// the rightmost, until the minimum widths of the others and their gaps fit.
     public func columnWidths(for width: Int, ascii: Bool = false) -> [Int] {
         guard width > 0, !columns.isEmpty else { return [] }
-        let titles = columns.map { DisplayWidth.of(TextLayout.display($0.title, ascii: ascii)) }
-        let natural: [Int] = columns.indices.map { c in
-            var w = titles[c]
-            for row in rows where c < row.count { w = max(w, row[c].prepared(ascii: ascii).width) }
-            return w
-        }
-        let minimum: [Int] = columns.indices.map { c in
-            switch columns[c].width {
-            case .fixed(let n): return max(0, n)
-            case .flex(let m, _): return max(0, m)
-            case .fit: return min(natural[c], max(1, titles[c]))
-            }
-        }
-        var kept = columns.count
-        while kept > 1 && minimum.prefix(kept).reduce(0, +) + (kept - 1) > width { kept -= 1 }
-        var widths = Array(minimum.prefix(kept))
-        var left = width - widths.reduce(0, +) - (kept - 1)
+        let (natural, minimum) = naturalAndMinimumWidths(ascii: ascii)
+        let keep = keptColumns(minimum, in: width)
+        let kept = keep.count
+        // By column up to the last one kept; the others stay 0.
+        var widths = [Int](repeating: 0, count: (keep.last ?? 0) + 1)
+        for c in keep { widths[c] = minimum[c] }
+        var left = width - keep.reduce(0) { $0 + minimum[$1] } - (kept - 1)
         if left < 0 {
-            widths[0] = width
+            widths[keep[0]] = width
             return widths
         }
         // Fit columns grow to their content, left to right.
-        for c in 0..<kept where left > 0 {
+        for c in keep where left > 0 {
             if case .fit = columns[c].width {
                 let grow = min(left, natural[c] - widths[c])
                 widths[c] += grow
@@ -120,7 +116,7 @@ public struct Table: Hashable, Sendable {
             }
         }
         // Flex columns share what is left by weight; the remainder goes to the leftmost.
-        let flex: [(Int, Int)] = (0..<kept).compactMap { c in
+        let flex: [(Int, Int)] = keep.compactMap { c in
             if case .flex(_, let weight) = columns[c].width { return (c, max(0, weight)) }
             return nil
         }
@@ -141,6 +137,45 @@ public struct Table: Hashable, Sendable {
         return widths
     }
 
+    /// The narrowest width in which every column is kept: the minimum widths and the gaps between
+    /// them (a fit column counted at its title's width or its content's, whichever is smaller).
+    public func minimumWidth(ascii: Bool = false) -> Int {
+        guard !columns.isEmpty else { return 0 }
+        return naturalAndMinimumWidths(ascii: ascii).minimum.reduce(0, +) + columns.count - 1
+    }
+
+    /// Each column's natural width (its widest cell or title) and its minimum width.
+    private func naturalAndMinimumWidths(ascii: Bool) -> (natural: [Int], minimum: [Int]) {
+        let titles = columns.map { DisplayWidth.of(TextLayout.display($0.title, ascii: ascii)) }
+        let natural: [Int] = columns.indices.map { c in
+            var w = titles[c]
+            for row in rows where c < row.count { w = max(w, row[c].prepared(ascii: ascii).width) }
+            return w
+        }
+        let minimum: [Int] = columns.indices.map { c in
+            switch columns[c].width {
+            case .fixed(let n): return max(0, n)
+            case .flex(let m, _): return max(0, m)
+            case .fit: return min(natural[c], max(1, titles[c]))
+            }
+        }
+        return (natural, minimum)
+    }
+
+    /// The columns kept in `width`, in order: the lowest priority (the rightmost of equal ones) is
+    /// left out while the rest does not fit, down to one column.
+    private func keptColumns(_ minimum: [Int], in width: Int) -> [Int] {
+        var keep = Array(columns.indices)
+        func need() -> Int { keep.reduce(0) { $0 + minimum[$1] } + keep.count - 1 }
+        while keep.count > 1 && need() > width {
+            // The lowest priority; of equal ones the rightmost (the last in `keep` wins ties).
+            var drop = keep.count - 1
+            for k in keep.indices.reversed() where columns[keep[k]].priority < columns[keep[drop]].priority { drop = k }
+            keep.remove(at: drop)
+        }
+        return keep
+    }
+
     public func render(into canvas: inout Canvas, area: Rect, theme: Theme) {
         guard !area.isEmpty, !columns.isEmpty else { return }
         let ascii = canvas.asciiOnly || theme.ascii
@@ -152,7 +187,8 @@ public struct Table: Hashable, Sendable {
         var x = area.x
         for w in widths {
             xs.append(x)
-            x += w + 1
+            // A column left out (width 0) takes no gap either.
+            if w > 0 { x += w + 1 }
         }
         var y = area.y
         if showHeader {
