@@ -69,6 +69,8 @@ enum Figures {
         LegendEntry(symbol: "≥ ≤", meaning: "at least, at most (computed from a bound)"),
         LegendEntry(symbol: derivedMark, meaning: "derived by us"),
         LegendEntry(symbol: conflictMark, meaning: "sources disagree"),
+        LegendEntry(symbol: derivationsMark, meaning: "our derivations differ"),
+        LegendEntry(symbol: estimateMark, meaning: "estimate for a year from its partial months"),
         LegendEntry(symbol: "Jan–Sep", meaning: "months of a partial year"),
     ]
 

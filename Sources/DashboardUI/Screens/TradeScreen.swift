@@ -136,10 +136,14 @@ enum TradeScreen: ScreenView {
     /// Wide screens put the chart (and the HS sections, when the data has them) beside the table;
     /// others stack them under it.
     static func split(_ s: AppState, _ body: Rect) -> (table: Rect, chart: Rect?, sections: Rect?, summary: Rect) {
-        let summaryHeight = min(4, max(2, body.height - 14))
-        let (main, summary) = body.splitBottom(summaryHeight)
         // Only the number of rows matters here; without a filter it needs no row built.
         let rows = s.filter.isActive ? ListRow.visible(s, .trade).count : s.dataset.wholeGoodsPeriods.count + (s.dataset.currentYearEstimate() == nil ? 0 : 1)
+        // The summary as tall as its wrapped lines, leaving the table its rows (the chart gets what
+        // is left, and nothing when that is too little to read).
+        let wanted = summaryLines(s, width: body.width - 2).count
+        let tableWanted = min(max(rows, 1) + 3, body.height - 2)
+        let summaryHeight = max(2, min(wanted, body.height - (body.width >= 150 ? 8 : tableWanted)))
+        let (main, summary) = body.splitBottom(summaryHeight)
         let hasSections = !s.dataset.sectionYears.isEmpty
         if main.width >= 150 {
             let (side, table) = main.splitLeft(main.width * 2 / 5)
@@ -149,7 +153,8 @@ enum TradeScreen: ScreenView {
         }
         let tableHeight = min(main.height, max(rows, 1) + 3)
         let (table, rest) = main.splitTop(tableHeight)
-        guard rest.height >= 3 else { return (table, nil, nil, summary) }
+        // A chart of fewer than three bars says little: its rows go to the table.
+        guard rest.height >= 5 else { return (main, nil, nil, summary) }
         guard hasSections, rest.height >= 8 else { return (table, rest, nil, summary) }
         let (chart, sections) = rest.splitTop(rest.height / 2)
         return (table, chart, sections, summary)
@@ -220,6 +225,15 @@ enum TradeScreen: ScreenView {
             BarChart(bars: Array(bars.suffix(fit)), maxValue: target?.usd).render(into: &c, area: ci, theme: t)
         }
         if let sectionsRect { drawSections(s, sectionsRect, into: &c) }
+        let summaryArea = summary.inset(dx: 1, dy: 0)
+        _ = Paragraph(lines: summaryLines(s, width: summaryArea.width, rows: summaryArea.height), wrap: false).render(into: &c, area: summaryArea, theme: t)
+    }
+
+    /// The lines under the table: the CAGRs, the export potential, the legend; wrapped to `width`.
+    /// The legend is never cut: it flows onto as many lines as it needs, at the bottom, and the lines
+    /// above give way to it, except the first; with no room for that, the marks alone.
+    static func summaryLines(_ s: AppState, width: Int, rows: Int = .max) -> [Line] {
+        let d = s.dataset
         var lines = [Line]()
         let years = d.fullYears(.turnover)
         if let last = years.last, let first = years.first, first < last, let cg = d.cagr(.turnover, from: first, to: last) {
@@ -238,12 +252,15 @@ enum TradeScreen: ScreenView {
             if let n = x.categories, !text.contains(String(n)) { text += " (\(n) categories)" }
             lines.append([Span("Export potential \(x.from)→\(x.to): ", role: .dim), Span(text), Span(" [\(x.source)]", role: .dim)])
         }
-        // The legend is never cut: it flows onto as many lines as it needs, at the bottom, and the
-        // lines above give way to it, except the first; with no room for that, the marks alone.
-        let summaryArea = summary.inset(dx: 1, dy: 0)
-        let legend = Figures.legendLines(width: summaryArea.width, ascii: t.ascii || c.asciiOnly, rows: summaryArea.height - 1)
-        lines = Array(lines.prefix(max(0, summaryArea.height - legend.count))) + legend
-        _ = Paragraph(lines: lines, wrap: false).render(into: &c, area: summaryArea, theme: t)
+        let ascii = s.theme.ascii
+        let legend = Figures.legendLines(width: width, ascii: ascii, rows: max(1, min(rows, 99) - 1))
+        // Whole lines give way, from the last; the first stays (cut to the room left, if it must).
+        var kept = [Line]()
+        for (k, l) in lines.enumerated() {
+            let w = TextLayout.wrap(l.prepared(ascii: ascii), width: max(1, width))
+            if kept.count + w.count + legend.count <= rows { kept += w } else if k == 0 { kept += w.prefix(max(1, rows - legend.count)) } else { break }
+        }
+        return kept + legend
     }
 }
 
