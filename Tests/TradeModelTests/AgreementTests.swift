@@ -46,15 +46,17 @@ import Testing
         #expect(!Rounding.isVisiblyRounded(254.3e6))
     }
 
-    @Test func growthSlackIsHalfTheLastDigitAndAtLeastHalfAPoint() {
+    @Test func growthSlackIsHalfAPoint() {
         // +28 %: last digit 1 point → ±0.5 points = 0.005.
         #expect(AF.close(Rounding.growthSlack(0.28), 0.005))
         // +5.4 %: last digit 0.1 point → ±0.05 points, raised to the floor of ±0.5 points.
         #expect(AF.close(Rounding.growthSlack(0.054), 0.005))
         // −1.4 %: the same floor.
         #expect(AF.close(Rounding.growthSlack(-0.014), 0.005))
-        // +30 %: last digit 10 points → ±5 points = 0.05.
-        #expect(AF.close(Rounding.growthSlack(0.30), 0.05))
+        // +30 % and +90 %: one significant digit, but a rate is taken to the point (never coarser
+        // than its second digit): ±0.5 points, so +90 % does not allow 88.5 %.
+        #expect(AF.close(Rounding.growthSlack(0.30), 0.005))
+        #expect(AF.close(Rounding.growthSlack(0.90), 0.005))
     }
 
     // MARK: Ranges
@@ -291,7 +293,8 @@ import Testing
 
     @Test func bundled2012GrowthIsWithinItsRounding() throws {
         // 2011 183 M (182.085–183.915), 2012 345 M (343.275–346.725): 343.275/183.915 − 1 = 86.65 %
-        // to 346.725/182.085 − 1 = 90.42 %. The stated +90 % (last digit 10 points: 85–95 %) agrees.
+        // to 346.725/182.085 − 1 = 90.42 %. The stated +90 % (to the point: 89.5–90.5 %) meets that
+        // range at 89.5–90.42 %: it agrees, though 345 ÷ 183 is +88.5 %.
         let g = try #require(AF.bundled.growthFromValues(.turnover, period: Period(year: 2012)))
         #expect(AF.close(g.rate, 345.0 / 183 - 1))
         #expect(g.allows(0.9))

@@ -109,11 +109,12 @@ extension TargetScreen {
         var l: Line = [Span("\(e.year) estimate: ", role: .dim)]
         if let f = e.fromPreviousYear, let prev = e.previousYear, let g = e.yearToDateGrowth {
             l += [Span(Figures.millions(f, e.fromPreviousYearBound) + mark, role: .estimate),
-                  Span(" = \(prev.period.label) \(Figures.plainUSD(prev)) × \(Money.grouped(1 + g, decimals: 3)) (\(months) growth\(e.yearToDateGrowthIsStated ? "" : ", derived")); ", role: .dim),
-                  Span(Figures.millions(e.scaledByMonths, e.scaledByMonthsBound) + mark, role: .estimate),
-                  Span(" at \(months)'s monthly rate", role: .dim)]
-        } else {
-            l += [Span(Figures.millions(e.scaledByMonths, e.scaledByMonthsBound) + mark, role: .estimate),
+                  Span(" = \(prev.period.label) \(Figures.plainUSD(prev)) × \(Money.grouped(1 + g, decimals: 3)) (\(months) growth\(e.yearToDateGrowthIsStated ? "" : ", derived"))", role: .dim)]
+            if let sc = e.scaledByMonths {
+                l += [Span("; ", role: .dim), Span(Figures.millions(sc, e.scaledByMonthsBound) + mark, role: .estimate), Span(" at \(months)'s monthly rate", role: .dim)]
+            }
+        } else if let sc = e.scaledByMonths {
+            l += [Span(Figures.millions(sc, e.scaledByMonthsBound) + mark, role: .estimate),
                   Span(" = \(e.partial.period.label) × 12/\(e.partial.period.monthCount), at its monthly average", role: .dim)]
             if e.yearToDateGrowth == nil { l.append(Span(" (no same months a year earlier to compare)", role: .dim)) }
         }

@@ -70,8 +70,12 @@ extension TradeScreen {
         } else {
             out.append(Line.text("  From \(p.year - 1): unknown (\(x.yearToDateGrowth == nil ? "no growth on the same months" : "no full-year figure for \(p.year - 1)"))", role: .unknown))
         }
-        out.append([Span("  Scaled by the months: ", role: .dim), Span(Figures.millions(x.scaledByMonths, x.scaledByMonthsBound) + Figures.estimateMark, role: .estimate),
-                    Span(" = \(Money.millions(x.partial.usd ?? 0)) × 12/\(p.monthCount) (assumes the rest of the year keeps \(p.monthsLabel)'s monthly average\(x.usesPreviousYear ? "" : "; used for the outlook"))", role: .dim)])
+        if let sc = x.scaledByMonths {
+            out.append([Span("  Scaled by the months: ", role: .dim), Span(Figures.millions(sc, x.scaledByMonthsBound) + Figures.estimateMark, role: .estimate),
+                        Span(" = \(Money.millions(x.partial.usd ?? 0)) × 12/\(p.monthCount) (assumes the rest of the year keeps \(p.monthsLabel)'s monthly average\(x.usesPreviousYear ? "" : "; used for the outlook"))", role: .dim)])
+        } else {
+            out.append(Line.text("  Scaled by the months: unknown (the source gives only the growth for \(p.label))", role: .unknown))
+        }
         return out
     }
 }

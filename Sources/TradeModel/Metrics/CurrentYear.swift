@@ -4,7 +4,9 @@
 public struct CurrentYearEstimate: Hashable, Sendable {
     /// The year estimated.
     public var year: Int
-    /// The latest partial period of that year with a value (the preferred figure).
+    /// The partial period the estimate is made from: the year to date (from January, the most
+    /// months) when the year has one, else its longest partial period. Its value may be unknown when
+    /// the source states only a growth.
     public var partial: TradeObservation
     /// The same months a year earlier: a figure for them, or the one the partial's stated growth implies.
     public var sameMonthsBefore: Double?
@@ -22,13 +24,14 @@ public struct CurrentYearEstimate: Hashable, Sendable {
     /// The previous full year × (1 + the year-to-date growth).
     public var fromPreviousYear: Double?
     public var fromPreviousYearBound: Bound = .unknown
-    /// The partial value × 12 ÷ its months.
-    public var scaledByMonths: Double
-    public var scaledByMonthsBound: Bound
+    /// The partial value × 12 ÷ its months; nil when the partial period has only a growth.
+    public var scaledByMonths: Double?
+    public var scaledByMonthsBound: Bound = .unknown
 
     /// The estimate the target's outlook uses: from the previous year when the data supports it (it
-    /// keeps the year's seasonal shape), else the partial value scaled by its months.
-    public var value: Double { fromPreviousYear ?? scaledByMonths }
+    /// keeps the year's seasonal shape), else the partial value scaled by its months. One of the two
+    /// always exists.
+    public var value: Double { fromPreviousYear ?? scaledByMonths ?? 0 }
     public var bound: Bound { fromPreviousYear != nil ? fromPreviousYearBound : scaledByMonthsBound }
     public var usesPreviousYear: Bool { fromPreviousYear != nil }
 }
@@ -38,36 +41,52 @@ extension Dataset {
     /// after the latest full year of the direction; nil otherwise.
     public func currentYearEstimate(_ direction: Direction = .turnover) -> CurrentYearEstimate? {
         let latestFull = fullYears(direction).last ?? Int.min
-        // The latest partial period after every full year, with a value.
-        guard let period = wholeGoodsPeriods.last(where: { !$0.isFullYear && $0.year > latestFull && preferredIndex(direction, period: $0) != nil }),
-              let months = period.months, let partial = preferred(direction, period: period), let v = partial.usd else { return nil }
+        // The latest year after every full year with a partial figure (a value or a growth) ...
+        let partials = wholeGoodsPeriods.filter { !$0.isFullYear && $0.year > latestFull }
+        guard let year = partials.filter({ partialFigure(direction, $0) != nil }).map(\.year).max() else { return nil }
+        // ... and its year to date: from January, the most months; else its longest partial period.
+        let ofYear = partials.filter { $0.year == year && partialFigure(direction, $0) != nil }
+        guard let period = ofYear.max(by: { ($0.months!.lowerBound == 1 ? 1 : 0, $0.monthCount, -$0.months!.lowerBound) < ($1.months!.lowerBound == 1 ? 1 : 0, $1.monthCount, -$1.months!.lowerBound) }),
+              let months = period.months, let partial = partialFigure(direction, period) else { return nil }
+        var e = CurrentYearEstimate(year: year, partial: partial)
         let partialBound = Bound(partial.qualifier)
-        let scaled = v * 12 / Double(months.count)
-        var e = CurrentYearEstimate(year: period.year, partial: partial, scaledByMonths: scaled, scaledByMonthsBound: partialBound)
+        if let v = partial.usd {
+            e.scaledByMonths = v * 12 / Double(months.count)
+            e.scaledByMonthsBound = partialBound
+        }
         // The same months a year earlier: a figure, or what the stated growth implies.
-        let before = Period(year: period.year - 1, months: months)
+        let before = Period(year: year - 1, months: months)
         if let b = preferred(direction, period: before), let bv = b.usd {
             e.sameMonthsBefore = bv
             e.sameMonthsBeforeBound = Bound(b.qualifier)
             e.sameMonthsBeforeIsStated = b.kind == .stated
             e.sameMonthsBeforeSource = b.source
-        } else if let g = partial.growth, 1 + g > 0 {
+        } else if let g = partial.growth, let v = partial.usd, 1 + g > 0 {
             e.sameMonthsBefore = v / (1 + g)
             e.sameMonthsBeforeBound = partialBound
         }
         if let g = partial.growth {
             e.yearToDateGrowth = g
             e.yearToDateGrowthBound = .exact
-            e.yearToDateGrowthIsStated = true
-        } else if let bv = e.sameMonthsBefore, let g = Metrics.growth(from: bv, to: v) {
+            e.yearToDateGrowthIsStated = partial.kind == .stated
+        } else if let bv = e.sameMonthsBefore, let v = partial.usd, let g = Metrics.growth(from: bv, to: v) {
             e.yearToDateGrowth = g
             e.yearToDateGrowthBound = .combine(increasing: [partialBound], decreasing: [e.sameMonthsBeforeBound])
         }
-        if let g = e.yearToDateGrowth, let prev = preferred(direction, year: period.year - 1), let pv = prev.usd {
+        if let g = e.yearToDateGrowth, let prev = preferred(direction, year: year - 1), let pv = prev.usd {
             e.previousYear = prev
             e.fromPreviousYear = pv * (1 + g)
             e.fromPreviousYearBound = .combine(increasing: [Bound(prev.qualifier), e.yearToDateGrowthBound])
         }
+        // Neither estimate: nothing to show.
+        guard e.fromPreviousYear != nil || e.scaledByMonths != nil else { return nil }
         return e
+    }
+
+    /// The figure of a partial period an estimate is made from: the preferred one with a value, else
+    /// a stated one with a growth only.
+    func partialFigure(_ direction: Direction, _ period: Period) -> TradeObservation? {
+        if let p = preferred(direction, period: period) { return p }
+        return observations(direction, period: period).first { $0.kind == .stated && $0.growth != nil }
     }
 }

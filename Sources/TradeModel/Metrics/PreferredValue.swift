@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Which of several figures for the same period and direction the dashboard computes with.
 ///
 /// 1. A stated figure before a derived one.
@@ -6,7 +14,8 @@
 ///    source states a value), the sources whose stated growth rates, applied to the neighbouring
 ///    period's stated value, give a value that agrees: ~440 M for 2022 is what 563 M in 2023 and the
 ///    +28 % two sources state give, ~460 M only what one source's +22.5 % gives.
-/// 3. The more precise: exact before about before a bound, then the narrower range.
+/// 3. The more precise: exact before about before a bound, then the finer last significant digit
+///    (figures rounded to the same unit are equally precise).
 /// 4. The newer source, only where every remaining figure's source has a date: a missing date never
 ///    wins or loses by default.
 /// 5. The first in the file.
@@ -52,38 +61,61 @@ extension Dataset {
         return remaining.min()
     }
 
-    /// Exact before about before a bound; then the range's width relative to the value, in tenths of
-    /// a percent (one number: the qualifier counts in millions).
+    /// Exact before about before a bound; then the finer unit of the last significant digit (254.3 M
+    /// before 254 M; "about 440 M" and "about 460 M", both to 10 M, are equally precise). One number:
+    /// the qualifier first, then the unit's power of ten.
     func precisionRank(_ o: TradeObservation) -> Int {
         let q: Int
         switch o.qualifier {
         case .exact: q = 0
         case .about: q = 1
-        default: return 2_000_000
+        default: return 2_000
         }
-        guard let r = o.valueRange, let v = o.usd, v != 0 else { return q * 1_000_000 }
-        return q * 1_000_000 + min(999_999, Int(((r.upper - r.lower) / abs(v) * 1000).rounded()))
+        guard let v = o.usd, let unit = Rounding.unit(of: v) else { return q * 1_000 }
+        return q * 1_000 + Int(log10(unit).rounded()) + 100
     }
 
-    /// For each figure, how many sources state a figure that agrees with it (itself included), in
-    /// O(n log n): those whose range neither ends below its start nor starts above its end.
+    /// For each figure, how many sources state a figure that agrees with it (its own included). A
+    /// source counts once however many of its figures agree. Exact for up to 256 figures (every pair);
+    /// above that, in O(n log n) over each source's figures merged into disjoint ranges, where a
+    /// source whose disjoint ranges both meet one figure would count twice (a source contradicting
+    /// itself twice over; never seen in real data).
     func valueSupport(_ pool: [Int]) -> [Int] {
-        var seen = Set<SupportKey>()
+        let ranges = pool.map { trade[$0].valueRange }
+        if pool.count <= 256 {
+            return pool.indices.map { i in
+                guard let r = ranges[i] else { return 0 }
+                var sources = Set<String>()
+                for j in pool.indices { if let q = ranges[j], q.overlaps(r) { sources.insert(trade[pool[j]].source) } }
+                return sources.count
+            }
+        }
+        var bySource = [String: [ValueRange]]()
+        for (i, p) in pool.enumerated() { if let r = ranges[i] { bySource[trade[p].source, default: []].append(r) } }
         var lowers = [Double](), uppers = [Double]()
-        for p in pool {
-            let o = trade[p]
-            guard let r = o.valueRange, seen.insert(SupportKey(source: o.source, usd: o.usd ?? 0, qualifier: o.qualifier)).inserted else { continue }
-            lowers.append(r.lower)
-            uppers.append(r.upper)
+        for (_, list) in bySource {
+            for r in Dataset.merged(list) {
+                lowers.append(r.lower)
+                uppers.append(r.upper)
+            }
         }
         lowers.sort()
         uppers.sort()
-        return pool.map { p in
-            guard let r = trade[p].valueRange else { return 0 }
+        return ranges.map { r in
+            guard let r else { return 0 }
             let startAbove = lowers.count - Dataset.firstIndex(lowers) { $0 > r.upper }
             let endBelow = Dataset.firstIndex(uppers) { $0 >= r.lower }
             return lowers.count - startAbove - endBelow
         }
+    }
+
+    /// Ranges merged where they meet, ascending.
+    static func merged(_ list: [ValueRange]) -> [ValueRange] {
+        var out = [ValueRange]()
+        for r in list.sorted(by: { $0.lower < $1.lower }) {
+            if let last = out.last, r.lower <= last.upper { out[out.count - 1].upper = max(last.upper, r.upper) } else { out.append(r) }
+        }
+        return out
     }
 
     /// For each derived figure, how many sources' stated growth rates imply a value that agrees with it:
@@ -133,8 +165,3 @@ extension Dataset {
     }
 }
 
-struct SupportKey: Hashable {
-    var source: String
-    var usd: Double
-    var qualifier: Qualifier
-}

@@ -70,18 +70,27 @@ public struct TargetProgress: Hashable, Sendable {
     /// When the target is reached at the recent pace (from the base), as far as the bounds allow.
     public var reachAtRecent: Reach {
         if alreadyReached, let y = year { return .year(y, .exact) }
-        return recentCAGR == nil ? .unknown : Reach(yearReachedAtRecent, bound: .combine(decreasing: [baseBound, recentBound]), rate: recentCAGR)
+        guard let c = recentCAGR else { return .unknown }
+        return neverAt(c, recentBound) ?? Reach(yearReachedAtRecent, bound: .combine(decreasing: [baseBound, recentBound]), rate: c)
     }
     public var reachAtLast: Reach {
         if alreadyReached, let y = year { return .year(y, .exact) }
-        return lastGrowth == nil ? .unknown : Reach(yearReachedAtLast, bound: .combine(decreasing: [baseBound, lastGrowthBound]), rate: lastGrowth)
+        guard let g = lastGrowth else { return .unknown }
+        return neverAt(g, lastGrowthBound) ?? Reach(yearReachedAtLast, bound: .combine(decreasing: [baseBound, lastGrowthBound]), rate: g)
     }
     /// When it is reached at the year-to-date growth of the estimated year, from the estimate.
     public var reachAtYearToDate: Reach {
         if alreadyReached, let y = year { return .year(y, .exact) }
         guard let e = estimate, let g = e.yearToDateGrowth else { return .unknown }
+        if let never = neverAt(g, e.yearToDateGrowthBound) { return never }
         let y = Metrics.yearReached(current: e.value, fromYear: e.year, target: target.usd, rate: g)
         return Reach(y, bound: .combine(decreasing: [e.bound, e.yearToDateGrowthBound]), rate: g)
+    }
+    /// A rate certainly at or below zero (exact, or at most a non-positive figure) never reaches a
+    /// target not yet reached, as `reach(atRate:)` says; a lower bound below zero may be growth.
+    func neverAt(_ rate: Double, _ bound: Bound) -> Reach? {
+        guard rate <= 0, bound == .exact || bound == .atMost, let v = baseValue, v < target.usd else { return nil }
+        return .never
     }
     /// When it is reached at a fixed rate from the base (only the value is uncertain). A rate of zero
     /// or less never reaches a target not yet reached, whatever bound the value has: the bound says
