@@ -78,7 +78,8 @@ import TradeModel
         #expect(!c[5, 4].style.reverse)
     }
 
-    /// The Target screen shows the model's metrics, formatted, not numbers of its own.
+    /// The Target screen shows the model's metrics, formatted, not numbers of its own. The outlook
+    /// starts from the 2025 estimate: over 555 M × 1.054 (Jan–Sep's growth) = at least 584.97 M.
     @Test func targetScreenNumbersMatchTheModel() throws {
         let d = Fixture.dataset
         let target = try #require(d.targets.first)
@@ -88,57 +89,66 @@ import TradeModel
         #expect(abs(p.share! - 0.555) < 1e-12)
         #expect(p.remaining == 445e6)
         #expect(p.deadline == 2027)
-        #expect(abs(p.requiredGrowth! - ((1000.0 / 555.0) ** (1.0 / 3.0) - 1)) < 1e-12)
+        #expect(p.baseYear == 2025 && p.baseIsEstimate)
+        #expect(abs(p.baseValue! - 555e6 * 1.054) < 1)
+        // (1000 / 584.97)^(1/2) − 1 = 1.70949^0.5 − 1 = 30.75 %.
+        #expect(abs(p.requiredGrowth! - ((1000.0 / (555.0 * 1.054)) ** (1.0 / 2.0) - 1)) < 1e-12)
         #expect(p.recentRange == 2021...2024)
         #expect(abs(p.recentCAGR! - ((555.0 / 254.3) ** (1.0 / 3.0) - 1)) < 1e-12)
-        #expect(p.yearReachedAtRecent == 2027)
+        // 584.97 × 1.2971^n: 758.8 (2026), 984.2 (2027), 1,276.7 (2028).
+        #expect(p.yearReachedAtRecent == 2028)
         #expect(abs(p.lastGrowth! - (555.0 / 563.0 - 1)) < 1e-12)
         #expect(p.yearReachedAtLast == nil)
 
         // 2024 is "over 555 M": everything computed from it is a bound, and the screen says which.
-        #expect(p.currentBound == .atLeast)
+        #expect(p.currentBound == .atLeast && p.baseBound == .atLeast)
         #expect(p.shareBound == .atLeast && p.remainingBound == .atMost && p.requiredBound == .atMost)
         #expect(p.recentBound == .atLeast && p.lastGrowthBound == .atLeast)
-        #expect(p.reachAtRecent == .year(2027, .atMost))
+        #expect(p.reachAtRecent == .year(2028, .atMost))
         #expect(p.reachAtLast == .unknown, "a negative lower bound on growth says nothing about when")
-        #expect(p.reach(atRate: 0) == .unknown)
+        #expect(p.reach(atRate: 0) == .never, "no growth never reaches a target not yet reached")
+        // 584.97 × 1.2^n ≥ 1,000: n = ln 1.70949 / ln 1.2 = 2.94 → 3 → 2028.
         #expect(p.reach(atRate: 0.2) == .year(2028, .atMost))
 
         let text = Fixture.text(Fixture.state(.mono, screen: .target, width: 100, height: 30))
-        #expect(text.contains("2024 (latest full year): over USD 555 M of 1,000 M = at least 55.5 %"))
-        #expect(text.contains("Remaining: at most USD 445 M (the 2024 value is a lower bound)"))
-        #expect(text.contains("Needed: at most +21.7 % a year from 2024 to reach 1,000 M by 2027"))
-        #expect(text.contains("(CAGR 2021–2024 at least +29.7 %/yr): reached by 2027 at the latest"))
-        #expect(text.contains("(2023→2024 at least −1.4 %): unknown"))
+        #expect(text.contains("2024 (latest full year): over USD 555 M = at least 55.5 % of 1,000 M; at most 445 M to go"))
+        #expect(text.contains("2025 estimate: ≥585 M^ = 2024 >555 M × 1.054 (Jan–Sep growth); 484.8 M^"))
+        #expect(text.contains("Needed: at most +30.7 % a year in 2026–2027, after the 2025 estimate"))
+        #expect(text.contains("At the CAGR 2021–2024 (≥+29.7 %/yr): reached by 2028 at the latest"))
+        #expect(text.contains("At 2024's growth (≥−1.4 %/yr): unknown"))
+        #expect(text.contains("Latest evidence (2025 Jan–Sep, +5.4 % on the same months)"), "the verdict names its evidence")
         #expect(text.contains("≥55.5 % of 1,000 M"), "the gauge's label")
-        #expect(text.contains("≥675.3 M*"), "projections from a lower bound are lower bounds")
+        // 584.97 × 1.1 = 643.5.
+        #expect(text.contains("≥643.5 M*"), "projections from a lower bound are lower bounds")
         #expect(text.contains("≤2028"), "years reached from a lower bound are at the latest")
-        #expect(text.contains("2025 Jan–Sep: 363.6 M"), "the partial year is shown and labelled")
-        #expect(text.contains("partial year, not counted"))
     }
 
     @Test func deadlineKeysChangeTheRequiredGrowth() {
         var s = Fixture.state(.mono, screen: .target, width: 100, height: 30)
         Fixture.press(&s, .char("+"), .char("+"), .char("+"))
         let text = Fixture.text(s)
-        let g = (1000.0 / 555.0) ** (1.0 / 6.0) - 1
-        #expect(text.contains("Needed: at most \(Money.percent(g)) a year from 2024 to reach 1,000 M by 2030"))
+        // From the 2025 estimate over five years: (1000 / 584.97)^(1/5) − 1 = +11.3 %.
+        let g = (1000.0 / (555.0 * 1.054)) ** (1.0 / 5.0) - 1
+        #expect(text.contains("Needed: at most \(Money.percent(g)) a year in 2026–2030, after the 2025 estimate"))
         #expect(text.contains("chosen with +/−; the data says 2027, derived"))
     }
 
     @Test func tradeScreenMarksDerivedPartialAndConflicting() {
         let text = Fixture.text(Fixture.state(.mono, screen: .trade, width: 120, height: 40))
-        #expect(text.contains("254.3 M!"), "2021 is flagged: two sources disagree")
-        #expect(text.contains("also ~250 M"), "and the other value is shown")
+        #expect(text.contains("254.3 M ") && !text.contains("254.3 M!"), "2021: \"about 250 M\" is 254.3 M rounded, not a conflict")
+        #expect(!text.contains("also ~250 M"))
         #expect(text.contains("+28.0 %!"), "2023 growth conflict flagged")
         #expect(text.contains("growth also +22.5 %"))
         #expect(text.contains("2025 Jan–Sep"), "partial years are labelled with their months")
-        #expect(text.contains("~460 M*"), "derived values are marked")
+        #expect(text.contains("~440 M*"), "derived values are marked")
         #expect(text.contains(">555 M"), "a lower bound says so")
         #expect(text.contains("≥−1.4 %*"), "growth computed from a lower bound is a lower bound")
         #expect(text.contains("≤115 M*"), "exports less a lower bound on imports: at most")
-        #expect(text.contains("~130 M*!") && text.contains("also <125 M* (derived)"), "contradicting derivations are flagged")
-        #expect(text.contains("~460 M*!") && text.contains("also ~440 M* (derived)"))
+        #expect(text.contains("~130 M*?") && text.contains("derivations differ: also <125 M* (derived)"), "contradicting derivations are flagged as such")
+        // 2022: ~440 M (563 M ÷ 1.28, the growth two sources state) is preferred to ~460 M (÷ 1.225, one source).
+        #expect(text.contains("~440 M*?") && text.contains("derivations differ: also ~460 M* (derived)"))
+        #expect(text.contains("2025 est.") && text.contains("≥585 M^"), "the current year's estimate, marked")
+        #expect(text.contains("KZ balance"))
         #expect(!text.contains("reported by the"), "no invented reporting side")
     }
 
@@ -157,19 +167,25 @@ import TradeModel
         #expect(Reach(2030, bound: .atMost).short == "≤2030")
     }
 
-    @Test func aPastDeadlineUnderABoundIsUnknownNotMissed() {
+    @Test func aPastDeadlineSaysSoAndTheKeysStopAtTheCurrentYear() {
         var d = Fixture.dataset
         d.targets[0].deadline = 2022
         var s = AppState(dataset: d, theme: .mono)
         Fixture.press(&s, .resize(width: 100, height: 30), .char("3"))
-        #expect(Fixture.text(s).contains("Deadline 2022 is not after 2024, the latest full year: unknown (the 2024 value is only a bound)"))
+        // 2022 is "about 440 M" (435–445 M): all of it below 1,000 M, so missed, though approximate.
+        #expect(Fixture.text(s).contains("Deadline 2022 has passed: missed (2022: ~440 M)"))
         Fixture.press(&s, .char("+"))
-        #expect(s.targetYear == 2025, "+ jumps to the first year after the latest full year")
-        // With an exact value below the target, the deadline was missed.
-        if let i = d.trade.firstIndex(where: { $0.period == Period(year: 2024) && $0.flow == .turnover }) { d.trade[i].qualifier = .exact }
+        #expect(s.targetYear == 2025, "+ jumps to the current year (the data is as of 1 Dec 2025)")
+        Fixture.press(&s, .char("-"))
+        #expect(s.targetYear == 2025, "- cannot move the deadline before the current year")
+        #expect(s.status?.text.contains("cannot be before 2025") == true)
+        // 2025 is the estimated year: at least 584.97 M, which may or may not reach 1,000 M.
+        #expect(Fixture.text(s).contains("Deadline 2025 is the current year: on the 2025 estimate unknown"))
+        // A past deadline whose year is only "over 555 M" may have been met: unknown, not missed.
+        d.targets[0].deadline = 2024
         var e = AppState(dataset: d, theme: .mono)
         Fixture.press(&e, .resize(width: 100, height: 30), .char("3"))
-        #expect(Fixture.text(e).contains("the latest full year: missed"))
+        #expect(Fixture.text(e).contains("Deadline 2024 has passed: unknown (2024: ≥555 M)"))
     }
 
     @Test func aLowerBoundAlreadyAboveTheTargetIsReached() {

@@ -55,7 +55,13 @@ import TradeModel
         #expect(lines.contains("  2024 (latest full year): over USD 555 M = at least 55.5 % of 1,000 M [newscentralasia-2025-08-21]"))
         #expect(lines.contains("  Remaining: at most USD 445 M"))
         #expect(lines.contains("  2025 Jan–Sep: 363.6 M (+5.4 % on the same months) - partial year, not counted [turkmenportal-96731]"))
-        #expect(TargetDetail.currentState(s).map(\.plainText) == Array(lines[(heads[2]! + 1)...(heads[2]! + 3)]))
+        // Then the outlook from the estimate: over 555 M × 1.054 = at least 584.97 M, and the growth
+        // still needed to 2027: (1000 / 584.97)^(1/2) − 1 = at most +30.7 %.
+        #expect(lines.contains { $0.hasPrefix("  2025 estimate: ≥585 M^ = 2024 >555 M × 1.054") })
+        #expect(lines.contains("  Needed: at most +30.7 % a year in 2026–2027, after the 2025 estimate"))
+        #expect(lines.contains { $0.hasPrefix("  Latest evidence (2025 Jan–Sep, +5.4 % on the same months)") })
+        let state = TargetDetail.currentState(s).map(\.plainText)
+        #expect(state == Array(lines[(heads[2]! + 1)...(heads[2]! + state.count)]))
         // Sources: the target's four, the statements' four new ones, and those of the two figures.
         let sources = lines.suffix(from: heads[3]! + 1).map { String($0.dropFirst(2).prefix { $0 != "]" }.dropFirst()) }
         #expect(sources == ["seed-astana-times-2022-10", "yerzemin-214820", "trend-az-4121416", "kazpravda-2025-11", "astana-times-2024-10-priorities",

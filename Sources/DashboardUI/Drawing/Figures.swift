@@ -44,7 +44,8 @@ enum Figures {
 
     /// A projection in at most 9 columns: "≥585 M", "≥1.04 bn" from a billion up.
     static func compactMillions(_ v: Double, _ b: Bound) -> String {
-        v >= 1e9 ? b.symbol + Money.grouped(v / 1e9, decimals: 2) + " bn" : b.symbol + Money.millions(v)
+        guard v >= 1e9 else { return b.symbol + Money.millions(v) }
+        return b.symbol + Money.grouped(v / 1e9, decimals: v >= 1e11 ? 0 : v >= 1e10 ? 1 : 2) + " bn"
     }
 
     /// An amount in millions with its bound: "≤445 M".
@@ -70,7 +71,7 @@ enum Figures {
         LegendEntry(symbol: derivedMark, meaning: "derived by us"),
         LegendEntry(symbol: conflictMark, meaning: "sources disagree"),
         LegendEntry(symbol: derivationsMark, meaning: "our derivations differ"),
-        LegendEntry(symbol: estimateMark, meaning: "estimate for a year from its partial months"),
+        LegendEntry(symbol: estimateMark, meaning: "full-year estimate from partial months"),
         LegendEntry(symbol: "Jan–Sep", meaning: "months of a partial year"),
     ]
 

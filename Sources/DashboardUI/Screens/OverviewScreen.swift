@@ -112,7 +112,11 @@ enum OverviewScreen: ScreenView {
             return
         }
         Gauge(fraction: share, label: p.shareBound.symbol + Money.share(share)).render(into: &c, area: Rect(x: r.x, y: r.y, width: r.width, height: 1), theme: s.theme)
-        _ = Paragraph(lines: TargetScreen.compactLines(p), wrap: true).render(into: &c, area: Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1), theme: s.theme)
+        // Wrapped lines count: the extra lines come only where every line fits whole.
+        let width = max(1, r.width)
+        let core = TargetScreen.compactLines(p).reduce(0) { $0 + max(1, TextLayout.wrap($1, width: width).count) }
+        let room = r.height - 1 - (core - TargetScreen.compactLines(p).count)
+        _ = Paragraph(lines: TargetScreen.compactLines(p, room: room), wrap: true).render(into: &c, area: Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1), theme: s.theme)
     }
 
     static func statusLine(_ status: Status, _ title: String) -> Line {

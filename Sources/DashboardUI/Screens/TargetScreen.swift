@@ -79,7 +79,7 @@ enum TargetScreen: ScreenView {
     }
 
     /// Fixed steps, the most telling first: the ones shown when only some fit.
-    static let fixedRates: [Double] = [0, 0.10, 0.20, 0.05, 0.15, 0.25, 0.30, -0.05, 0.40, 0.50, 0.35, 0.45, 0.075, 0.125, 0.175, 0.225, 0.025, -0.10, 0.60, 0.70]
+    static let fixedRates: [Double] = [0, 0.10, 0.20, 0.05, 0.15, 0.25, 0.30, -0.05, 0.40, 0.50, 0.35, 0.45, 0.075, 0.125, 0.175, 0.225, 0.025, -0.10]
 
     /// Growth rates of the scenario table, ascending: the computed ones, and as many fixed steps as
     /// the table has rows for at the terminal's size (at least the 0 % one).
@@ -127,11 +127,11 @@ enum TargetScreen: ScreenView {
     static let nameWidth = 18, rateWidth = 9, yearWidth = 10, reachWidth = 13
 
     /// The years projected: after the base, as many as fit the width (at least to the deadline when
-    /// they fit), at most 12.
+    /// they fit), at most 10.
     static func projectionYears(_ p: TargetProgress, width: Int) -> [Int] {
         guard let y = p.baseYear else { return [] }
         let fit = max(1, (width - rateWidth - nameWidth - reachWidth - 3) / (yearWidth + 1))
-        return Array((y + 1)...(y + min(fit, 12)))
+        return Array((y + 1)...(y + min(fit, 10)))
     }
 
     static func columns(_ p: TargetProgress?, width: Int) -> [TableColumn] {

@@ -131,8 +131,22 @@ extension TargetScreen {
                 Span(" \(span), after the \(base) \(p.baseIsEstimate ? "estimate" : "value")", role: .dim)]
     }
 
-    /// The Overview's target panel: the same conclusions, one short line each.
-    static func compactLines(_ p: TargetProgress) -> [Line] {
+    /// The Overview's target panel: the same conclusions, one short line each; with `room` for more,
+    /// the partial figures the estimate comes from and the deadline's provenance.
+    static func compactLines(_ p: TargetProgress, room: Int = 0) -> [Line] {
+        var lines = compactCore(p)
+        var extra = [Line]()
+        if let e = p.estimate, let v = e.partial.usd {
+            extra.append([Span("From \(e.partial.period.label) ", role: .dim), Span(Figures.millions(v, Bound(e.partial.qualifier)), role: .partial)]
+                         + (e.yearToDateGrowth.map { [Span(" (\(Figures.rate($0, e.yearToDateGrowthBound)) on the same months)", role: .dim)] } ?? []))
+        }
+        let kind = p.target.deadline == p.deadline ? (p.target.deadlineKind?.rawValue ?? "in the data") : "chosen with +/−"
+        extra.append([Span("Deadline \(p.deadline) (\(kind)); Enter: the target's statements", role: .dim)])
+        for l in extra where lines.count + 1 <= room { lines.append(l) }
+        return lines
+    }
+
+    static func compactCore(_ p: TargetProgress) -> [Line] {
         var lines = [Line]()
         if let y = p.year, let o = p.observation {
             lines.append([Span("\(y) ", role: .dim)] + Figures.usd(o) + [Span(" of \(Money.millions(p.target.usd))", role: .dim)])

@@ -160,6 +160,17 @@ enum TradeScreen: ScreenView {
         return (table, chart, sections, summary)
     }
 
+    /// On a wide screen the table is as tall as its rows, and the selected period's detail fills the
+    /// rest of its column (when that leaves it 8 lines or more).
+    static func tableAndPreview(_ s: AppState, _ area: Rect) -> (table: Rect, preview: Rect?) {
+        guard area.width >= 90, s.lastSize.width >= 150 else { return (area, nil) }
+        let rows = s.filter.isActive ? ListRow.visible(s, .trade).count : s.dataset.wholeGoodsPeriods.count + (s.dataset.currentYearEstimate() == nil ? 0 : 1)
+        let want = max(rows, 1) + 3
+        guard area.height - want >= 8 else { return (area, nil) }
+        let (t, p) = area.splitTop(want)
+        return (t, p)
+    }
+
     /// The largest HS sections of the latest year that has them, one column per direction.
     static func drawSections(_ s: AppState, _ area: Rect, into c: inout Canvas) {
         let d = s.dataset
@@ -181,7 +192,7 @@ enum TradeScreen: ScreenView {
     }
 
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? {
-        let inner = Box.inner(split(s, body).table)
+        let inner = Box.inner(tableAndPreview(s, split(s, body).table).table)
         return (inner, ScreenRenderer.listTable(s, .trade, columns: columns(s.dataset), height: inner.height))
     }
 
@@ -213,7 +224,8 @@ enum TradeScreen: ScreenView {
         let d = s.dataset
         let t = s.theme
         let (tableRect, chartRect, sectionsRect, summary) = split(s, body)
-        ScreenRenderer.drawList(s, .trade, title: "Trade by period, USD", columns: columns(d), table: tableRect, preview: nil, into: &c)
+        let (listRect, preview) = tableAndPreview(s, tableRect)
+        ScreenRenderer.drawList(s, .trade, title: "Trade by period, USD", columns: columns(d), table: listRect, preview: preview, into: &c)
         if let chartRect {
             let target = d.targets.first
             let bars = chartBars(d)

@@ -56,9 +56,17 @@ public struct TargetProgress: Hashable, Sendable {
         if let e = estimate, e.year == deadline { value = e.value; bound = e.bound }
         else if deadline == year { value = current; bound = currentBound }
         else { value = deadlineYearValue; bound = deadlineYearBound }
-        guard let v = value else { return .unknown }
-        if v >= target.usd { return bound == .atMost || bound == .approximate ? .unknown : .year(deadline, .exact) }
-        return bound == .atLeast || bound == .approximate || bound == .unknown ? .unknown : .never
+        guard let v = value, bound != .unknown else { return .unknown }
+        // The values the figure allows: all of them at or above the target, reached; all below, missed.
+        let r: ValueRange
+        switch bound {
+        case .atLeast: r = ValueRange(v, .infinity)
+        case .atMost: r = ValueRange(-.infinity, v)
+        case .approximate: r = ValueRange(v, .about)
+        default: r = ValueRange(v, .exact)
+        }
+        if r.lower >= target.usd { return .year(deadline, .exact) }
+        return r.upper < target.usd ? .never : .unknown
     }
     /// The full-year value of the deadline year itself, when the data has it.
     public var deadlineYearValue: Double?
