@@ -237,3 +237,22 @@ import TradeModel
 infix operator **: MultiplicationPrecedence
 func ** (a: Double, b: Double) -> Double { Foundation.pow(a, b) }
 import Foundation
+
+/// Scenarios from a latest full year long before the data's as-of date: the years between are past.
+@Suite struct ScenarioPastYearsTests {
+    @Test func yearsBeforeTheCurrentYearAreMarkedPast() throws {
+        var d = Fixture.dataset
+        // Keep the years up to 2022: the latest full year is 2022 (about 440 M), the data is as of
+        // 1 Dec 2025, and no partial year follows 2022's, so there is no estimate.
+        d.trade = d.trade.filter { $0.period.year <= 2022 }
+        var s = AppState(dataset: d, theme: .mono)
+        Fixture.press(&s, .resize(width: 120, height: 40), .char("3"))
+        let p = try #require(TargetScreen.progress(s))
+        #expect(p.baseYear == 2022 && !p.baseIsEstimate)
+        let text = Fixture.text(s)
+        #expect(text.contains("2023 past") && text.contains("2024 past"), "years before 2025 are past")
+        #expect(!text.contains("2025 past"), "the current year is not past")
+        // From about 440 M in 2022 to 1,000 M by 2027: (1000 / 440)^(1/5) − 1 = +17.8 % a year.
+        #expect(text.contains("Needed: about +17.8 % a year in 2023–2027, after the 2022 value"))
+    }
+}
