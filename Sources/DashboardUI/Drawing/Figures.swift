@@ -40,11 +40,14 @@ enum Figures {
     }
 
     /// A rate with its bound: "≥ −1.4 %" reads "at least −1.4 %".
-    static func rate(_ r: Double, _ b: Bound) -> String { b.symbol + Money.percent(r) }
+    static func rate(_ r: Double, _ b: Bound) -> String { b.symbol + Money.percent(r, decimals: abs(r) >= 10 ? 0 : 1) }
 
     /// A projection in at most 9 columns: "≥585 M", "≥1.04 bn" from a billion up.
     static func compactMillions(_ v: Double, _ b: Bound) -> String {
-        guard v >= 1e9 else { return b.symbol + Money.millions(v) }
+        // From what rounds to 1,000.0 M up, in billions, so the target reads the same either side of it.
+        guard v >= 999.95e6 else { return b.symbol + Money.millions(v) }
+        if v >= 999.5e12 { return ">999 tn" }
+        if v >= 999.5e9 { return b.symbol + Money.grouped(v / 1e12, decimals: v >= 1e14 ? 0 : 1) + " tn" }
         return b.symbol + Money.grouped(v / 1e9, decimals: v >= 1e11 ? 0 : v >= 1e10 ? 1 : 2) + " bn"
     }
 

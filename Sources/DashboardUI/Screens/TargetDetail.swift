@@ -112,7 +112,8 @@ enum TargetDetail {
         // The outlook, as the Target screen says it, from the latest evidence.
         if let e = p.estimate { out.append([Span("  ")] + TargetScreen.estimateLine(e)) }
         if p.year != nil {
-            out.append([Span("  ")] + TargetScreen.neededLine(p))
+            // A passed deadline is the verdict: said once.
+            if !p.deadlinePassed { out.append([Span("  ")] + TargetScreen.neededLine(p)) }
             out.append([Span("  ")] + TargetScreen.verdict(p))
             for pace in TargetScreen.paces(p).dropFirst(p.deadlinePassed || p.alreadyReached ? 0 : 1) {
                 out.append([Span("  At \(pace.label) (\(Figures.rate(pace.rate, pace.bound))/yr): ", role: .dim), Span(TargetScreen.reachWords(pace.reach, p), role: TargetScreen.reachRole(pace.reach, p)),

@@ -90,7 +90,8 @@ enum TargetScreen: ScreenView {
         let body = Chrome.body(width: s.lastSize.width, height: s.lastSize.height)
         let rows = max(1, Box.inner(split(s, body).table).height - 1)
         let limit = max(rows, rates.count + 1)
-        for r in fixedRates where rates.count < limit && !rates.contains(where: { abs($0 - r) < 1e-9 }) { rates.append(r) }
+        // A fixed step that reads the same as a computed rate (+10.0 % beside +10.02 %) is left out.
+        for r in fixedRates where rates.count < limit && !rates.contains(where: { abs($0 - r) < 0.0005 }) { rates.append(r) }
         return rates.sorted()
     }
 

@@ -55,7 +55,8 @@ extension TargetScreen {
         } else {
             evidence = "\(first.label) \(Figures.rate(first.rate, first.bound))"
         }
-        return [Span("Latest evidence (\(evidence)): ", role: .dim), Span("at that pace, " + reachWords(first.reach, p), role: reachRole(first.reach, p)),
+        let words = first.reach == .never ? "at that pace, never reached" : "at that pace, " + reachWords(first.reach, p)
+        return [Span("Latest evidence (\(evidence)): ", role: .dim), Span(words, role: reachRole(first.reach, p)),
                 Span(reachNote(first), role: .dim)]
     }
 
@@ -66,10 +67,10 @@ extension TargetScreen {
         let role: Role = outcome == .never ? .negative : outcome == .unknown ? .unknown : .positive
         if p.deadlinePassed {
             let value = p.deadlineYearValue.map { " (\(p.deadline): \(Figures.millions($0, p.deadlineYearBound)))" } ?? " (no full-year value for \(p.deadline))"
-            return [Span("Deadline \(p.deadline) has passed: ", role: .dim), Span(word, role: role), Span(value + "; + moves the deadline", role: .dim)]
+            return [Span("Deadline \(p.deadline) has passed: ", role: .dim), Span(word, role: role), Span(value, role: .dim)]
         }
         let basis = p.estimate?.year == p.deadline ? "on the \(p.deadline) estimate" : "in \(p.deadline)"
-        return [Span("Deadline \(p.deadline) is the current year: \(basis) ", role: .dim), Span(word, role: role), Span(" (+ moves the deadline)", role: .dim)]
+        return [Span("Deadline \(p.deadline) is the current year: \(basis) ", role: .dim), Span(word, role: role)]
     }
 
     /// The summary lines: what the gauge says in words.
@@ -87,7 +88,8 @@ extension TargetScreen {
         full.append(Span(o.kind == .derived ? " (derived)" : roomy ? " [\(o.source)]" : "", role: .dim))
         lines.append(full)
         if let e = p.estimate { lines.append(estimateLine(e)) }
-        lines.append(neededLine(p))
+        // A passed deadline is the verdict already: not said twice.
+        if !p.deadlinePassed { lines.append(neededLine(p)) }
         for pace in paces(p).dropFirst(p.deadlinePassed || p.alreadyReached ? 0 : 1) {
             lines.append([Span("At \(pace.label) (\(Figures.rate(pace.rate, pace.bound))/yr): ", role: .dim), Span(roomy ? reachWords(pace.reach, p) : pace.reach.text, role: reachRole(pace.reach, p)),
                           Span(reachNote(pace), role: .dim)])
@@ -115,7 +117,7 @@ extension TargetScreen {
             }
         } else if let sc = e.scaledByMonths {
             l += [Span(Figures.millions(sc, e.scaledByMonthsBound) + mark, role: .estimate),
-                  Span(" = \(e.partial.period.label) × 12/\(e.partial.period.monthCount), at its monthly average", role: .dim)]
+                  Span(" = \(e.partial.period.label) \(Figures.plainUSD(e.partial)) × 12/\(e.partial.period.monthCount), at its monthly average", role: .dim)]
             if e.yearToDateGrowth == nil { l.append(Span(" (no same months a year earlier to compare)", role: .dim)) }
         }
         return l

@@ -27,7 +27,7 @@ extension TradeScreen {
         }
         let how = e.usesPreviousYear ? "\(e.year - 1) × \(e.partial.period.monthsLabel) growth" : "\(e.partial.period.monthsLabel) × 12/\(e.partial.period.monthCount)"
         return [Line.text(estimateLabel(e), role: .estimate), estimateValue(e), growth, estimateValue(ex), estimateValue(im),
-                Line.text("", role: .dim), Line.text("estimate: \(how); not a full year (Enter: how)", role: .dim)]
+                Line.text("", role: .dim), Line.text("estimate, not a full year: \(how) (Enter: how)", role: .dim)]
     }
 
     static func estimateDetail(_ d: Dataset, _ e: CurrentYearEstimate) -> Detail {
@@ -50,7 +50,11 @@ extension TradeScreen {
     static func estimateLines(_ x: CurrentYearEstimate) -> [Line] {
         var out = [Line]()
         let p = x.partial.period
-        out.append([Span("  \(p.label): ", role: .dim)] + Figures.usd(x.partial) + [Span(" [\(x.partial.source)]", role: .dim)])
+        if x.partial.usd == nil, let g = x.partial.growth {
+            out.append([Span("  \(p.label): ", role: .dim), Span("no value, only a growth of \(Money.percent(g)) stated", role: .normal), Span(" [\(x.partial.source)]", role: .dim)])
+        } else {
+            out.append([Span("  \(p.label): ", role: .dim)] + Figures.usd(x.partial) + [Span(" [\(x.partial.source)]", role: .dim)])
+        }
         if let before = x.sameMonthsBefore {
             let how = x.sameMonthsBeforeIsStated ? "a figure in the data [\(x.sameMonthsBeforeSource ?? "?")]"
                 : x.sameMonthsBeforeSource != nil ? "derived in the data [\(x.sameMonthsBeforeSource!)]"
@@ -58,7 +62,8 @@ extension TradeScreen {
             out.append([Span("  \(p.year - 1) \(p.monthsLabel): ", role: .dim), Span(Figures.millions(before, x.sameMonthsBeforeBound) + (x.sameMonthsBeforeIsStated ? "" : Figures.derivedMark), role: x.sameMonthsBeforeIsStated ? .normal : .derived),
                         Span(" (\(how))", role: .dim)])
         } else {
-            out.append(Line.text("  \(p.year - 1) \(p.monthsLabel): unknown (no figure, and no stated growth to imply it)", role: .unknown))
+            let why = x.partial.growth != nil ? "no figure, and no \(p.label) value to apply the stated growth to" : "no figure, and no stated growth to imply it"
+            out.append(Line.text("  \(p.year - 1) \(p.monthsLabel): unknown (\(why))", role: .unknown))
         }
         if let g = x.yearToDateGrowth {
             out.append([Span("  Growth on the same months: ", role: .dim), Span(Figures.rate(g, x.yearToDateGrowthBound), role: .normal),

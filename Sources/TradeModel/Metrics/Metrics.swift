@@ -40,8 +40,9 @@ public enum Metrics {
     }
 
     /// The first year in which `current` (in `fromYear`) growing at `rate` reaches `target`;
-    /// `fromYear` when it already has, nil when it never does (no growth, or not within `horizon` years).
-    public static func yearReached(current: Double, fromYear: Int, target: Double, rate: Double, horizon: Int = 100) -> Int? {
+    /// `fromYear` when it already has, nil when it never does (no growth, or not within `horizon` years:
+    /// a thousand, so that any positive rate that can be written on screen gives a year).
+    public static func yearReached(current: Double, fromYear: Int, target: Double, rate: Double, horizon: Int = 1_000) -> Int? {
         guard current >= 0, target > 0, rate.isFinite else { return nil }
         if current >= target { return fromYear }
         guard rate > 0, current > 0 else { return nil }
