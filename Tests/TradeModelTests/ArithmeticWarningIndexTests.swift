@@ -23,6 +23,23 @@ import Testing
         #expect(d.arithmeticFlags(0).isEmpty)
         #expect(d.arithmeticFlags(5).isEmpty && d.arithmeticFlags(-1).isEmpty && d.arithmeticFlags(Int.max).isEmpty)
         #expect((0..<5).map { d.isArithmeticallyFlagged($0) } == [false, true, true, true, true])
+        // By value, as `preferred` gives them.
+        #expect(d.arithmeticFlags(d.preferred(.turnover, year: 2024)!) == d.arithmeticFlags(2))
+        #expect(d.arithmeticFlags(d.preferred(.goods(from: "TM", to: "KZ"), year: 2024)!) == d.arithmeticFlags(4))
+        #expect(d.arithmeticFlags(d.trade[0]).isEmpty)
+        #expect(d.arithmeticFlags(A.turnover(2024, 701)).isEmpty, "not in the dataset")
+        var section = d.trade[2]
+        section.hsSection = 3
+        #expect(d.arithmeticFlags(section).isEmpty, "HS sections are not checked")
+    }
+
+    @Test func equalObservationsShareTheirFlags() {
+        // The typo twice (two identical rows): each is a subject; by value, both rows' warnings, once each.
+        var trade = Self.typo.trade
+        trade.append(trade[2])
+        let d = A.dataset(trade)
+        #expect(d.arithmeticWarnings.map(\.subject) == [2, 2, 5, 5])
+        #expect(d.arithmeticFlags(trade[2]) == d.arithmeticWarnings)
     }
 
     @Test func computedOnceAndDroppedWhenTheTradeChanges() {

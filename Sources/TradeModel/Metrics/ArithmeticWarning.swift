@@ -55,6 +55,19 @@ extension Dataset {
         return a.warningPositions(naming: observationIndex).map { a.warnings[$0] }
     }
 
+    /// The warnings that name an observation given by value (as `preferred` returns it): those of
+    /// every whole-goods observation of its direction and period equal to it, in the order of
+    /// `arithmeticWarnings`. O(k + log n) for k figures of that direction and period.
+    public func arithmeticFlags(_ observation: TradeObservation) -> [ArithmeticWarning] {
+        guard observation.hsSection == nil, let direction = Direction.of(observation) else { return [] }
+        let a = indexBox.arithmeticIndex(self)
+        var positions = [Int]()
+        for i in index.wholeGoods(direction, observation.period) where trade[i] == observation {
+            positions += a.warningPositions(naming: i)
+        }
+        return Set(positions).sorted().map { a.warnings[$0] }
+    }
+
     /// Whether any arithmetic warning names `trade[observationIndex]` (as `!arithmeticFlags(i).isEmpty`, without building the list).
     public func isArithmeticallyFlagged(_ observationIndex: Int) -> Bool {
         !indexBox.arithmeticIndex(self).warningPositions(naming: observationIndex).isEmpty
