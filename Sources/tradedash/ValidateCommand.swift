@@ -10,7 +10,10 @@ struct ValidateCommand: ParsableCommand {
         With no FILE it checks the bundled dataset. On success it prints a summary of each file and \
         exits 0; otherwise it prints every problem, one per line, as `FILE: path: message`, and exits 1. \
         Sources that disagree are summarised per series (how many sources, the range of their figures \
-        and the first pairs); --all lists every disagreeing pair.
+        and the first pairs); --all lists every disagreeing pair. Then the warnings about the data's own \
+        arithmetic (a turnover that is not exports plus imports, a stated growth its two values do not \
+        give, a value 100× away from its neighbours), each with its place; they do not make the file \
+        invalid (exit 0). --all lists every warning.
         """
     )
 
@@ -20,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only problems, no summary.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "List every pair of disagreeing sources, not a summary per series.")
+    @Flag(name: .shortAndLong, help: "List every pair of disagreeing sources and every arithmetic warning, not a summary.")
     var all = false
 
     func run() throws {
@@ -43,11 +46,28 @@ struct ValidateCommand: ParsableCommand {
     static let pairsShown = 3
     /// How many series with disagreeing sources are shown before the rest are only counted.
     static let seriesShown = 100
+    /// How many arithmetic warnings are listed before the rest are only counted.
+    static let warningsShown = 20
 
     /// The summary of a loaded dataset, line by line (streamed: `--all` may list millions of pairs).
     static func summary(_ d: Dataset, path: String, allPairs: Bool = false, emit: (String) -> Void) {
         // The title, source ids and the path are the data's text: control characters are shown, not sent.
         func out(_ line: String) { emit(TerminalSafe.terminalSafe(line)) }
+        countsAndConflicts(d, path: path, allPairs: allPairs, out)
+        arithmetic(d, all: allPairs, out)
+    }
+
+    /// The warnings about the data's arithmetic: all with `all`, else the first `warningsShown`.
+    static func arithmetic(_ d: Dataset, all: Bool, _ out: (String) -> Void) {
+        let warnings = d.arithmeticWarnings
+        out("  arithmetic warnings: \(warnings.count)")
+        let shown = all ? warnings.count : min(warnings.count, warningsShown)
+        for w in warnings.prefix(shown) { out("    " + w.description) }
+        if shown < warnings.count { out("    and \(warnings.count - shown) more (--all lists them)") }
+    }
+
+    /// The counts, the span and the conflicts between sources.
+    private static func countsAndConflicts(_ d: Dataset, path: String, allPairs: Bool, _ out: (String) -> Void) {
         var span = "none", partial = 0, derived = 0
         if let first = d.trade.first {
             var lo = first.period.year, hi = lo

@@ -12,7 +12,7 @@ public struct Dataset: Hashable, Sendable {
     public var countries: [Country] { didSet { indexBox = IndexBox() } }
     public var relationship: Relationship { didSet { indexBox = IndexBox() } }
     public var sources: [Source] { didSet { indexBox = IndexBox() } }
-    public var trade: [TradeObservation] { didSet { indexBox = IndexBox() } }
+    public var trade: [TradeObservation] { didSet { indexBox = IndexBox(); tradeLines = TradeLines() } }
     public var targets: [Target] { didSet { indexBox = IndexBox() } }
     public var deals: [Deal] { didSet { indexBox = IndexBox() } }
     public var projects: [Project] { didSet { indexBox = IndexBox() } }
@@ -22,6 +22,9 @@ public struct Dataset: Hashable, Sendable {
     /// Lookups by id, period and source, built on first use and dropped when a collection changes
     /// (see DatasetIndex); it takes no part in equality or hashing.
     var indexBox = IndexBox()
+    /// The file's line of each trade observation, as the loader read them (see TradeLines); emptied
+    /// when `trade` changes. It takes no part in equality or hashing.
+    var tradeLines = TradeLines()
     var index: DatasetIndex { indexBox.index(self) }
     var seriesIndex: SeriesIndex { indexBox.seriesIndex(self) }
     var citationIndex: CitationIndex { indexBox.citationIndex(self) }

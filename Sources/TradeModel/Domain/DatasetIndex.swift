@@ -247,11 +247,29 @@ final class IndexBox: Hashable, @unchecked Sendable {
     private var citations: CitationIndex?
     /// The preferred figure of each (direction, period) asked for so far; -1 for none.
     private var preferredCache = [PreferredKey: Int]()
+    /// The arithmetic warnings are computed from the dataset's own lookups (which take `mutex`), so
+    /// they are built under a lock of their own, always taken before `mutex`, never after.
+    private let arithmeticMutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private var arithmetic: ArithmeticIndex?
 
-    init() { pthread_mutex_init(mutex, nil) }
+    init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_mutex_init(arithmeticMutex, nil)
+    }
     deinit {
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
+        pthread_mutex_destroy(arithmeticMutex)
+        arithmeticMutex.deallocate()
+    }
+
+    func arithmeticIndex(_ d: Dataset) -> ArithmeticIndex {
+        pthread_mutex_lock(arithmeticMutex)
+        defer { pthread_mutex_unlock(arithmeticMutex) }
+        if let arithmetic { return arithmetic }
+        let made = ArithmeticIndex(d)
+        arithmetic = made
+        return made
     }
 
     func index(_ d: Dataset) -> DatasetIndex {

@@ -31,10 +31,12 @@ struct DatasetDecoder {
         let relationship = r.member(.relationship, required: false).flatMap { relationshipValue($0, FieldPath("relationship")) } ?? Relationship()
 
         guard let title, let asOf, let countries, let sources else { return nil }
-        return Dataset(schema: schema ?? Dataset.schemaVersion, title: title, asOf: asOf, countries: countries,
-                       relationship: relationship, sources: sources, trade: trade ?? [], targets: targets ?? [],
-                       deals: deals ?? [], projects: projects ?? [], events: events ?? [], places: places ?? [],
-                       exportPotential: potential ?? [], note: note)
+        var d = Dataset(schema: schema ?? Dataset.schemaVersion, title: title, asOf: asOf, countries: countries,
+                        relationship: relationship, sources: sources, trade: trade ?? [], targets: targets ?? [],
+                        deals: deals ?? [], projects: projects ?? [], events: events ?? [], places: places ?? [],
+                        exportPotential: potential ?? [], note: note)
+        if log.tradeLines.count == d.trade.count { d.tradeLines = TradeLines(log.tradeLines) }
+        return d
     }
 
     /// Decodes an array of objects, checking that their ids are unique within `idSpace` and registering
@@ -176,6 +178,8 @@ struct DatasetDecoder {
                 return nil
             }
         }
+        // Kept for warnings about the figure (`trade[17] (line 123)`): exactly one line per observation returned.
+        log.tradeLines.append(Int32(clamping: log.doc.line(f.node)))
         return TradeObservation(period: Period(year: year, months: range), flow: flow, from: from, to: to, usd: value, growth: growth,
                                 qualifier: qualifier, kind: kind, source: source, hsSection: hs, valuation: valuation, note: note)
     }

@@ -8,6 +8,8 @@ final class ProblemLog {
     var references: [Reference] = []
     /// Ids the document defines, by kind.
     var defined: [ReferenceKind: Set<String>] = [:]
+    /// The line of each trade observation decoded, in the order they were appended (see TradeLines).
+    var tradeLines: [Int32] = []
     /// One `String` per distinct long id referred to (ids repeat on every row; short ones take no memory).
     private var interned: [ExactText: String] = [:]
     /// Ids referred to, found by their bytes in the text; flags: the kinds they are known to be defined as.

@@ -2,12 +2,33 @@
 /// Formatting of amounts and rates, shared by the commands and the screens.
 public enum Money {
     /// "254.3 M", "1,000 M", "1.2 bn" style: USD millions with one decimal when it matters.
+    /// An amount under 0.05 M, which one decimal would show as "0 M", keeps two significant digits
+    /// instead ("0.0007 M" for 700 USD, "0.012 M" for 12,345 USD): a typo'd 700 must not read as nothing.
     public static func millions(_ usd: Double) -> String {
         let m = usd / 1e6
         if m >= 10_000 { return grouped(m / 1000, decimals: 1) + " bn" }
+        if m != 0, abs(m) < 0.05, m.isFinite { return tiny(m) + " M" }
         let rounded1 = (m * 10).rounded() / 10
         if rounded1 == rounded1.rounded() { return grouped(rounded1, decimals: 0) + " M" }
         return grouped(m, decimals: 1) + " M"
+    }
+
+    /// An amount for a sentence: "700 USD" under 0.05 M (where millions would need many zeros),
+    /// otherwise as `millions` ("563 M").
+    public static func amount(_ usd: Double) -> String {
+        guard usd != 0, abs(usd) < 50_000, usd.isFinite else { return millions(usd) }
+        return grouped(usd, decimals: abs(usd) < 10 && usd != usd.rounded() ? 2 : 0) + " USD"
+    }
+
+    /// A small non-zero number (|m| < 0.05) with two significant digits, trailing zeros dropped.
+    private static func tiny(_ m: Double) -> String {
+        var decimals = 2, scale = 100.0
+        // The first significant digit is at 10^-k: keep it and the next one.
+        while abs(m) * scale < 10 && decimals < 17 { decimals += 1; scale *= 10 }
+        var text = fixed(m, decimals: decimals)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// A rate as a signed percentage: "+28.0 %", "−1.4 %" (ASCII themes transliterate the minus).
