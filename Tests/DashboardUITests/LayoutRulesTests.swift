@@ -142,12 +142,12 @@ import TradeModel
         // No row to spare: the symbols (the remark has none) and where their meanings are.
         #expect(Figures.legendLines(width: 50, ascii: false, rows: 0, entries: entries).map(\.plainText) == ["marks ~ >: explained in the help"])
         // The Trade screen at 60×20: 58 columns, 3 rows of summary of which the first is kept. The
-        // whole legend would take 6 lines (24; 45; 15 + 2 + 18 = 35; 23; 40; 32), so: "marks " (6) +
-        // "~ > < ≥ ≤ * ! ? ^ Jan–Sep" (25) + ": explained in the help" (23) = 54 columns.
+        // whole legend would take 6 lines (24; 45; 15 + 2 + 18 = 35; 23 + 2 + 27 = 52; 40; 32), so:
+        // "marks " (6) + "~ > < ≥ ≤ * ! ? # ^ Jan–Sep" (27) + ": explained in the help" (23) = 56 columns.
         #expect(Figures.legendLines(width: 58, ascii: false).count == 6)
-        #expect(Figures.legendLines(width: 58, ascii: false, rows: 2).map(\.plainText) == ["marks ~ > < ≥ ≤ * ! ? ^ Jan–Sep: explained in the help"])
+        #expect(Figures.legendLines(width: 58, ascii: false, rows: 2).map(\.plainText) == ["marks ~ > < ≥ ≤ * ! ? # ^ Jan–Sep: explained in the help"])
         let trade = Fixture.text(Fixture.state(.mono, screen: .trade, width: 60, height: 20))
-        #expect(trade.contains("marks ~ > < ≥ ≤ * ! ? ^ Jan–Sep: explained in the help\n"))
+        #expect(trade.contains("marks ~ > < ≥ ≤ * ! ? # ^ Jan–Sep: explained in the help\n"))
         #expect(trade.contains(" CAGR 2011–2024"), "the summary's first line stays")
     }
 
@@ -163,12 +163,14 @@ import TradeModel
     @Test func theBundledLegendAtEightyColumns() {
         // 78 columns (the Trade summary at 80): "~ about  > over  < under  ≥ ≤ at least, at most (computed
         // from a bound)" is 7+2+6+2+7+2+45 = 71; "* derived by us" (15) would make 88. Then 15 + 2 +
-        // "! sources disagree" (18) + 2 + "? our derivations differ" (23) = 60; "^ full-year estimate
-        // from partial months" (40) would make 102. Then 40 + 2 + "Jan–Sep months of a partial year" (32) = 74.
+        // "! sources disagree" (18) + 2 + "? our derivations differ" (23) = 60; "# fails an arithmetic
+        // check" (27) would make 89. Then 27 + 2 + "^ full-year estimate from partial months" (40) = 69;
+        // "Jan–Sep months of a partial year" (32) would make 103: a fourth line.
         let lines = Figures.legendLines(width: 78, ascii: false).map(\.plainText)
         #expect(lines == ["~ about  > over  < under  ≥ ≤ at least, at most (computed from a bound)",
                           "* derived by us  ! sources disagree  ? our derivations differ",
-                          "^ full-year estimate from partial months  Jan–Sep months of a partial year"])
+                          "# fails an arithmetic check  ^ full-year estimate from partial months",
+                          "Jan–Sep months of a partial year"])
         // Every entry once, in order, on the one-line form too.
         #expect(Figures.legend(ascii: false) == lines.joined(separator: "  "))
     }

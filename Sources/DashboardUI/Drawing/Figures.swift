@@ -44,6 +44,8 @@ enum Figures {
 
     /// A projection in at most 9 columns: "≥585 M", "≥1.04 bn" from a billion up.
     static func compactMillions(_ v: Double, _ b: Bound) -> String {
+        // Under 0.05 M a projection is "<0.1 M" (a figure this small is a typo's, and flagged).
+        if v < 5e4 { return b == .atLeast ? "≥0 M" : "<0.1 M" }
         // From what rounds to 1,000.0 M up, in billions, so the target reads the same either side of it.
         guard v >= 999.95e6 else { return b.symbol + Money.millions(v) }
         if v >= 999.5e12 { return ">999 tn" }
@@ -74,6 +76,7 @@ enum Figures {
         LegendEntry(symbol: derivedMark, meaning: "derived by us"),
         LegendEntry(symbol: conflictMark, meaning: "sources disagree"),
         LegendEntry(symbol: derivationsMark, meaning: "our derivations differ"),
+        LegendEntry(symbol: checkMark, meaning: "fails an arithmetic check"),
         LegendEntry(symbol: estimateMark, meaning: "full-year estimate from partial months"),
         LegendEntry(symbol: "Jan–Sep", meaning: "months of a partial year"),
     ]

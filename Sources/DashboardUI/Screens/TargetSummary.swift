@@ -87,6 +87,10 @@ extension TargetScreen {
         full += [Span("; ", role: .dim), Span(p.remainingBound.words + Money.millions(remaining) + " to go", role: .warning)]
         full.append(Span(o.kind == .derived ? " (derived)" : roomy ? " [\(o.source)]" : "", role: .dim))
         lines.append(full)
+        // A figure that fails the data's own arithmetic: everything computed from it is suspect.
+        if let w = TradeScreen.flagged(s.dataset, o).first {
+            lines.append([Span(Figures.checkMark + " ", role: .conflict), Span("\(y)'s figure fails an arithmetic check: \(w.message)", role: .conflict)])
+        }
         if let e = p.estimate { lines.append(estimateLine(e)) }
         // A passed deadline is the verdict already: not said twice.
         if !p.deadlinePassed { lines.append(neededLine(p)) }

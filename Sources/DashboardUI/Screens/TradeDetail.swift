@@ -16,6 +16,7 @@ extension TradeScreen {
             out.append(Line.text("  The table computes with one (stated first; then the one most sources agree with; the most precise; the newer source where all are dated) and names the others; all are kept.", role: .dim))
         }
         out += choiceLines(d, p)
+        out += checkLines(d, p)
         if let v = d.growthFromValues(.turnover, period: p) {
             out.append([])
             let before = Period(year: p.year - 1, months: p.months).label
@@ -43,6 +44,22 @@ extension TradeScreen {
             }
         }
         return Detail(title: "Trade in \(p.label)" + (p.isFullYear ? "" : " (partial year)"), lines: out)
+    }
+
+    /// The arithmetic warnings about this period's figures (`tradedash validate` lists them all).
+    static func checkLines(_ d: Dataset, _ p: Period) -> [Line] {
+        var seen = Set<ArithmeticWarning>()
+        var lines = [Line]()
+        for dir in [Direction.turnover, .goods(from: home(d).0, to: home(d).1), .goods(from: home(d).1, to: home(d).0)] {
+            for i in d.wholeGoodsPositions(dir, period: p) {
+                for w in d.arithmeticFlags(i) where w.subject == i && seen.insert(w).inserted {
+                    lines.append(Line.text("  \(w.place): \(w.message)", role: .conflict))
+                }
+                if lines.count >= clashesListed { break }
+            }
+        }
+        guard !lines.isEmpty else { return [] }
+        return [[], Line.text("Arithmetic checks \(Figures.checkMark) (warnings: the figures stay as the sources give them)", role: .conflict)] + lines
     }
 
     /// Which turnover figure the table uses and why, when there is a choice: how many sources

@@ -61,6 +61,11 @@ enum TradeScreen: ScreenView {
         return nil
     }
 
+    /// The arithmetic warnings about a figure itself (not those that only compare with it).
+    static func flagged(_ d: Dataset, _ o: TradeObservation) -> [ArithmeticWarning] {
+        d.arithmeticFlags(o).filter { d.trade[$0.subject] == o && $0.kind != .growth }
+    }
+
     /// The mark and notes for a figure that others disagree with: "!" when a source states a figure
     /// that disagrees, "?" when only our derivations differ (from each other or from a stated one).
     static func disagreementNotes(_ d: Dataset, _ label: String, _ o: TradeObservation?, _ others: [TradeObservation]) -> (mark: String?, notes: [String]) {
@@ -90,7 +95,9 @@ enum TradeScreen: ScreenView {
         if let g {
             growthCell = [Span(Figures.rate(g.rate, g.bound), role: g.derived ? .derived : (g.rate < 0 ? .negative : .positive))]
             if g.derived { growthCell.append(Span(Figures.derivedMark, role: .derived)) }
-            if g.other != nil || g.fromValues != nil { growthCell.append(Span(Figures.conflictMark, role: .conflict)) }
+            if g.other != nil { growthCell.append(Span(Figures.conflictMark, role: .conflict)) }
+            // A stated growth the values do not give fails the data's own arithmetic.
+            if g.fromValues != nil { growthCell.append(Span(Figures.checkMark, role: .conflict)) }
         }
         var balance: Line = [Span("unknown", role: .unknown)]
         if let ex, let im, let xv = ex.usd, let mv = im.usd {
@@ -116,6 +123,21 @@ enum TradeScreen: ScreenView {
         var exCell = Figures.usd(ex), imCell = Figures.usd(im)
         if let mark = x.mark { exCell.append(Span(mark, role: .conflict)) }
         if let mark = m.mark { imCell.append(Span(mark, role: .conflict)) }
+        // Figures that fail an arithmetic check (turnover against the sum, a value far from its
+        // neighbours) are marked, and the first check is named in the notes.
+        var checks = [ArithmeticWarning]()
+        for (o, cell) in [(turnover, 1), (ex, 3), (im, 4)] {
+            guard let o else { continue }
+            let flags = flagged(d, o)
+            guard !flags.isEmpty else { continue }
+            checks += flags
+            switch cell {
+            case 1: turnoverCell.append(Span(Figures.checkMark, role: .conflict))
+            case 3: exCell.append(Span(Figures.checkMark, role: .conflict))
+            default: imCell.append(Span(Figures.checkMark, role: .conflict))
+            }
+        }
+        if let first = checks.first(where: { $0.kind != .growth }) { notes.insert("check: " + first.message, at: 0) }
         return [Line.text(p.label, role: periodRole), turnoverCell, growthCell, exCell, imCell, balance,
                 Line.text(notes.joined(separator: "; "), role: notes.isEmpty ? .normal : .dim)]
     }

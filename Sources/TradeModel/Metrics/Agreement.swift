@@ -117,10 +117,11 @@ public struct ValueGrowth: Hashable, Sendable {
     public var previous: TradeObservation
     public var current: TradeObservation
 
-    /// Whether a stated growth, at its own rounding, is among the rates the values allow.
+    /// Whether a stated growth, at its own rounding, is among the rates the values allow: the same
+    /// test as the arithmetic check on growth (`ArithmeticChecks`), so that the screens and `validate`
+    /// never disagree about it.
     public func allows(_ stated: Double) -> Bool {
-        let s = Rounding.growthSlack(stated)
-        return ValueRange(stated - s, stated + s).overlaps(range)
+        ArithmeticInterval.ofGrowth(stated).overlaps(ArithmeticInterval(range.lower, range.upper))
     }
 }
 
@@ -131,8 +132,11 @@ extension Dataset {
         let before = Period(year: period.year - 1, months: period.months)
         guard let a = preferred(direction, period: before), let b = preferred(direction, period: period),
               let x = a.usd, let y = b.usd, let g = Metrics.growth(from: x, to: y),
-              let ra = a.valueRange, let rb = b.valueRange, ra.lower > 0 else { return nil }
+              x > 0 else { return nil }
         let bound = Bound.combine(increasing: [Bound(b.qualifier)], decreasing: [Bound(a.qualifier)])
-        return ValueGrowth(rate: g, range: ValueRange(rb.lower / ra.upper - 1, rb.upper / ra.lower - 1), bound: bound, previous: a, current: b)
+        // The rates the two values allow at their rounding, as the arithmetic check reckons them.
+        let ia = ArithmeticInterval.of(x, a.qualifier, roundExact: true), ib = ArithmeticInterval.of(y, b.qualifier, roundExact: true)
+        guard let r = ArithmeticInterval.growth(from: ia, to: ib) else { return nil }
+        return ValueGrowth(rate: g, range: ValueRange(r.lo, r.hi), bound: bound, previous: a, current: b)
     }
 }
