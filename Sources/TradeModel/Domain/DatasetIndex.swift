@@ -264,12 +264,7 @@ final class IndexBox: Hashable, @unchecked Sendable {
     }
 
     func arithmeticIndex(_ d: Dataset) -> ArithmeticIndex {
-        pthread_mutex_lock(arithmeticMutex)
-        defer { pthread_mutex_unlock(arithmeticMutex) }
-        if let arithmetic { return arithmetic }
-        let made = ArithmeticIndex(d)
-        arithmetic = made
-        return made
+        IndexBox.once(&arithmetic, under: arithmeticMutex) { ArithmeticIndex(d) }
     }
 
     func index(_ d: Dataset) -> DatasetIndex {
@@ -279,20 +274,20 @@ final class IndexBox: Hashable, @unchecked Sendable {
     }
 
     func seriesIndex(_ d: Dataset) -> SeriesIndex {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        if let series { return series }
-        let made = SeriesIndex(d, coreLocked(d))
-        series = made
-        return made
+        IndexBox.once(&series, under: mutex) { SeriesIndex(d, coreLocked(d)) }
     }
 
     func citationIndex(_ d: Dataset) -> CitationIndex {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        if let citations { return citations }
-        let made = CitationIndex(d)
-        citations = made
+        IndexBox.once(&citations, under: mutex) { CitationIndex(d) }
+    }
+
+    /// The value in `slot`, made by `make` (under `lock`) the first time.
+    private static func once<T>(_ slot: inout T?, under lock: UnsafeMutablePointer<pthread_mutex_t>, _ make: () -> T) -> T {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if let made = slot { return made }
+        let made = make()
+        slot = made
         return made
     }
 
