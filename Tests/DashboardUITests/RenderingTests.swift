@@ -180,7 +180,7 @@ import TradeModel
         #expect(s.targetYear == 2025, "- cannot move the deadline before the current year")
         #expect(s.status?.text.contains("cannot be before 2025") == true)
         // 2025 is the estimated year: at least 584.97 M, which may or may not reach 1,000 M.
-        #expect(Fixture.text(s).contains("Deadline 2025 is the current year: on the 2025 estimate unknown"))
+        #expect(Fixture.text(s).contains("Deadline 2025 is the current year: the 2025 estimate cannot tell (only a bound or unknown)"))
         // A past deadline whose year is only "over 555 M" may have been met: unknown, not missed.
         d.targets[0].deadline = 2024
         var e = AppState(dataset: d, theme: .mono)

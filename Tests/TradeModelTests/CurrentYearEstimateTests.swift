@@ -139,7 +139,7 @@ import Testing
         #expect(AF.close(e.scaledByMonths, 460e6))
     }
 
-    @Test(.disabled("BUG: the latest partial period is taken even when it is one later month (Oct alone) rather than the year to date (Jan–Sep)"))
+    @Test
     func aSingleLaterMonthDoesNotReplaceTheYearToDate() throws {
         // Jan–Sep 2025 363.6 M +5.4 %, and October 2025 alone 40 M. The year-to-date figure is
         // Jan–Sep: estimate 555 × 1.054 = 584.97 M (scaled 484.8 M). October alone is not a
@@ -168,7 +168,7 @@ import Testing
         #expect(AF.dataset([AF.obs(2024, 555e6)]).currentYearEstimate(.turnover) == nil)
     }
 
-    @Test(.disabled("BUG: a partial stated only as a growth (no value) gives no estimate, though previous year × (1 + growth) is supported"))
+    @Test
     func aPartialGivenOnlyAsAGrowthStillGivesTheEstimateFromThePreviousYear() throws {
         // Jan–Sep 2025 stated only as +5.4 % (no value); 2024 555 M. The data supports the estimate
         // from the previous year, 555 × 1.054 = 584.97 M ("whichever the data supports"), not the

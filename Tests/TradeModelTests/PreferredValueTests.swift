@@ -91,7 +91,7 @@ import Testing
         #expect(preferred(noneDated)?.usd == 463e6)
     }
 
-    @Test(.disabled("BUG: about 440 M and about 460 M (both to 10 M) rank as differently precise (width ÷ value), so 460 M wins over file order"))
+    @Test
     func figuresToTheSameUnitAreEquallyPrecise() {
         // About 440 M (u1, first) and about 460 M (new): both to the nearest 10 M (±5 M), disagree
         // (435–445 vs 455–465), support 1 each. Equally precise, one undated → file order: 440 M.

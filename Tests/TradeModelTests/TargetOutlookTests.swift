@@ -204,7 +204,7 @@ import Testing
         #expect(p.reachAtYearToDate == .never)
     }
 
-    @Test(.disabled("BUG: reachAtLast is unknown, not never, for an exact negative last growth when the base is a lower bound; reach(atRate:) says never"))
+    @Test
     func aNegativeExactLastGrowthNeverReachesTheTarget() {
         // 2023 563 M, 2024 555 M (exact): last growth 555/563 − 1 = −1.42 %, exact. Jan–Sep 2025
         // over 400 M (no growth): base at least 400 × 12/9 = 533.33 M. At −1.42 % a year the target is

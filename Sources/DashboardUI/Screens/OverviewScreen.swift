@@ -112,11 +112,18 @@ enum OverviewScreen: ScreenView {
             return
         }
         Gauge(fraction: share, label: p.shareBound.symbol + Money.share(share)).render(into: &c, area: Rect(x: r.x, y: r.y, width: r.width, height: 1), theme: s.theme)
-        // Wrapped lines count: the extra lines come only where every line fits whole.
+        // Whole lines, wrapped: the extra lines come only where there is room, and a line that does
+        // not fit whole gives way (with the ones after it) rather than being cut.
         let width = max(1, r.width)
-        let core = TargetScreen.compactLines(p).reduce(0) { $0 + max(1, TextLayout.wrap($1, width: width).count) }
-        let room = r.height - 1 - (core - TargetScreen.compactLines(p).count)
-        _ = Paragraph(lines: TargetScreen.compactLines(p, room: room), wrap: true).render(into: &c, area: Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1), theme: s.theme)
+        let all = TargetScreen.compactLines(p, room: r.height - 1)
+        var shown = [Line](), used = 0
+        for l in all {
+            let n = max(1, TextLayout.wrap(l, width: width).count)
+            guard used + n <= r.height - 1 else { break }
+            shown.append(l)
+            used += n
+        }
+        _ = Paragraph(lines: shown, wrap: true).render(into: &c, area: Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1), theme: s.theme)
     }
 
     static func statusLine(_ status: Status, _ title: String) -> Line {

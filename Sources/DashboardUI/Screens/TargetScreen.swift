@@ -34,12 +34,15 @@ enum TargetScreen: ScreenView {
     /// + and −: the deadline stays from the current year (the data's as-of year) to 50 years on.
     static func changeTargetYear(_ s: inout AppState, by delta: Int) {
         let now = s.dataset.asOf.year
-        let lo = now, hi = now + 50
+        // Up to 50 years on, or the data's own deadline if later (it can always be moved back to).
+        let lo = now, hi = max(now + 50, s.dataset.targets.first?.deadline ?? now)
         var next = s.targetYear + delta
-        // A deadline from the data that has already passed: + goes to the first possible year.
+        // A deadline from the data that has already passed: + goes to the first possible year; one
+        // beyond the range: - comes back into it.
         if delta > 0 && next < lo { next = lo }
+        if delta < 0 && next > hi { next = hi }
         if next < lo {
-            s.status = StatusLine(text: "The deadline cannot be before \(now), the current year (the data is as of \(s.dataset.asOf.display))", isError: true)
+            s.status = StatusLine(text: "The deadline cannot be before \(now), the current year", isError: true)
         } else if next > hi {
             s.status = StatusLine(text: "The deadline can be at most \(hi)", isError: true)
         } else {

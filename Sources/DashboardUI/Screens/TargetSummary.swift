@@ -48,6 +48,10 @@ extension TargetScreen {
             return [Span("Reached: ", role: .dim), Span("\(y)'s value is already at the target", role: .positive)]
         }
         if p.deadlinePassed { return deadlineLine(p) }
+        if p.baseReaches, let y = p.baseYear, let v = p.baseValue {
+            return [Span("On the latest evidence: ", role: .dim), Span("the \(y) estimate (\(Figures.millions(v, p.baseBound))\(Figures.estimateMark)) is at the target", role: .positive),
+                    Span(" (an estimate, not a full year's figure)", role: .dim)]
+        }
         guard let first = paces(p).first else { return [Span("Outlook: unknown (the data has no growth to go on)", role: .unknown)] }
         let evidence: String
         if let e = p.estimate, first.label.hasPrefix("the \(e.partial.period.monthsLabel)") {
@@ -69,8 +73,9 @@ extension TargetScreen {
             let value = p.deadlineYearValue.map { " (\(p.deadline): \(Figures.millions($0, p.deadlineYearBound)))" } ?? " (no full-year value for \(p.deadline))"
             return [Span("Deadline \(p.deadline) has passed: ", role: .dim), Span(word, role: role), Span(value, role: .dim)]
         }
-        let basis = p.estimate?.year == p.deadline ? "on the \(p.deadline) estimate" : "in \(p.deadline)"
-        return [Span("Deadline \(p.deadline) is the current year: \(basis) ", role: .dim), Span(word, role: role)]
+        let what = p.estimate?.year == p.deadline ? "the \(p.deadline) estimate" : "\(p.deadline)'s value"
+        let verdict = outcome == .never ? "\(what) falls short" : outcome == .unknown ? "\(what) cannot tell (only a bound or unknown)" : "\(what) reaches it"
+        return [Span("Deadline \(p.deadline) is the current year: ", role: .dim), Span(verdict, role: role)]
     }
 
     /// The summary lines: what the gauge says in words.
@@ -92,9 +97,10 @@ extension TargetScreen {
             lines.append([Span(Figures.checkMark + " ", role: .conflict), Span("\(y)'s figure fails an arithmetic check: \(w.message)", role: .conflict)])
         }
         if let e = p.estimate { lines.append(estimateLine(e)) }
-        // A passed deadline is the verdict already: not said twice.
-        if !p.deadlinePassed { lines.append(neededLine(p)) }
-        for pace in paces(p).dropFirst(p.deadlinePassed || p.alreadyReached ? 0 : 1) {
+        // A passed deadline is the verdict already: not said twice. Once at the target, no growth is
+        // needed and no pace says anything.
+        if !p.deadlinePassed && !p.baseReaches { lines.append(neededLine(p)) }
+        for pace in p.baseReaches ? [] : paces(p).dropFirst(p.deadlinePassed ? 0 : 1) {
             lines.append([Span("At \(pace.label) (\(Figures.rate(pace.rate, pace.bound))/yr): ", role: .dim), Span(roomy ? reachWords(pace.reach, p) : pace.reach.text, role: reachRole(pace.reach, p)),
                           Span(reachNote(pace), role: .dim)])
         }
@@ -122,7 +128,9 @@ extension TargetScreen {
         } else if let sc = e.scaledByMonths {
             l += [Span(Figures.millions(sc, e.scaledByMonthsBound) + mark, role: .estimate),
                   Span(" = \(e.partial.period.label) \(Figures.plainUSD(e.partial)) × 12/\(e.partial.period.monthCount), at its monthly average", role: .dim)]
-            if e.yearToDateGrowth == nil { l.append(Span(" (no same months a year earlier to compare)", role: .dim)) }
+            if let r = e.rejectedFromPreviousYear, let prev = e.previousYear {
+                l.append(Span(" (\(prev.period.label) × the \(months) growth gives \(Money.millions(r)), below the months already traded: not used)", role: .conflict))
+            } else if e.yearToDateGrowth == nil { l.append(Span(" (no same months a year earlier to compare)", role: .dim)) }
         }
         return l
     }

@@ -17,29 +17,29 @@ extension TradeScreen {
         return [Span(Figures.millions(e.value, e.bound), role: .estimate), Span(Figures.estimateMark, role: .estimate)]
     }
 
+    /// Turnover only: each direction's estimate may come another way (from its own previous year,
+    /// or its months scaled) and the three need not add up, so they are in the detail, not the row.
     static func estimateCells(_ d: Dataset, _ e: CurrentYearEstimate) -> [Line] {
-        let (a, b) = home(d)
-        let ex = d.currentYearEstimate(.goods(from: a, to: b)).flatMap { $0.year == e.year ? $0 : nil }
-        let im = d.currentYearEstimate(.goods(from: b, to: a)).flatMap { $0.year == e.year ? $0 : nil }
         var growth: Line = [Span("unknown", role: .unknown)]
         if let g = e.yearToDateGrowth, e.usesPreviousYear {
             growth = [Span(Figures.rate(g, e.yearToDateGrowthBound), role: .estimate), Span(Figures.estimateMark, role: .estimate)]
         }
         let how = e.usesPreviousYear ? "\(e.year - 1) × \(e.partial.period.monthsLabel) growth" : "\(e.partial.period.monthsLabel) × 12/\(e.partial.period.monthCount)"
-        return [Line.text(estimateLabel(e), role: .estimate), estimateValue(e), growth, estimateValue(ex), estimateValue(im),
-                Line.text("", role: .dim), Line.text("estimate, not a full year: \(how) (Enter: how)", role: .dim)]
+        let blank = Line.text("", role: .dim)
+        return [Line.text(estimateLabel(e), role: .estimate), estimateValue(e), growth, blank, blank, blank,
+                Line.text("estimate, not a full year: \(how); by direction: Enter", role: .dim)]
     }
 
     static func estimateDetail(_ d: Dataset, _ e: CurrentYearEstimate) -> Detail {
         let (a, b) = home(d)
-        var out: [Line] = [Line.text("An estimate of the whole of \(e.year) from its partial figures, derived by us. It is never counted as a full year: no CAGR, growth or share uses it; the Target screen's outlook starts from it, and says so.", role: .estimate), []]
+        var out: [Line] = [Line.text("An estimate of the whole of \(e.year) from its partial figures, derived by us. It is never counted as a full year: no CAGR, growth or share uses it; the Target screen's outlook starts from the turnover's, and says so. Each direction is estimated from its own figures, so the three need not add up.", role: .estimate), []]
         for (name, dir) in [("Turnover", Direction.turnover), ("\(a)→\(b)", .goods(from: a, to: b)), ("\(b)→\(a)", .goods(from: b, to: a))] {
             out.append(Line.text(name, role: .tableHeader))
             guard let x = d.currentYearEstimate(dir), x.year == e.year else {
                 out.append(Line.text("  unknown (no partial figure for \(e.year))", role: .unknown))
                 continue
             }
-            out += estimateLines(x)
+            out += estimateLines(x, outlook: dir == .turnover)
             out.append([])
         }
         let sources = [e.partial.source, e.previousYear?.source, e.sameMonthsBeforeSource].compactMap { $0 }
@@ -47,7 +47,7 @@ extension TradeScreen {
     }
 
     /// How one estimate was made, figure by figure.
-    static func estimateLines(_ x: CurrentYearEstimate) -> [Line] {
+    static func estimateLines(_ x: CurrentYearEstimate, outlook: Bool) -> [Line] {
         var out = [Line]()
         let p = x.partial.period
         if x.partial.usd == nil, let g = x.partial.growth {
@@ -71,13 +71,15 @@ extension TradeScreen {
         }
         if let f = x.fromPreviousYear, let prev = x.previousYear, let g = x.yearToDateGrowth {
             out.append([Span("  From \(prev.period.label): ", role: .dim), Span(Figures.millions(f, x.fromPreviousYearBound) + Figures.estimateMark, role: .estimate),
-                        Span(" = \(Figures.plainUSD(prev)) × \(Money.grouped(1 + g, decimals: 3)) (keeps the year's seasonal shape; used for the outlook)", role: .dim)])
+                        Span(" = \(Figures.plainUSD(prev)) × \(Money.grouped(1 + g, decimals: 3)) (keeps the year's seasonal shape\(outlook ? "; used for the outlook" : ""))", role: .dim)])
+        } else if let r = x.rejectedFromPreviousYear, let prev = x.previousYear {
+            out.append(Line.text("  From \(prev.period.label): not used: \(Figures.plainUSD(prev)) × the growth gives \(Money.millions(r)), less than the \(Money.millions(x.partial.usd ?? 0)) already traded in \(p.label); the growth and \(prev.period.label) cannot both be right", role: .conflict))
         } else {
             out.append(Line.text("  From \(p.year - 1): unknown (\(x.yearToDateGrowth == nil ? "no growth on the same months" : "no full-year figure for \(p.year - 1)"))", role: .unknown))
         }
         if let sc = x.scaledByMonths {
             out.append([Span("  Scaled by the months: ", role: .dim), Span(Figures.millions(sc, x.scaledByMonthsBound) + Figures.estimateMark, role: .estimate),
-                        Span(" = \(Money.millions(x.partial.usd ?? 0)) × 12/\(p.monthCount) (assumes the rest of the year keeps \(p.monthsLabel)'s monthly average\(x.usesPreviousYear ? "" : "; used for the outlook"))", role: .dim)])
+                        Span(" = \(Money.millions(x.partial.usd ?? 0)) × 12/\(p.monthCount) (assumes the rest of the year keeps \(p.monthsLabel)'s monthly average\(x.usesPreviousYear || !outlook ? "" : "; used for the outlook"))", role: .dim)])
         } else {
             out.append(Line.text("  Scaled by the months: unknown (the source gives only the growth for \(p.label))", role: .unknown))
         }

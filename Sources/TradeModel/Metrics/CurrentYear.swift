@@ -24,6 +24,9 @@ public struct CurrentYearEstimate: Hashable, Sendable {
     /// The previous full year × (1 + the year-to-date growth).
     public var fromPreviousYear: Double?
     public var fromPreviousYearBound: Bound = .unknown
+    /// The previous year × (1 + growth) when it came out below the months already traded (the
+    /// growth and the previous year cannot both be right): not used, and said so.
+    public var rejectedFromPreviousYear: Double?
     /// The partial value × 12 ÷ its months; nil when the partial period has only a growth.
     public var scaledByMonths: Double?
     public var scaledByMonthsBound: Bound = .unknown
@@ -77,6 +80,12 @@ extension Dataset {
             e.previousYear = prev
             e.fromPreviousYear = pv * (1 + g)
             e.fromPreviousYearBound = .combine(increasing: [Bound(prev.qualifier), e.yearToDateGrowthBound])
+            // A whole year below the part of it already traded is impossible: the months scaled instead.
+            if let v = partial.usd, let f = e.fromPreviousYear, f < v, e.fromPreviousYearBound != .atLeast {
+                e.rejectedFromPreviousYear = f
+                e.fromPreviousYear = nil
+                e.fromPreviousYearBound = .unknown
+            }
         }
         // Neither estimate: nothing to show.
         guard e.fromPreviousYear != nil || e.scaledByMonths != nil else { return nil }

@@ -126,9 +126,13 @@ extension Dataset {
         func add(_ o: TradeObservation, _ r: ValueRange) { if implied[o.source] == nil { implied[o.source] = r } }
         let next = Period(year: period.year + 1, months: period.months)
         let previous = Period(year: period.year - 1, months: period.months)
+        // The next period's preferred stated value, looked up once (not once per growth figure).
+        var nextValue: ValueRange??
         for p in index.wholeGoods(direction, next) where trade[p].kind == .stated {
             let o = trade[p]
-            guard let g = o.growth, let v = (o.usd != nil ? o.valueRange : statedPreferred(direction, next).flatMap { trade[$0].valueRange }) else { continue }
+            guard let g = o.growth else { continue }
+            if o.usd == nil && nextValue == nil { nextValue = .some(statedPreferred(direction, next).flatMap { trade[$0].valueRange }) }
+            guard let v = (o.usd != nil ? o.valueRange : nextValue ?? nil) else { continue }
             let s = Rounding.growthSlack(g)
             guard 1 + g - s > 0 else { continue }
             add(o, ValueRange(v.lower / (1 + g + s), v.upper / (1 + g - s)))

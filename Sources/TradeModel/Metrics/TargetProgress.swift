@@ -45,6 +45,9 @@ public struct TargetProgress: Hashable, Sendable {
     /// More value now means less growth needed.
     public var requiredBound: Bound { alreadyReached ? .exact : baseBound.flipped }
 
+    /// The base (the estimate, or the latest full year) is already at the target: no pace is needed.
+    public var baseReaches: Bool { alreadyReached || (baseValue ?? 0) >= target.usd && baseBound != .atMost && baseBound != .approximate && baseBound != .unknown }
+
     /// The deadline is before the current year.
     public var deadlinePassed: Bool { deadline < currentYear }
 
@@ -136,8 +139,15 @@ public struct TargetProgress: Hashable, Sendable {
         if self.deadline > baseYear || baseValue >= target.usd {
             requiredGrowth = Metrics.requiredGrowth(current: baseValue, fromYear: baseYear, target: target.usd, byYear: self.deadline)
         }
-        lastGrowth = d.computedGrowth(direction, year: latest)
-        lastGrowthBound = d.growthBound(direction, year: latest)
+        // Last year's growth as the Trade screen shows it: the source's own rate when it states one
+        // that the two values allow, else the one computed from the values.
+        if obs.kind == .stated, let g = obs.growth, d.growthFromValues(direction, period: Period(year: latest)).map({ $0.allows(g) }) ?? true {
+            lastGrowth = g
+            lastGrowthBound = .exact
+        } else {
+            lastGrowth = d.computedGrowth(direction, year: latest)
+            lastGrowthBound = d.growthBound(direction, year: latest)
+        }
         if let g = lastGrowth {
             yearReachedAtLast = Metrics.yearReached(current: baseValue, fromYear: baseYear, target: target.usd, rate: g)
         }
