@@ -6,7 +6,8 @@ enum HelpView {
         let list = KeyTable.helpLines(s)
         let keyWidth = list.map { DisplayWidth.of($0.keys) }.max() ?? 10
         let lines: [Line] = list.map { [Span(TextLayout.pad($0.keys, width: keyWidth + 2), role: .footerKey), Span($0.text)] }
-            + [[], Line.text(Figures.legend(ascii: s.theme.ascii), role: .dim)]
+            // The legend one mark a line: short lines that never wrap mid-entry, counted as drawn.
+            + [[], Line.text("Marks", role: .tableHeader)] + Figures.legendEntries.map(\.line)
         return Overlay(title: "Keys: \(s.screen.title)", lines: lines, placement: .centered(keyWidth: keyWidth, footer: "Esc closes"))
     }
 }

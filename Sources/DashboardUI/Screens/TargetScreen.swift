@@ -218,7 +218,7 @@ enum TargetScreen: ScreenView {
         table.render(into: &c, area: tinner, theme: t)
     }
 
-    /// "Scenarios from the 2025 estimate ≥585 M e (2024: >555 M), derived, USD".
+    /// "Scenarios from the 2025 estimate ≥585 M^ (2024: >555 M), derived; values at least, years at the latest".
     /// The longest form that fits `width`: the latest full year and what the bound means go first.
     static func scenarioTitle(_ p: TargetProgress, width: Int) -> String {
         guard let y = p.baseYear, let v = p.baseValue else { return "Scenarios (unknown: no full-year value)" }

@@ -114,7 +114,7 @@ extension TargetScreen {
         return lines
     }
 
-    /// "2025 estimate: ≥585 M e = 2024 × (1 + 5.4 %), the Jan–Sep growth; 484.8 M e at Jan–Sep's monthly average".
+    /// "2025 estimate: ≥585 M^ = 2024 >555 M × 1.054 (Jan–Sep growth); 484.8 M^ at Jan–Sep's monthly rate".
     static func estimateLine(_ e: CurrentYearEstimate) -> Line {
         let mark = Figures.estimateMark
         let months = e.partial.period.monthsLabel
@@ -182,8 +182,6 @@ extension TargetScreen {
 }
 
 extension String {
-    /// "+5.4 %" → "5.4 %" inside "(1 + 5.4 %)".
-    var replacingPlus: String { hasPrefix("+") ? String(dropFirst()) : self }
     /// "the CAGR 2021–2024" → "CAGR 2021–2024".
     var replacingThe: String { hasPrefix("the ") ? String(dropFirst(4)) : self }
 }

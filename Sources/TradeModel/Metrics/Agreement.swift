@@ -12,8 +12,8 @@ import Darwin
 /// - An exact figure allows half a percent either side (two exact figures agree when about 1 % apart
 ///   at most), or, when it is visibly rounded (two significant digits or fewer: 250 M, 1.5 bcm), half
 ///   a unit of its last significant digit, whichever is wider.
-/// - An "about" figure allows half a unit of its last significant digit (about 250 M: 245–255 M;
-///   about 141 M: 140.5–141.5 M), and at least the half percent of an exact one.
+/// - An "about" figure allows half a unit of its last significant digit (about 250 M: 245–255 M),
+///   and at least the half percent of an exact one (about 141 M: 140.3–141.7 M).
 /// - A figure is never taken as rounded more coarsely than to two significant digits: "300 M" and
 ///   "about 300 M" allow 295–305 M, not 250–350 M; "1 billion" allows 950 M–1.05 bn.
 /// - "Over v" allows v and up, "under v" anything below v, "up to v" anything to v.
@@ -88,9 +88,8 @@ public enum Rounding {
     /// +90 %: 89.5–90.5 %). Rates are stated to a point or finer, so a finer one (+5.4 %) gets the
     /// same half point: rounding of the rate never makes a disagreement.
     public static func growthSlack(_ g: Double) -> Double {
-        let points = g * 100
-        let unit = Rounding.roundingUnit(of: points) ?? 1
-        return max(0.005, min(unit, 1) / 200)
+        let r = ArithmeticInterval.ofGrowth(g)
+        return (r.hi - r.lo) / 2
     }
 }
 

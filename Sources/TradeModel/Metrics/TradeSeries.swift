@@ -97,7 +97,7 @@ extension Dataset {
     }
 
     /// Stated observations of the same year, period, flow and direction from different sources that
-    /// disagree: values by more than 1 % of the larger, growth rates by more than one percentage point.
+    /// disagree: values whose `ValueRange`s do not meet, growth rates more than one percentage point apart.
     /// Every pair, so as many as n²/2 for n disagreeing sources: `conflictSummaries` is the bounded view.
     public var conflicts: [Conflict] {
         var out = [Conflict]()
