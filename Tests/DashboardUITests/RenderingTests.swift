@@ -256,3 +256,19 @@ import Foundation
         #expect(text.contains("Needed: about +17.8 % a year in 2023–2027, after the 2022 value"))
     }
 }
+
+/// Partial figures and no full year at all: the share is unknown, the outlook is not.
+@Suite struct OutlookWithoutAFullYearTests {
+    @Test func theTargetScreenGivesTheEstimateAndTheGrowthNeeded() {
+        var d = Fixture.dataset
+        // Only the partial periods stay: 2020 Jan–Oct, 2022 Jan–Jul, 2025 Jan–Sep (363.6 M, +5.4 %).
+        d.trade = d.trade.filter { !$0.period.isFullYear }
+        var s = AppState(dataset: d, theme: .mono)
+        Fixture.press(&s, .resize(width: 100, height: 30), .char("3"))
+        let text = Fixture.text(s)
+        #expect(text.contains("Progress: unknown (the data has no full-year turnover value)"))
+        // 363.6 M × 12/9 = 484.8 M; (1000 / 484.8)^(1/2) − 1 = +43.6 % a year to 2027.
+        #expect(text.contains("2025 estimate: 484.8 M^ = 2025 Jan–Sep 363.6 M × 12/9"))
+        #expect(text.contains("Needed: +43.6 % a year in 2026–2027, after the 2025 estimate"))
+    }
+}

@@ -16,6 +16,10 @@ import Testing
         #expect(Money.millions(300_000) == "0.3 M")
         #expect(Money.millions(254.3e6) == "254.3 M")
         #expect(Money.millions(700e9) == "700.0 bn")
+        // From 1,000 bn up, trillions: the loader's largest allowed value, 1e13, is "10.0 tn"
+        // (10,000,000 M ÷ 1,000,000), which fits a 10-column cell; 999.9 bn stays in billions.
+        #expect(Money.millions(1e13) == "10.0 tn")
+        #expect(Money.millions(999.9e9) == "999.9 bn")
     }
 
     @Test func amountsInSentencesAreDollarsWhenSmall() {

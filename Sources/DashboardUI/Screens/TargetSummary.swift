@@ -84,7 +84,12 @@ extension TargetScreen {
         let roomy = s.lastSize.width >= 100
         let t = p.target
         guard let y = p.year, let o = p.observation, let v = o.usd, let share = p.share, let remaining = p.remaining else {
-            return [[Span("Progress: unknown (the data has no full-year \(t.metric.rawValue) value)", role: .unknown)]]
+            var lines: [Line] = [[Span("Progress: unknown (the data has no full-year \(t.metric.rawValue) value)", role: .unknown)]]
+            // Partial figures alone still give an estimate, and the growth needed after it.
+            if let e = p.estimate {
+                lines += [verdict(p), estimateLine(e), neededLine(p)]
+            }
+            return lines
         }
         var lines = [verdict(p)]
         var full: Line = [Span("\(y) (latest full year): ", role: .dim), Span((o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ") + "USD \(Money.millions(v))", role: .title)]

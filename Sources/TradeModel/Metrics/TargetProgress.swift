@@ -128,7 +128,14 @@ public struct TargetProgress: Hashable, Sendable {
             deadlineYearValue = x
             deadlineYearBound = Bound(v.qualifier)
         }
-        guard let latest, let obs = d.preferred(direction, year: latest), let value = obs.usd else { return }
+        guard let latest, let obs = d.preferred(direction, year: latest), let value = obs.usd else {
+            // No full year at all, but an estimate from partial figures: the outlook still starts
+            // from it (the share and the remaining amount, which need a full year, stay unknown).
+            if let e = estimate, self.deadline > e.year {
+                requiredGrowth = Metrics.requiredGrowth(current: e.value, fromYear: e.year, target: target.usd, byYear: self.deadline)
+            }
+            return
+        }
         self.observation = obs
         self.currentBound = Bound(obs.qualifier)
         if let p = Metrics.progress(current: value, target: target.usd) {

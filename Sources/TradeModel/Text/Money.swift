@@ -6,6 +6,8 @@ public enum Money {
     /// instead ("0.0007 M" for 700 USD, "0.012 M" for 12,345 USD): a typo'd 700 must not read as nothing.
     public static func millions(_ usd: Double) -> String {
         let m = usd / 1e6
+        // From 1,000 bn up in trillions, so the largest figure a dataset may hold (10 tn) fits a cell.
+        if m >= 999_950 { return grouped(m / 1_000_000, decimals: 1) + " tn" }
         if m >= 10_000 { return grouped(m / 1000, decimals: 1) + " bn" }
         if m != 0, abs(m) < 0.05, m.isFinite { return tiny(m) + " M" }
         let rounded1 = (m * 10).rounded() / 10
