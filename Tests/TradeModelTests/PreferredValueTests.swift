@@ -222,4 +222,16 @@ import Testing
         #expect(p?.usd == 254.3e6)
         #expect(p?.source == "yerzemin-214820")
     }
+
+    @Test func aYearOnlyDateTiesWithTheDatesOfItsYear() {
+        // Two figures that disagree, each stated once, equally precise (both to 100 k): support 1 each. One
+        // source is dated 2024 (year only), the other 5 Jan 2024: the year-only date says nothing
+        // about which is newer, so the first in the file wins. A source dated 2025 would win.
+        var d = AF.dataset([AF.obs(2021, 100.2e6, source: "yearOnly"), AF.obs(2021, 120.4e6, source: "fullDate")])
+        d.sources = [Source(id: "yearOnly", publisher: "A", date: DateValue(year: 2024)),
+                     Source(id: "fullDate", publisher: "B", date: DateValue(year: 2024, month: 1, day: 5))]
+        #expect(d.preferred(.turnover, year: 2021)?.usd == 100.2e6)
+        d.sources[1].date = DateValue(year: 2025, month: 1, day: 5)
+        #expect(d.preferred(.turnover, year: 2021)?.usd == 120.4e6, "a later year decides")
+    }
 }

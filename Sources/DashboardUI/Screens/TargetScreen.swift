@@ -53,7 +53,8 @@ enum TargetScreen: ScreenView {
     /// The projection of one scenario, year by year, from the base (the current-year estimate or the
     /// latest full year).
     static func detail(_ s: AppState, _ rate: Double) -> Detail {
-        let title = "Scenario: \(Money.percent(rate)) a year"
+        let name = progress(s).map { scenarioName($0, rate) } ?? ""
+        let title = "Scenario: \(Figures.rate(rate, rateBound(progress(s), rate))) a year" + (name.isEmpty ? "" : " (\(name))")
         guard let p = progress(s), let y = p.baseYear, let v = p.baseValue else { return Detail(title: title, lines: [Line.text("unknown", role: .unknown)]) }
         let from = p.baseIsEstimate ? "the \(y) estimate (\(Figures.millions(v, p.baseBound))\(Figures.estimateMark))" : "\(y) (\(Figures.millions(v, p.baseBound)))"
         var out: [Line] = [Line.text("Projection from \(from) at \(Money.percent(rate)) a year; derived by us, not a forecast.", role: .derived), []]

@@ -72,7 +72,8 @@ extension TradeScreen {
             let o = d.trade[i]
             let n = d.support(of: i, direction: .turnover)
             let who = n == 1 ? "1 source's" : "\(n) sources'"
-            let basis = o.kind == .stated ? (n == 1 ? "1 source states it" : "\(n) sources agree with it") : "\(who) stated growth rates give it"
+            let basis = o.kind == .stated ? (n == 1 ? "1 source states it" : "\(n) sources agree with it")
+                : n == 0 ? "no source's stated growth gives it (chosen by precision, then date, then file order)" : "\(who) stated growth rates give it"
             out.append([Span("  \(Figures.plainUSD(o)) [\(o.source)]: ", role: .dim), Span(basis, role: i == chosen ? .positive : .dim)])
         }
         return out

@@ -52,11 +52,24 @@ extension Dataset {
         let precision = remaining.map { precisionRank(trade[$0]) }
         let top = precision.min() ?? 0
         remaining = remaining.indices.filter { precision[$0] == top }.map { remaining[$0] }
-        // Newer, only where every one has a date.
-        let dates = remaining.map { source(trade[$0].source)?.date.map { $0.year * 10_000 + ($0.month ?? 0) * 100 + ($0.day ?? 0) } }
+        // Newer, only where every one has a date, and only as far as the dates say: "2024" is not
+        // older than "5 Jan 2024" (a year-only date ties with any date of its year, a month-only one
+        // with any day of its month); ties go to file order.
+        let dates = remaining.map { source(trade[$0].source)?.date }
         if remaining.count > 1, !dates.contains(where: { $0 == nil }) {
-            let newest = dates.compactMap { $0 }.max()
-            return remaining[dates.firstIndex { $0 == newest }!]
+            let d = dates.map { $0! }
+            // The newest by year, then, among those of that year, by month where all have one, then day.
+            let year = d.map(\.year).max()!
+            var top = remaining.indices.filter { d[$0].year == year }
+            if top.allSatisfy({ d[$0].month != nil }) {
+                let month = top.map { d[$0].month! }.max()!
+                top = top.filter { d[$0].month == month }
+                if top.allSatisfy({ d[$0].day != nil }) {
+                    let day = top.map { d[$0].day! }.max()!
+                    top = top.filter { d[$0].day == day }
+                }
+            }
+            return top.map { remaining[$0] }.min()
         }
         return remaining.min()
     }
