@@ -208,4 +208,16 @@ import Testing
         #expect(AF.close(e.value, 360e6))
         #expect(AF.close(e.sameMonthsBefore, 150e6))   // 180 / 1.2
     }
+
+    @Test func bothDirectionsWithoutATurnoverGiveTheEstimate() throws {
+        // 2024 turnover 555 M; 2025 Jan–Sep only as KZ→TM exports 221.7 M and TM→KZ imports 141 M
+        // (no turnover figure). Their sum, 362.7 M (derived), is the partial: × 12/9 = 483.6 M.
+        let d = AF.dataset([AF.obs(2024, 555e6),
+                            AF.obs(2025, 221.7e6, months: 1...9, flow: .exports, from: "KZ", to: "TM"),
+                            AF.obs(2025, 141e6, months: 1...9, flow: .imports, from: "TM", to: "KZ")])
+        let e = try #require(d.currentYearEstimate(.turnover))
+        #expect(e.partial.kind == .derived && AF.close(e.partial.usd, 362.7e6))
+        #expect(AF.close(e.value, 362.7e6 * 12 / 9))
+        #expect(e.yearToDateGrowth == nil && !e.usesPreviousYear)
+    }
 }

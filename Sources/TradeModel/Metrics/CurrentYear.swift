@@ -96,6 +96,15 @@ extension Dataset {
     /// a stated one with a growth only.
     func partialFigure(_ direction: Direction, _ period: Period) -> TradeObservation? {
         if let p = preferred(direction, period: period) { return p }
-        return observations(direction, period: period).first { $0.kind == .stated && $0.growth != nil }
+        if let g = observations(direction, period: period).first(where: { $0.kind == .stated && $0.growth != nil }) { return g }
+        // Turnover not given, but both directions are: their sum, derived (as the Trade table shows it).
+        guard direction == .turnover, countries.count >= 2 else { return nil }
+        let a = home.code, b = partner.code
+        guard let x = preferred(.goods(from: a, to: b), period: period), let m = preferred(.goods(from: b, to: a), period: period),
+              let xv = x.usd, let mv = m.usd else { return nil }
+        let bound = Bound.combine(increasing: [Bound(x.qualifier), Bound(m.qualifier)])
+        let q: Qualifier = bound == .atLeast ? .over : bound == .atMost ? .upTo : bound == .exact ? .exact : .about
+        return TradeObservation(period: period, flow: .turnover, usd: xv + mv, qualifier: q, kind: .derived, source: x.source,
+                                note: "\(a)→\(b) \(Money.millions(xv)) + \(b)→\(a) \(Money.millions(mv)): no turnover figure is given for \(period.label)")
     }
 }
