@@ -61,9 +61,15 @@ enum TradeScreen: ScreenView {
         return nil
     }
 
-    /// The arithmetic warnings about a figure itself (not those that only compare with it).
+    /// The arithmetic warnings about a figure itself (not those that only compare with it), but
+    /// for growth (the growth cell says those).
     static func flagged(_ d: Dataset, _ o: TradeObservation) -> [ArithmeticWarning] {
         d.arithmeticFlags(o).filter { d.trade[$0.subject] == o && $0.kind != .growth }
+    }
+
+    /// The same by position in `trade` (a lookup, no scan of the period's figures).
+    static func flagged(_ d: Dataset, position i: Int) -> [ArithmeticWarning] {
+        d.arithmeticFlags(i).filter { $0.subject == i && $0.kind != .growth }
     }
 
     /// The mark and notes for a figure that others disagree with: "!" when a source states a figure
@@ -126,9 +132,9 @@ enum TradeScreen: ScreenView {
         // Figures that fail an arithmetic check (turnover against the sum, a value far from its
         // neighbours) are marked, and the first check is named in the notes.
         var checks = [ArithmeticWarning]()
-        for (o, cell) in [(turnover, 1), (ex, 3), (im, 4)] {
-            guard let o else { continue }
-            let flags = flagged(d, o)
+        for (dir, cell) in [(Direction.turnover, 1), (.goods(from: a, to: b), 3), (.goods(from: b, to: a), 4)] {
+            guard let i = d.preferredIndex(dir, period: p) else { continue }
+            let flags = flagged(d, position: i)
             guard !flags.isEmpty else { continue }
             checks += flags
             switch cell {
@@ -158,8 +164,7 @@ enum TradeScreen: ScreenView {
     /// Wide screens put the chart (and the HS sections, when the data has them) beside the table;
     /// others stack them under it.
     static func split(_ s: AppState, _ body: Rect) -> (table: Rect, chart: Rect?, sections: Rect?, summary: Rect) {
-        // Only the number of rows matters here; without a filter it needs no row built.
-        let rows = s.filter.isActive ? ListRow.visible(s, .trade).count : s.dataset.wholeGoodsPeriods.count + (s.dataset.currentYearEstimate() == nil ? 0 : 1)
+        let rows = rowCount(s)
         // The summary as tall as its wrapped lines, leaving the table its rows (the chart gets what
         // is left, and nothing when that is too little to read).
         let wanted = summaryLines(s, width: body.width - 2).count
@@ -182,11 +187,17 @@ enum TradeScreen: ScreenView {
         return (table, chart, sections, summary)
     }
 
+    /// How many rows the table has: without a filter no row needs building (the periods, and the
+    /// estimate's row when there is one).
+    static func rowCount(_ s: AppState) -> Int {
+        s.filter.isActive ? ListRow.visible(s, .trade).count : s.dataset.wholeGoodsPeriods.count + (s.dataset.currentYearEstimate() == nil ? 0 : 1)
+    }
+
     /// On a wide screen the table is as tall as its rows, and the selected period's detail fills the
     /// rest of its column (when that leaves it 8 lines or more).
     static func tableAndPreview(_ s: AppState, _ area: Rect) -> (table: Rect, preview: Rect?) {
         guard area.width >= 90, s.lastSize.width >= 150 else { return (area, nil) }
-        let rows = s.filter.isActive ? ListRow.visible(s, .trade).count : s.dataset.wholeGoodsPeriods.count + (s.dataset.currentYearEstimate() == nil ? 0 : 1)
+        let rows = rowCount(s)
         let want = max(rows, 1) + 3
         guard area.height - want >= 8 else { return (area, nil) }
         let (t, p) = area.splitTop(want)

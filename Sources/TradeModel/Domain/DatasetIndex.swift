@@ -247,6 +247,8 @@ final class IndexBox: Hashable, @unchecked Sendable {
     private var citations: CitationIndex?
     /// The preferred figure of each (direction, period) asked for so far; -1 for none.
     private var preferredCache = [PreferredKey: Int]()
+    /// The current-year estimate of each direction asked for so far (`.some(nil)`: none).
+    private var estimateCache = [Direction: CurrentYearEstimate?]()
     /// The arithmetic warnings are computed from the dataset's own lookups (which take `mutex`), so
     /// they are built under a lock of their own, always taken before `mutex`, never after.
     private let arithmeticMutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -301,6 +303,19 @@ final class IndexBox: Hashable, @unchecked Sendable {
         let made = choose()
         pthread_mutex_lock(mutex)
         preferredCache[key] = made ?? -1
+        pthread_mutex_unlock(mutex)
+        return made
+    }
+
+    /// The cached estimate, or `make()` run (outside the lock, as for `preferred`) and kept.
+    func estimate(_ direction: Direction, _ make: () -> CurrentYearEstimate?) -> CurrentYearEstimate? {
+        pthread_mutex_lock(mutex)
+        let known = estimateCache[direction]
+        pthread_mutex_unlock(mutex)
+        if let known { return known }
+        let made = make()
+        pthread_mutex_lock(mutex)
+        estimateCache[direction] = .some(made)
         pthread_mutex_unlock(mutex)
         return made
     }

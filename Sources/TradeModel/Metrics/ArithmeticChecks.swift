@@ -18,17 +18,11 @@ struct ArithmeticChecker {
 
     let d: Dataset
     private let core: DatasetIndex
-    /// The preferred figure (a position in `trade`, −1 for none) by direction code and period code.
-    private var preferredMemo: [Key: Int32] = [:]
     private var yearsMemo: [Int: [Int]] = [:]
 
     init(_ d: Dataset) {
         self.d = d
         self.core = d.index
-    }
-
-    private struct Key: Hashable {
-        var direction: Int, period: Int
     }
 
     mutating func run() -> [ArithmeticWarning] {
@@ -124,7 +118,7 @@ struct ArithmeticChecker {
         let years = fullYears(direction, code: code)
         let y = o.period.year
         // The nearest full year before, and the nearest after (for a partial period, its own full year counts as after).
-        var k = years.partition(below: y)
+        var k = years.partitionPoint { $0 >= y }
         let before = k - 1
         if o.period.isFullYear, k < years.count, years[k] == y { k += 1 }
         let after = k
@@ -209,17 +203,9 @@ struct ArithmeticChecker {
         return core.pairCode(o.from, o.to)
     }
 
-    /// The position of the preferred figure of a direction in a period, chosen once.
-    private mutating func preferred(_ direction: Direction, code: Int, _ period: Period) -> Int? {
-        guard let p = core.code(period) else { return nil }
-        let key = Key(direction: code, period: p)
-        if let known = preferredMemo[key] { return known < 0 ? nil : Int(known) }
-        var found: Int?
-        if let o = d.preferred(direction, period: period) {
-            found = core.wholeGoods(direction, period).first { d.trade[$0] == o }
-        }
-        preferredMemo[key] = Int32(clamping: found ?? -1)
-        return found
+    /// The position of the preferred figure of a direction in a period (the dataset caches the choice).
+    private func preferred(_ direction: Direction, code: Int, _ period: Period) -> Int? {
+        d.preferredIndex(direction, period: period)
     }
 
     private mutating func fullYears(_ direction: Direction, code: Int) -> [Int] {
@@ -238,17 +224,5 @@ struct ArithmeticChecker {
     /// "KZ→TM exports", "TM→KZ imports", "turnover".
     private func label(_ o: TradeObservation) -> String {
         o.flow == .turnover ? "turnover" : "\(o.from ?? "?")→\(o.to ?? "?") \(o.flow.rawValue)"
-    }
-}
-
-extension Array where Element == Int {
-    /// In an ascending array, the number of elements below `value`.
-    fileprivate func partition(below value: Int) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if self[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 }

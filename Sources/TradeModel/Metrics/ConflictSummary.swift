@@ -101,7 +101,7 @@ enum ConflictCounting {
             // Pairs within the tolerance: for each rate, the earlier (smaller) ones at most 1 point below.
             var agree = 0
             for j in g.indices {
-                let first = partition(g, upTo: j) { !(abs(g[j] - $0) > Dataset.conflictTolerance) }
+                let first = g.partitionPoint(upTo: j) { !(abs(g[j] - $0) > Dataset.conflictTolerance) }
                 agree += j - first
             }
             return g.count * (g.count - 1) / 2 - agree
@@ -116,17 +116,6 @@ enum ConflictCounting {
         for (_, same) in bySource where same.count > 1 { n -= pairs(same) }
         return n
     }
-    /// The first index in `0..<end` whose element satisfies `agrees`, given that `agrees` is false
-    /// then true along the ascending array.
-    private static func partition(_ a: [Double], upTo end: Int, _ agrees: (Double) -> Bool) -> Int {
-        var lo = 0, hi = end
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if agrees(a[mid]) { hi = mid } else { lo = mid + 1 }
-        }
-        return lo
-    }
-
     /// Value conflicts among any observations (sources ignored): pairs whose ranges do not meet
     /// (`ValueRange`). Two ranges are apart when one's lower end is above the other's upper end, and
     /// only one of the two can be, so each apart pair is counted once: for every range, the ranges
@@ -141,7 +130,7 @@ enum ConflictCounting {
         lowers.sort()
         var n = 0
         for u in uppers {
-            n += lowers.count - partition(lowers, upTo: lowers.count) { $0 > u }
+            n += lowers.count - lowers.partitionPoint { $0 > u }
         }
         return n
     }

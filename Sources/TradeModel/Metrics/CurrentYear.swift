@@ -42,7 +42,12 @@ public struct CurrentYearEstimate: Hashable, Sendable {
 extension Dataset {
     /// The estimate for the latest year that has partial figures but no full-year figure, when it is
     /// after the latest full year of the direction; nil otherwise.
+    /// Made once per dataset and direction: screens ask for it several times a frame.
     public func currentYearEstimate(_ direction: Direction = .turnover) -> CurrentYearEstimate? {
+        indexBox.estimate(direction) { makeCurrentYearEstimate(direction) }
+    }
+
+    func makeCurrentYearEstimate(_ direction: Direction) -> CurrentYearEstimate? {
         let latestFull = fullYears(direction).last ?? Int.min
         // The latest year after every full year with a partial figure (a value or a growth) ...
         let partials = wholeGoodsPeriods.filter { !$0.isFullYear && $0.year > latestFull }

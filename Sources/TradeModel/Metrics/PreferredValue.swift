@@ -116,8 +116,8 @@ extension Dataset {
         uppers.sort()
         return ranges.map { r in
             guard let r else { return 0 }
-            let startAbove = lowers.count - Dataset.firstIndex(lowers) { $0 > r.upper }
-            let endBelow = Dataset.firstIndex(uppers) { $0 >= r.lower }
+            let startAbove = lowers.count - lowers.partitionPoint { $0 > r.upper }
+            let endBelow = uppers.partitionPoint { $0 >= r.lower }
             return lowers.count - startAbove - endBelow
         }
     }
@@ -162,23 +162,13 @@ extension Dataset {
         let lowers = implied.values.map(\.lower).sorted(), uppers = implied.values.map(\.upper).sorted()
         return pool.map { p in
             guard let r = trade[p].valueRange else { return 0 }
-            return lowers.count - (lowers.count - Dataset.firstIndex(lowers) { $0 > r.upper }) - Dataset.firstIndex(uppers) { $0 >= r.lower }
+            return lowers.count - (lowers.count - lowers.partitionPoint { $0 > r.upper }) - uppers.partitionPoint { $0 >= r.lower }
         }
     }
 
     /// The preferred among stated figures only (no growth reasoning, so no recursion).
     func statedPreferred(_ direction: Direction, _ period: Period) -> Int? {
         choosePreferred(index.wholeGoods(direction, period).filter { trade[$0].kind == .stated }, direction: nil, period: period, useGrowth: false)
-    }
-
-    /// The first index whose element satisfies `p`, given that `p` is false then true along the array.
-    static func firstIndex(_ a: [Double], _ p: (Double) -> Bool) -> Int {
-        var lo = 0, hi = a.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if p(a[mid]) { hi = mid } else { lo = mid + 1 }
-        }
-        return lo
     }
 }
 
