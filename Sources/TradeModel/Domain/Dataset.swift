@@ -19,6 +19,10 @@ public struct Dataset: Hashable, Sendable {
     public var events: [Event] { didSet { indexBox = IndexBox() } }
     public var places: [Place] { didSet { indexBox = IndexBox() } }
     public var exportPotential: [ExportPotential] { didSet { indexBox = IndexBox() } }
+    /// What is traded: goods by period and direction, each list from one source.
+    public var composition: [Composition] { didSet { indexBox = IndexBox() } }
+    /// Other measured series: rail cargo, gas volumes.
+    public var indicators: [Indicator] { didSet { indexBox = IndexBox() } }
     /// Lookups by id, period and source, built on first use and dropped when a collection changes
     /// (see DatasetIndex); it takes no part in equality or hashing.
     var indexBox = IndexBox()
@@ -32,7 +36,10 @@ public struct Dataset: Hashable, Sendable {
     public init(schema: Int = Dataset.schemaVersion, title: String, asOf: DateValue, countries: [Country],
                 relationship: Relationship = Relationship(), sources: [Source] = [], trade: [TradeObservation] = [],
                 targets: [Target] = [], deals: [Deal] = [], projects: [Project] = [], events: [Event] = [],
-                places: [Place] = [], exportPotential: [ExportPotential] = [], note: String? = nil) {
+                places: [Place] = [], exportPotential: [ExportPotential] = [], composition: [Composition] = [],
+                indicators: [Indicator] = [], note: String? = nil) {
+        self.composition = composition
+        self.indicators = indicators
         self.note = note
         self.schema = schema
         self.title = title
