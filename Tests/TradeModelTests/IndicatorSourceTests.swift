@@ -117,4 +117,18 @@ import Testing
         #expect(Self.problems(Self.document(potential: #"[{"id": "p", "from": "KZ", "to": "TM", "description": "d", "qualifier": "over", "source": "s1"}]"#))
             == ["t.json: exportPotential[0].qualifier: the qualifier applies to usd, which is not given (line 7)"])
     }
+
+    @Test func aGrowthCanBeABound() throws {
+        let text = """
+        {"schema": 1, "title": "t", "asOf": "2025-12-01", "countries": [{"code": "KZ", "name": "K"}, {"code": "TM", "name": "T"}],
+         "sources": [{"id": "s1", "publisher": "P"}],
+         "trade": [{"year": 2021, "months": [1, 8], "flow": "turnover", "growth": 0.3, "growthQualifier": "over", "kind": "stated", "source": "s1"}]}
+        """
+        let d = try CompositionTests.load(text)
+        #expect(d.trade[0].growthQualifier == .over && d.trade[0].qualifier == .exact && d.trade[0].usd == nil)
+        let written = JSONWriter.write(DatasetEncoding.node(d.trade[0]))
+        #expect(written.contains(#""growthQualifier": "over""#))
+        #expect(Self.problems(text.replacingOccurrences(of: #""growth": 0.3, "#, with: #""usd": 5, "#))
+            == ["t.json: trade[0].growthQualifier: growthQualifier says how exact the growth is, but no growth is given (line 3)"])
+    }
 }

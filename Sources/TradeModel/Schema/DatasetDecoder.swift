@@ -165,6 +165,10 @@ struct DatasetDecoder {
         let value = usd(f, .usd, required: false)
         let growth = f.number(.growth, range: -1...10, rangeMessage: "growth is a fraction between -1 and 10 (0.28 means +28 %)")
         let qualifier = f.choice(.qualifier, Qualifier.self) ?? .exact
+        let growthQualifier = f.choice(.growthQualifier, Qualifier.self) ?? .exact
+        if f.member(.growthQualifier, required: false) != nil && f.member(.growth, required: false) == nil {
+            log.add(f.sub(.growthQualifier), f.member(.growthQualifier, required: false), "growthQualifier says how exact the growth is, but no growth is given")
+        }
         let kind = f.choice(.kind, FigureKind.self, required: true)
         let source = f.reference(.source, .source, required: true)
         let hs = f.int(.hsSection, range: 1...21, what: "HS section")
@@ -192,7 +196,8 @@ struct DatasetDecoder {
         // Kept for warnings about the figure (`trade[17] (line 123)`): exactly one line per observation returned.
         log.tradeLines.append(Int32(clamping: log.doc.line(f.node)))
         return TradeObservation(period: Period(year: year, months: range), flow: flow, from: from, to: to, usd: value, growth: growth,
-                                qualifier: qualifier, kind: kind, source: source, hsSection: hs, valuation: valuation, note: note)
+                                qualifier: qualifier, kind: kind, source: source, hsSection: hs, valuation: valuation, note: note,
+                                growthQualifier: growthQualifier)
     }
 
     /// Whether `period` is over by the as-of date (a full year of 2025 cannot be known on 1 Dec 2025);
@@ -387,7 +392,7 @@ struct DatasetDecoder {
     private static let countryListFields = FieldSet([.code, .name, .isoNumeric, .iso3, .leader, .leaderTitle])
     private static let sourceFields = FieldSet([.id, .publisher, .title, .url, .date, .language, .basis, .basisCountry, .weak, .note])
     private static let placeFields = FieldSet([.id, .name, .country, .lat, .lon, .kind, .approximate, .note])
-    private static let observationFields = FieldSet([.year, .months, .flow, .from, .to, .usd, .growth, .qualifier, .kind, .source, .hsSection, .valuation, .note])
+    private static let observationFields = FieldSet([.year, .months, .flow, .from, .to, .usd, .growth, .growthQualifier, .qualifier, .kind, .source, .hsSection, .valuation, .note])
     private static let quantityFields = FieldSet([.value, .max, .unit, .qualifier, .kind, .source, .label, .note])
     private static let milestoneFields = FieldSet([.date, .title, .status, .source, .note])
     private static let dealFields = FieldSet([.id, .title, .sector, .parties, .status, .milestones, .volumes, .description, .sources, .note])

@@ -29,6 +29,7 @@ public enum DatasetEncoding {
         if let t = o.to { m.append(JSONMember("to", JSONNode(.string(t)))) }
         if let u = o.usd { m.append(JSONMember("usd", JSONNode(.number(u, text: amountText(u))))) }
         if let g = o.growth { m.append(JSONMember("growth", JSONNode(.number(g)))) }
+        if o.growthQualifier != .exact { m.append(JSONMember("growthQualifier", JSONNode(.string(o.growthQualifier.rawValue)))) }
         if o.qualifier != .exact { m.append(JSONMember("qualifier", JSONNode(.string(o.qualifier.rawValue)))) }
         m.append(JSONMember("kind", JSONNode(.string(o.kind.rawValue))))
         m.append(JSONMember("source", JSONNode(.string(o.source))))

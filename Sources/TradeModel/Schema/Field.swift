@@ -9,7 +9,7 @@ enum Field: Int, CaseIterable, Sendable {
     case description, length, capacity, endDate, related, categories, commodities, diplomaticRelationsSince, notes, text
     case statements, wording, quoted, occasion, by
     case composition, indicators, periodNote, goods, hs, quantity, share, shareOf, what, rank, includes, remainder
-    case values, planned, language, basis, basisCountry, weak
+    case values, planned, language, basis, basisCountry, weak, growthQualifier
 
     /// The name as written in a dataset.
     var name: String { Field.names[rawValue] }
@@ -23,7 +23,7 @@ enum Field: Int, CaseIterable, Sendable {
         "description", "length", "capacity", "endDate", "related", "categories", "commodities", "diplomaticRelationsSince", "notes", "text",
         "statements", "wording", "quoted", "occasion", "by",
         "composition", "indicators", "periodNote", "goods", "hs", "quantity", "share", "shareOf", "what", "rank", "includes", "remainder",
-        "values", "planned", "language", "basis", "basisCountry", "weak",
+        "values", "planned", "language", "basis", "basisCountry", "weak", "growthQualifier",
     ]
 }
 
