@@ -150,9 +150,15 @@ extension ComtradeAggregator {
             + "from its commodity rows in UN Comtrade" + (classification.map { " (classification \(TerminalSafe.excerpt($0, limit: 12)))" } ?? "")
             + ": usd is primaryValue in US dollars (\(id.flow == .exports ? "FOB" : "CIF")), quantity is netWgt in kg where the rows report it. "
         let c = built.counts
-        note += "The \(c.chaptersKept) largest chapters are ranked by value"
-            + (c.chaptersFolded > 0 ? ", the other \(c.chaptersFolded) summed in \"other chapters\"" : "")
-            + "; the \(min(caps.headingChapters, c.chaptersKept)) largest list their \(caps.headings) largest headings (the rest summed in \"other headings\")."
+        let all = c.chaptersKept + c.chaptersFolded
+        note += c.chaptersFolded > 0
+            ? "The \(c.chaptersKept) largest of its \(all) chapters are listed, ranked by value; the other \(c.chaptersFolded) are summed in \"other chapters\"."
+            : (all == 1 ? "Its one chapter is listed." : "Its \(all) chapters are listed, ranked by value.")
+        if c.headingsKept > 0 {
+            let hc = min(caps.headingChapters, c.chaptersKept)
+            note += (hc == c.chaptersKept ? " Each chapter lists" : " The \(hc) largest chapters list") + " the headings the file gives (at most \(caps.headings), by value"
+                + (c.headingsFolded > 0 ? "; the rest summed in \"other headings of chapter NN\")." : ").")
+        }
         if let u = built.unlisted {
             note += " Codes of no HS chapter (77, 98, 99) are not listed: \(Money.decimalText(milli: u.milli)) USD."
         }

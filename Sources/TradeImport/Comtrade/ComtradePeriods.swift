@@ -56,8 +56,8 @@ extension ComtradeAggregator {
                 diagnostics.warn(.monthGap(key), first,
                     "\(pair.describe(key)): monthly rows for \(MonthNames.list(months)) and no annual row, but "
                     + "\(MonthNames.list(missing)) \(missing.count == 1 ? "is" : "are") missing: a partial period is made only "
-                    + "of months that run from January without a gap, so these \(monthlyRows) row\(monthlyRows == 1 ? "" : "s") "
-                    + "\(monthlyRows == 1 ? "is" : "are") left out")
+                    + "of months that run from January without a gap, so " + (monthlyRows == 1 ? "its row is" : "its \(monthlyRows) rows are")
+                    + " left out")
                 continue
             }
             summary.monthlyRowsUsed += monthlyRows
@@ -76,7 +76,7 @@ extension ComtradeAggregator {
         let present = values.compactMap { $0 }
         guard !present.isEmpty else { return nil }
         guard present.count == values.count else {
-            incomplete(p, what: "a TOTAL row", has: p.parts.filter { totals[$0] != nil }, line: present.map(\.line).min()!,
+            incomplete(p, what: "TOTAL row", them: "one", has: p.parts.filter { totals[$0] != nil }, line: present.map(\.line).min()!,
                        consequence: "no total is made for the months")
             return nil
         }
@@ -91,7 +91,7 @@ extension ComtradeAggregator {
         let present = p.parts.compactMap { id in commodities[id].map { (id, $0) } }
         guard !present.isEmpty else { return nil }
         guard present.count == p.parts.count else {
-            incomplete(p, what: "commodity rows", has: present.map(\.0), line: present.map { firstLine($0.1) }.min()!,
+            incomplete(p, what: "commodity rows", them: "them", has: present.map(\.0), line: present.map { firstLine($0.1) }.min()!,
                        consequence: "no HS sections or goods are made for the months")
             return nil
         }
@@ -99,11 +99,11 @@ extension ComtradeAggregator {
     }
 
     /// A warning that only the months `has` of partial period `p` have `what`.
-    mutating func incomplete(_ p: PeriodSeries, what: String, has: [ReportedSeries], line: Int, consequence: String) {
+    mutating func incomplete(_ p: PeriodSeries, what: String, them: String, has: [ReportedSeries], line: Int, consequence: String) {
         let months = has.map(\.month)
         let lacking = p.parts.map(\.month).filter { !months.contains($0) }
         diagnostics.warn(.incompleteMonths(p.id, totals: what.contains("TOTAL")), line,
             "\(pair.describe(p.id, when: p.label)): \(MonthNames.list(lacking)) \(lacking.count == 1 ? "has" : "have") no \(what), "
-            + "while \(MonthNames.list(months)) \(months.count == 1 ? "has" : "have"): \(consequence)")
+            + "while \(MonthNames.list(months)) \(months.count == 1 ? "has" : "have") \(them): \(consequence)")
     }
 }

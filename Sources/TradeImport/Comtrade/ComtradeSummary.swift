@@ -174,10 +174,11 @@ public struct CompositionCounts: Equatable, Sendable {
     func lines() -> [String] {
         guard entries > 0 else { return [] }
         func n(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
-        var lines = ["Goods: \(entries) composition \(entries == 1 ? "entry" : "entries") (per period, reporter and flow) "
-            + "with \(n(chaptersKept, "HS chapter")) and \(n(headingsKept, "heading")) kept; "
-            + "\(n(chaptersFolded, "chapter")) and \(n(headingsFolded, "heading")) folded into \"other\" items "
-            + "(at most the \(caps.chapters) largest chapters of each entry, and the \(caps.headings) largest headings of its \(caps.headingChapters) largest chapters)."]
+        let folded = chaptersFolded + headingsFolded == 0
+            ? "none folded" : "\(n(chaptersFolded, "chapter")) and \(n(headingsFolded, "heading")) folded into \"other\" items"
+        var lines = ["Goods: \(entries) composition \(entries == 1 ? "entry" : "entries") (per period, reporter and flow): "
+            + "\(n(chaptersKept, "HS chapter")) and \(n(headingsKept, "heading")) kept, \(folded) "
+            + "(the caps: the \(caps.chapters) largest chapters of each entry, and the \(caps.headings) largest headings of its \(caps.headingChapters) largest chapters)."]
         if !hasWeightColumn {
             lines.append("Net weight: the file has no netWgt column, so the goods have values only.")
         } else {

@@ -83,7 +83,7 @@ public struct ImportJob: Sendable {
         let merged: MergedDataset
         do {
             merged = try DatasetMerge.merge(root: root, dataset: dataset, sources: imported.sources,
-                                            observations: imported.observations, file: basePath)
+                                            observations: imported.observations, composition: imported.composition, file: basePath)
         } catch let failure {
             throw ImportFailure(failure.diagnostics + imported.warnings)
         }
