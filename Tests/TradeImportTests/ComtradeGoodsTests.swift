@@ -40,10 +40,12 @@ private func milli(_ usd: Double?) -> Int64 { Int64(((usd ?? -1) * 1000).rounded
             #expect(chapters.map(\.rank) == Array(1...chapters.count).map(Optional.some))
             #expect(chapters.map(\.usd!) == chapters.map(\.usd!).sorted(by: >))
             #expect(c.goods.filter { $0.hs?.count == 4 }.allSatisfy { $0.rank == nil })
-            // Names: the nomenclature's for chapters, the file's description for headings that have a row.
+            // Names: the nomenclature's for chapters; for a heading, the file's description where some
+            // series of the file (of the same classification) has a row for it.
+            let described = Set(f.headings.values.flatMap { $0.filter { $0.value.stated }.keys })
             for g in chapters { #expect(g.name == HSChapter.name(Int(g.hs!)!)) }
             for g in c.goods where g.hs?.count == 4 {
-                #expect(g.name == (f.headings[k]![g.hs!]!.stated ? "Heading \(g.hs!), of a kind" : "heading \(g.hs!)"))
+                #expect(g.name == (described.contains(g.hs!) ? "Heading \(g.hs!), of a kind" : "heading \(g.hs!)"))
             }
         }
         // Sections still sum the topmost codes: the chapters, section by section.
@@ -191,6 +193,23 @@ private func milli(_ usd: Double?) -> Int64 { Int64(((usd ?? -1) * 1000).rounded
             #expect(c.note?.contains("(classification H5)") == true)
         }
         #expect(Set(r.composition.map(\.id)).count == r.composition.count)
+    }
+
+    @Test func headingNamesComeFromTheFileInTheSeriesClassification() throws {
+        let h = "refYear,refMonth,reporterCode,partnerCode,flowCode,classificationCode,cmdCode,cmdDesc,aggrLevel,primaryValue"
+        let rows = ["2001,52,398,795,X,H0,8517,\"Electrical apparatus for line telephony, \"\"wired\"\"\",4,10",
+                    "2023,52,398,795,X,H6,8517,\"Telephone sets, incl. smartphones\",4,20",
+                    "2024,52,398,795,X,H6,8517,Another text for the same code,4,30",
+                    "2024,52,398,795,X,H6,8471,,4,5"]
+        let r = try run(Array(([h] + rows).joined(separator: "\n").utf8) + [0x0A])
+        func name(_ year: Int, _ hs: String) -> String? {
+            r.composition.first { $0.period.year == year }?.goods.first { $0.hs == hs }?.name
+        }
+        // Doubled quotes collapsed; each classification its own text; within one, the first met.
+        #expect(name(2001, "8517") == "Electrical apparatus for line telephony, \"wired\"")
+        #expect(name(2023, "8517") == "Telephone sets, incl. smartphones")
+        #expect(name(2024, "8517") == "Telephone sets, incl. smartphones")
+        #expect(name(2024, "8471") == "heading 8471")
     }
 
     @Test func headingNamesAreCleanedAndShortened() {

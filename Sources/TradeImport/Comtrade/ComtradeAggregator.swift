@@ -24,9 +24,11 @@ struct ComtradeAggregator {
         var firstLine = 0
         /// The classification of its first row, as text ("H5"); nil when the file has no such column.
         var classification: String?
-        /// The `cmdDesc` of each heading, by its four digits as a number.
-        var descriptions = [Int: [UInt8]]()
+        /// Its classification's index in `descriptions`; -1 until a heading with a description is met.
+        var descriptionClass = -1
     }
+    /// The `cmdDesc` of the headings, once per classification and heading.
+    var descriptions = HeadingDescriptions()
 
     /// What the pass keeps of one series.
     struct SeriesState {
@@ -175,7 +177,14 @@ struct ComtradeAggregator {
                 duplicate(first, row.milli, line) { "\(pair.describe(id)) of HS \(code.text)" }
                 return
             }
-            if let d = row.description { series[k].info.descriptions[code.value] = Array(d) }
+            if let d = row.description, !d.isEmpty {
+                var c = series[k].info.descriptionClass
+                if c < 0 {
+                    c = descriptions.classIndex(row.classification)
+                    series[k].info.descriptionClass = c
+                }
+                if !descriptions.has(c, code.value) { descriptions.add(c, code.value, d, escaped: row.descriptionEscaped) }
+            }
         case .total:
             if let first = series[k].total {
                 series[k].info.rows -= 1

@@ -13,28 +13,35 @@ import TradeModel
 struct CompositionBuilder {
     let caps: CompositionCaps
 
-    /// The goods of `detail`, and what was kept and folded. `descriptions` names headings by their
-    /// four digits (the file's `cmdDesc`).
-    func goods(_ detail: HSDetail, descriptions: [Int: [UInt8]]) -> (goods: [GoodsItem], counts: CompositionCounts, unlisted: HSFigure?) {
+    /// The goods of a series from its `chapters` (`HSDetail.addChapters`), and what was kept and folded.
+    /// `headings` gives the headings of the chapters asked for (by chapter number), `description` the
+    /// file's `cmdDesc` of a heading; both are asked only for what is written.
+    func goods(chapters all: HSDetail.Chapters, headings: ([Bool]) -> [Int: HSFigure],
+               description: (Int) -> ArraySlice<UInt8>?) -> (goods: [GoodsItem], counts: CompositionCounts, unlisted: HSFigure?) {
         var counts = CompositionCounts()
         counts.caps = caps
-        let chapters = Self.ranked(detail.chapters.filter { HSChapter.isChapter($0.key) })
+        var listed = [Int: HSFigure]()
         var unlisted: HSFigure?
-        for (k, f) in detail.chapters.sorted(by: { $0.key < $1.key }) where !HSChapter.isChapter(k) {
-            if unlisted == nil { unlisted = f } else { unlisted!.add(f) }
+        for (k, f) in all.enumerated() {
+            guard let f else { continue }
+            if HSChapter.isChapter(k) { listed[k] = f } else if unlisted == nil { unlisted = f } else { unlisted!.add(f) }
         }
+        let chapters = Self.ranked(listed)
         let kept = chapters.prefix(caps.chapters)
         let folded = chapters.dropFirst(caps.chapters)
+        var wanted = [Bool](repeating: false, count: 100)
+        for (chapter, _) in kept.prefix(caps.headingChapters) { wanted[chapter] = true }
+        let headingFigures = caps.headingChapters > 0 && !kept.isEmpty ? headings(wanted) : [:]
         var goods = [GoodsItem]()
         for (rank, (chapter, figure)) in kept.enumerated() {
             goods.append(item(name: HSChapter.name(chapter)!, hs: HSChapter.code(chapter), figure, rank: rank + 1,
                               derivedNote: "the sum of its \(figure.summedLevelsText): the file has no row for chapter \(HSChapter.code(chapter))"))
             counts.chaptersKept += 1
-            guard rank < caps.headingChapters else { continue }
-            let headings = Self.ranked(Dictionary(uniqueKeysWithValues: detail.headings(of: chapter).map { ($0.heading, $0.figure) }))
+            guard wanted[chapter] else { continue }
+            let headings = Self.ranked(headingFigures.filter { $0.key / 100 == chapter })
             for (heading, hf) in headings.prefix(caps.headings) {
                 let code = Self.headingCode(heading)
-                goods.append(item(name: descriptions[heading].flatMap(Self.headingName) ?? "heading \(code)", hs: code, hf, rank: nil,
+                goods.append(item(name: description(heading).flatMap(Self.headingName) ?? "heading \(code)", hs: code, hf, rank: nil,
                                   derivedNote: "the sum of its \(hf.summedLevelsText): the file has no row for heading \(code)"))
                 counts.headingsKept += 1
             }
@@ -91,12 +98,26 @@ struct CompositionBuilder {
         return g
     }
 
-    /// Thousandths as the exact decimal (`412345678.5`).
-    static func amount(_ milli: Int64) -> Double { Double(Money.decimalText(milli: milli))! }
+    /// Thousandths as the double nearest the exact decimal (`412345678.5`): the quotient of two exact
+    /// doubles, correctly rounded, is the double the decimal text parses to.
+    static func amount(_ milli: Int64) -> Double {
+        if milli.magnitude < 1 << 53 { return Double(milli) / 1000 }
+        return Double(Money.decimalText(milli: milli))!
+    }
 
     /// A heading's `cmdDesc` as a name: valid UTF-8, control characters as spaces, runs of spaces as
     /// one, at most 120 characters (cut at a word, with "…"); nil when empty.
-    static func headingName(_ bytes: [UInt8]) -> String? {
+    static func headingName<Bytes: BidirectionalCollection>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
+        // Most descriptions are short printable ASCII with single spaces: taken as they are.
+        if bytes.count <= 120, let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 {
+            var plain = true
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b < 0x20 || b > 0x7E || (b == 0x20 && previous == 0x20) { plain = false; break }
+                previous = b
+            }
+            if plain { return String(decoding: bytes, as: UTF8.self) }
+        }
         var out = ""
         var space = false
         for u in String(decoding: bytes, as: UTF8.self).unicodeScalars {
@@ -132,16 +153,20 @@ extension ComtradeAggregator {
     /// The composition entry of period series `p` from its commodity rows (`codes`, one table per
     /// month of a partial period), citing `source`; nil when no row is under an HS chapter.
     mutating func compositionEntry(_ p: PeriodSeries, _ codes: [(ReportedSeries, CodeTable)], source: String) -> Composition? {
-        var detail = HSDetail()
-        var descriptions = [Int: [UInt8]]()
-        var classification: String?
-        for (id, table) in codes {
-            detail.add(HSDetail.of(table))
-            let info = seriesInfo[id]
-            for (h, bytes) in info?.descriptions ?? [:] where descriptions[h] == nil { descriptions[h] = bytes }
-            classification = classification ?? info?.classification
-        }
-        let built = CompositionBuilder(caps: caps).goods(detail, descriptions: descriptions)
+        var chapters = HSDetail.noChapters
+        for (_, table) in codes { HSDetail.addChapters(table, to: &chapters) }
+        let info = codes.map { seriesInfo[$0.0] }
+        let descriptions = self.descriptions
+        let classification = info.lazy.compactMap { $0?.classification }.first
+        let built = CompositionBuilder(caps: caps).goods(chapters: chapters, headings: { wanted in
+            var headings = [Int: HSFigure]()
+            for (_, table) in codes { HSDetail.addHeadings(table, of: wanted, to: &headings) }
+            return headings
+        }, description: { heading in
+            // The first month's (or the year's) description.
+            for i in info { if let i, let d = descriptions.text(i.descriptionClass, heading) { return d } }
+            return nil
+        })
         guard !built.goods.isEmpty else { return nil }
         summary.composition.add(built.counts)
         let id = p.id

@@ -34,6 +34,8 @@ struct ComtradeRow {
     /// until the next record. Only headings need their description (the chapters' names are the
     /// nomenclature's, `HSChapter`).
     var description: UnsafeBufferPointer<UInt8>?
+    /// The description is quoted with doubled quotes inside (to be collapsed).
+    var descriptionEscaped = false
 }
 
 /// Why the classifier stopped looking at a row before it was found to be used.
@@ -136,6 +138,7 @@ struct ComtradeRowClassifier: Sendable {
                     (row.commodity, row.aggrLevelDiffers) = hsCode(cmd, rec)
                     if columns.cmdDesc >= 0, case .code(let code) = row.commodity, code.level == 4 {
                         row.description = FieldParsing.trimmed(rec.bytes(columns.cmdDesc))
+                        row.descriptionEscaped = rec.span(columns.cmdDesc).escaped
                     }
                 } else {
                     row.commodity = .leftOut(.otherClassification)

@@ -63,43 +63,51 @@ struct HSFigure: Equatable, Sendable {
 /// present: a chapter is its own row when the file has it, else the sum of its topmost codes (its
 /// headings, or its subheadings where a heading has no row); a heading likewise. No code is counted
 /// twice at a level, whatever levels the file gives each chapter (see `TopmostHSSum`).
-struct HSDetail: Equatable, Sendable {
-    /// By chapter number (the first two digits; 77, 98, 99 included: they are not HS chapters, and
-    /// the composition leaves them out).
-    var chapters: [Int: HSFigure] = [:]
-    /// By heading as a number of four digits (2709), for chapters 01–99.
-    var headings: [Int: HSFigure] = [:]
+///
+/// Chapters are computed for all codes; headings only for the chapters asked for (the largest, which
+/// list their headings), so that the work and the memory do not grow with headings never written.
+enum HSDetail {
+    /// Figures by chapter number, 0…99 (77, 98, 99 included: they are not HS chapters, and the
+    /// composition leaves them out).
+    typealias Chapters = [HSFigure?]
 
-    static func of<Codes: HSCodeSet>(_ codes: Codes) -> HSDetail {
-        var d = HSDetail()
+    static var noChapters: Chapters { Chapters(repeating: nil, count: 100) }
+
+    /// Adds the chapters of `codes` (one month, or a year) to `sum`. A chapter present in both keeps
+    /// their sum; present in one, that one's figure (the other had no row for it).
+    static func addChapters<Codes: HSCodeSet>(_ codes: Codes, to sum: inout Chapters) {
+        var rows = [Bool](repeating: false, count: 100)
+        codes.forEach { code, _ in if code.level == 2 { rows[code.value] = true } }
+        var own = noChapters
         codes.forEach { code, v in
             if code.level == 2 {
-                d.chapters[code.value] = HSFigure(v)
+                own[code.value] = HSFigure(v)
                 return
             }
             let chapter = code.chapter
-            // The chapter's sum: a code none of whose ancestors is present (the chapter row is not).
-            if !TopmostHSSum.hasAncestor(code, in: codes) {
-                d.chapters[chapter, default: .sum].add(code: code.level, v)
-            }
+            // The chapter's sum: codes under a chapter without a row, none of whose headings… is present.
+            if rows[chapter] || TopmostHSSum.hasAncestor(code, in: codes, fromLevel: 4) { return }
+            if own[chapter] == nil { own[chapter] = .sum }
+            own[chapter]!.add(code: code.level, v)
+        }
+        for k in 0..<100 {
+            guard let f = own[k] else { continue }
+            if sum[k] == nil { sum[k] = f } else { sum[k]!.add(f) }
+        }
+    }
+
+    /// Adds the headings of `codes` under the chapters marked in `wanted` (by chapter number) to `sum`,
+    /// by heading as a number of four digits (2709).
+    static func addHeadings<Codes: HSCodeSet>(_ codes: Codes, of wanted: [Bool], to sum: inout [Int: HSFigure]) {
+        var own = [Int: HSFigure]()
+        codes.forEach { code, v in
+            guard code.level >= 4, wanted[code.chapter] else { return }
             if code.level == 4 {
-                d.headings[code.value] = HSFigure(v)
+                own[code.value] = HSFigure(v)
             } else if !TopmostHSSum.hasAncestor(code, in: codes, fromLevel: 4) {
-                d.headings[code.ancestor(level: 4).value, default: .sum].add(code: code.level, v)
+                own[code.ancestor(level: 4).value, default: .sum].add(code: code.level, v)
             }
         }
-        return d
-    }
-
-    /// Adds another month's detail: the figures of a code present in both are added; a code present
-    /// in one only keeps that month's figure (the other month had no row for it).
-    mutating func add(_ other: HSDetail) {
-        for (k, f) in other.chapters { if chapters[k] == nil { chapters[k] = f } else { chapters[k]!.add(f) } }
-        for (k, f) in other.headings { if headings[k] == nil { headings[k] = f } else { headings[k]!.add(f) } }
-    }
-
-    /// The headings of chapter `chapter`.
-    func headings(of chapter: Int) -> [(heading: Int, figure: HSFigure)] {
-        headings.filter { $0.key / 100 == chapter }.map { ($0.key, $0.value) }
+        for (k, f) in own { if sum[k] == nil { sum[k] = f } else { sum[k]!.add(f) } }
     }
 }
