@@ -73,9 +73,10 @@ struct CompositionBuilder {
         return String(repeating: "0", count: max(0, 4 - s.count)) + s
     }
 
-    func item(name: String, hs: String, _ f: HSFigure, rank: Int?, derivedNote: String) -> GoodsItem {
+    /// An item of `f`; `derivedNote` (made only for a derived figure) says how it was made.
+    func item(name: String, hs: String, _ f: HSFigure, rank: Int?, derivedNote: @autoclosure () -> String) -> GoodsItem {
         var notes = [String]()
-        if !f.isStated { notes.append(derivedNote) }
+        if !f.isStated { notes.append(derivedNote()) }
         if f.weightMilli == nil && f.parts > 1 { notes.append("no net weight: a row summed into it reports none") }
         var g = GoodsItem(name: name, hs: hs, usd: Self.amount(f.milli), rank: rank,
                           kind: f.isStated ? nil : .derived, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
