@@ -104,8 +104,10 @@ import Testing
             guard let unit, let n = Double(number.replacingOccurrences(of: ",", with: "")) else { continue }
             let before = String(ch[..<start])
             let lead = before.trimmingCharacters(in: CharacterSet(charactersIn: " +−-(")).lowercased()
-            let q: Qualifier = lead.hasSuffix("over") ? .over : lead.hasSuffix("about") || lead.hasSuffix("≈") || lead.hasSuffix("~") ? .about
-                : lead.hasSuffix("up to") ? .upTo : lead.hasSuffix("under") ? .under : .exact
+            let words = lead.split(separator: " ").map(String.init)
+            let last = words.last ?? "", lastTwo = words.suffix(2).joined(separator: " ")
+            let q: Qualifier = last == "over" ? .over : ["about", "≈", "~"].contains(last) ? .about
+                : lastTwo == "up to" ? .upTo : last == "under" ? .under : .exact
             let (value, dimension): (Double, String)
             switch unit {
             case "M": (value, dimension) = (n * 1e6, "usd")
@@ -145,7 +147,7 @@ import Testing
     struct Held {
         var dimension: String
         var value: Double
-        /// nil where the field has no qualifier of its own (a growth beside a value, a share base).
+        /// nil where the field has no qualifier of its own (a goods item's or an indicator's growth, a share base).
         var qualifier: Qualifier?
         var kind: FigureKind
         var source: String
@@ -163,7 +165,7 @@ import Testing
             let what = "trade \(o.period.label) \(o.flow.rawValue)"
             if let v = o.usd { out.append(Held(dimension: "usd", value: v, qualifier: o.qualifier, kind: o.kind, source: o.source, year: o.period.year, what: what)) }
             if let g = o.growth {
-                out.append(Held(dimension: "percent", value: g * 100, qualifier: o.usd == nil ? o.qualifier : nil, kind: o.kind, source: o.source, year: o.period.year, what: what + " growth"))
+                out.append(Held(dimension: "percent", value: g * 100, qualifier: o.growthQualifier, kind: o.kind, source: o.source, year: o.period.year, what: what + " growth"))
             }
         }
         for c in d.composition {
@@ -220,10 +222,11 @@ import Testing
         let rows = try Self.rows()
         let bySection = Dictionary(grouping: rows, by: \.section).mapValues(\.count)
         #expect(bySection == ["D1": 13, "D2": 15, "D3": 9, "D4": 9, "D5": 6], "\(bySection)")
-        #expect(rows.flatMap { Self.figures($0.figureCell) }.count == 51)
+        #expect(rows.flatMap { Self.figures($0.figureCell) }.count == 52, "\(rows.map { "\($0.line): \(Self.figures($0.figureCell))" })")
         // The parser's own cases.
         #expect(Self.figures("272,960 t: 255,574 t from Kazakhstan").map(\.value) == [272_960_000, 255_574_000])
         #expect(Self.figures("each over 500 M (a bound)").map(\.qualifier) == [.over])
+        #expect(Self.figures("turnover 178 M; up to 0.5 bcm").map(\.qualifier) == [.exact, .upTo])
         #expect(Self.figures("derived: TM→KZ ≈ 141.9 M = 363.6 − 221.7").map(\.description) == ["about 141.9 M (derived)"])
         #expect(Self.figures("TM→KZ +3.2 %, \"141,…\" M").map(\.text) == ["3.2 %"])
         #expect(Self.addresses("astanatimes 2022-10-15; rus.azathabar.com/a/32089833.html; yerzemin.com (…/214820)") == ["rus.azathabar.com/a/32089833.html", "yerzemin.com"])
@@ -291,8 +294,11 @@ import Testing
         func add(_ section: String, _ ids: [String]) { citing[section, default: []].formUnion(ids) }
         add("D1", d.trade.map(\.source) + d.relationship.notes.map(\.source))
         add("D2", d.composition.map(\.source) + d.exportPotential.map(\.source))
-        add("D3", d.deals.flatMap { $0.sources + $0.milestones.map(\.source) + $0.volumes.compactMap(\.source) } + d.indicators.flatMap { $0.values.map(\.source) } + d.events.flatMap(\.sources))
-        add("D4", d.indicators.flatMap { $0.values.map(\.source) } + d.projects.flatMap { $0.capacity.compactMap(\.source) })
+        let indicatorSources: [String] = d.indicators.flatMap { $0.values.map(\.source) }
+        let dealSources: [String] = d.deals.flatMap { deal -> [String] in deal.sources + deal.milestones.map(\.source) + deal.volumes.compactMap(\.source) }
+        let capacitySources: [String] = d.projects.flatMap { $0.capacity.compactMap(\.source) }
+        add("D3", dealSources + indicatorSources + d.events.flatMap(\.sources))
+        add("D4", indicatorSources + capacitySources)
         add("D5", d.events.flatMap(\.sources) + d.targets.flatMap { $0.statements.flatMap(\.sources) })
         for row in try Self.rows() {
             for a in row.addresses {
