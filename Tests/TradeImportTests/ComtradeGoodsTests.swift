@@ -229,3 +229,50 @@ private func milli(_ usd: Double?) -> Int64 { Int64(((usd ?? -1) * 1000).rounded
         #expect(named.allSatisfy { HSSection.ofChapter($0) != nil })
     }
 }
+
+/// Composition entries in the dataset file: appended where the format puts them, the same import
+/// twice adding nothing, a changed entry of the same id a conflict.
+@Suite struct CompositionMergeTests {
+    static func imported() throws -> (Dataset, JSONNode, ComtradeImport) {
+        var f = GoodsFixture(seed: 31)
+        f.series(GoodsFixture.Key(year: 2022, month: 0, reporter: 398, flow: "X"), chapters: 4)
+        let base = try ComtradeFixture.dataset()
+        let root = try JSONParser.parse(Array(ComtradeFixture.datasetJSON.utf8))
+        return (base, root, try ComtradeImporter.run(bytes: f.csv(), fileName: "Merge.csv", dataset: base))
+    }
+
+    @Test func entriesAreAppendedAndTheSameImportTwiceAddsNothing() throws {
+        let (base, root, r) = try Self.imported()
+        let once = try DatasetMerge.merge(root: root, dataset: base, sources: r.sources, observations: r.observations,
+                                          composition: r.composition, file: "d.json")
+        #expect(once.addedComposition == r.composition && !r.composition.isEmpty)
+        let written = try DatasetLoader.load(bytes: once.bytes, file: "d.json")
+        #expect(written.composition == r.composition)
+        // The fixture has no exportPotential or indicators: "composition" comes after "trade".
+        guard case .object(let members) = try JSONParser.parse(once.bytes).value else { Issue.record("not an object"); return }
+        let keys = members.map(\.key)
+        #expect(keys.firstIndex(of: "composition") == keys.firstIndex(of: "trade")! + 1)
+        let twice = try DatasetMerge.merge(root: try JSONParser.parse(once.bytes), dataset: written, sources: r.sources,
+                                           observations: r.observations, composition: r.composition, file: "d.json")
+        #expect(twice.changesNothing && twice.compositionAlreadyPresent == r.composition.count)
+    }
+
+    @Test func aChangedEntryOfTheSameIDIsAConflictAndNothingIsMerged() throws {
+        let (base, root, r) = try Self.imported()
+        let once = try DatasetMerge.merge(root: root, dataset: base, sources: r.sources, observations: r.observations,
+                                          composition: r.composition, file: "d.json")
+        let written = try DatasetLoader.load(bytes: once.bytes, file: "d.json")
+        var changed = r.composition
+        changed[0].goods[0].usd! += 1
+        let again = try JSONParser.parse(once.bytes)
+        do throws(ImportFailure) {
+            _ = try DatasetMerge.merge(root: again, dataset: written, sources: r.sources,
+                                       observations: r.observations, composition: changed, file: "d.json")
+            Issue.record("merged")
+        } catch {
+            let m = error.errors.first?.message ?? ""
+            #expect(m.hasPrefix("composition[0] already holds goods with id \"\(r.composition[0].id)\" (2022, source \"comtrade-merge-kz\") that differ from this import's"), "\(m)")
+            #expect(error.errors.first?.line ?? 0 > 0)
+        }
+    }
+}
