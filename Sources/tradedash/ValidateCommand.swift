@@ -83,6 +83,12 @@ struct ValidateCommand: ParsableCommand {
         out("  \(d.trade.count) trade observations (\(partial) partial-year, \(derived) derived), \(d.targets.count) targets, "
             + "\(d.deals.count) deals, \(d.projects.count) projects, \(d.events.count) events, \(d.places.count) places, \(d.sources.count) sources")
         out("  years covered: \(span)")
+        if !d.composition.isEmpty || !d.indicators.isEmpty {
+            let years = d.composition.map(\.period.year)
+            let span = years.min().map { lo in lo == years.max()! ? "\(lo)" : "\(lo)–\(years.max()!)" } ?? "none"
+            out("  goods: \(d.composition.count) lists, \(d.composition.reduce(0) { $0 + $1.goods.count }) items (\(span)); "
+                + "indicators: \(d.indicators.count) (\(d.indicators.reduce(0) { $0 + $1.values.count }) values)")
+        }
         if let y = d.latestFullYear, let o = d.preferred(.turnover, year: y), let v = o.usd {
             out("  latest full-year turnover: \(y): \(o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ")USD \(Money.millions(v)) (\(o.kind.rawValue), \(o.source))")
         } else {

@@ -120,4 +120,32 @@ import Testing
         #expect(listed.filter { $0.contains("growth") }.count == growth)
         #expect(!lines.contains { $0.contains("disagreeing pairs among") })
     }
+
+    /// The summary counts goods lists and their items (with the years they span) and indicators
+    /// with their values; a broken goods item is reported with its place and fails.
+    @Test func goodsAndIndicatorsAreCounted() throws {
+        let text = """
+        {"schema": 1, "title": "t", "asOf": "2025-12-01", "countries": [{"code": "KZ", "name": "K"}, {"code": "TM", "name": "T"}],
+         "sources": [{"id": "s1", "publisher": "P"}],
+         "composition": [{"id": "a", "year": 2015, "from": "KZ", "to": "TM", "source": "s1", "goods": [{"name": "flour"}, {"name": "iron"}]},
+                         {"id": "b", "year": 2023, "months": [1, 6], "from": "KZ", "to": "TM", "source": "s1",
+                          "goods": [{"name": "wheat", "quantity": 259, "unit": "kt"}]}],
+         "indicators": [{"id": "rail", "title": "Rail cargo", "unit": "Mt", "values": [{"year": 2023, "value": 1.3, "source": "s1"},
+                                                                                      {"year": 2024, "value": 1.6, "source": "s1"}]},
+                        {"id": "gas", "title": "Gas delivered", "unit": "bcm", "values": []}]}
+        """
+        let path = NSTemporaryDirectory() + "tradedash-goods-\(getpid()).json"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CommandLineTests().run(["validate", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("  goods: 2 lists, 3 items (2015–2023); indicators: 2 (2 values)\n"), "\(r.stdout)")
+
+        let broken = text.replacingOccurrences(of: #""unit": "kt""#, with: #""unit": "tons""#)
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        let b = try CommandLineTests().run(["validate", path])
+        #expect(b.status != 0)
+        #expect((b.stdout + b.stderr).contains("composition[1].goods[0].unit: unknown value \"tons\""), "\(b.stdout)")
+        #expect((b.stdout + b.stderr).contains("(line 5)"), "\(b.stdout)")
+    }
 }

@@ -39,6 +39,8 @@ import Testing
         add("events", d.events)
         add("places", d.places)
         add("exportPotential", d.exportPotential)
+        add("composition", d.composition)
+        add("indicators", d.indicators)
         return out
     }
 

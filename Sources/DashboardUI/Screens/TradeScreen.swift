@@ -54,9 +54,9 @@ enum TradeScreen: ScreenView {
         if let o = chosen, let g = o.growth {
             let other = stated.first { abs($0.growth! - g) > Dataset.conflictTolerance }
             let clash = values.flatMap { $0.allows(g) ? nil : $0 }
-            return Growth(rate: g, derived: false, bound: .exact, other: other?.growth, otherSource: other?.source, fromValues: clash)
+            return Growth(rate: g, derived: false, bound: Bound(o.growthQualifier), other: other?.growth, otherSource: other?.source, fromValues: clash)
         }
-        if let pg = pref?.growth { return Growth(rate: pg, derived: true, bound: .exact) }
+        if let o = pref, let pg = o.growth { return Growth(rate: pg, derived: true, bound: Bound(o.growthQualifier)) }
         if let v = values { return Growth(rate: v.rate, derived: true, bound: v.bound) }
         return nil
     }

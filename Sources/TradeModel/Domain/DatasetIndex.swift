@@ -213,6 +213,16 @@ final class CitationIndex: Sendable {
         }
         for e in d.events { for s in Self.unique(e.sources) { other[s, default: []].append("event \(e.date.iso) \(e.title)") } }
         for x in d.exportPotential { other[x.source, default: []].append("export potential: \(x.description)") }
+        for c in d.composition {
+            let way = c.from.map { "\($0)→\(c.to ?? "")" } ?? "both directions"
+            other[c.source, default: []].append("goods \(c.period.label) \(way): \(c.goods.prefix(3).map(\.name).joined(separator: ", "))\(c.goods.count > 3 ? "…" : "")")
+        }
+        for i in d.indicators {
+            for s in Self.unique(i.values.map(\.source)) {
+                let periods = i.values.filter { $0.source == s }.map(\.period.label)
+                other[s, default: []].append("\(i.label ?? i.title) \(Self.unique(periods).joined(separator: ", "))")
+            }
+        }
         if let since = d.relationship.diplomaticRelationsSince { other[since.source, default: []].append("diplomatic relations since \(since.year)") }
         for n in d.relationship.notes { other[n.source, default: []].append("note: \(n.text)") }
 

@@ -20,6 +20,8 @@ public struct TradeObservation: Hashable, Sendable {
     public var usd: Double?
     /// Growth over the same period of the previous year, as a fraction (0.28 = +28 %), when stated.
     public var growth: Double?
+    /// How exact the growth is ("over 30 %"); `qualifier` is the value's.
+    public var growthQualifier: Qualifier
     public var qualifier: Qualifier
     public var kind: FigureKind
     public var source: String
@@ -31,7 +33,8 @@ public struct TradeObservation: Hashable, Sendable {
 
     public init(period: Period, flow: Flow, from: String? = nil, to: String? = nil, usd: Double?, growth: Double? = nil,
                 qualifier: Qualifier = .exact, kind: FigureKind = .stated, source: String, hsSection: Int? = nil,
-                valuation: String? = nil, note: String? = nil) {
+                valuation: String? = nil, note: String? = nil, growthQualifier: Qualifier = .exact) {
+        self.growthQualifier = growthQualifier
         self.period = period
         self.flow = flow
         self.from = from

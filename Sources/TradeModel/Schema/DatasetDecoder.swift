@@ -28,13 +28,15 @@ struct DatasetDecoder {
         // Events and export potential have ids of their own, but `related` may not point at them.
         let events = list(r, .events, idSpace: "events") { event($0, $1) }
         let potential = list(r, .exportPotential, idSpace: "exportPotential") { exportPotential($0, $1) }
+        let composition = list(r, .composition, idSpace: "composition") { self.composition($0, $1, asOf: asOf) }
+        let indicators = list(r, .indicators, idSpace: "indicators") { self.indicator($0, $1, asOf: asOf) }
         let relationship = r.member(.relationship, required: false).flatMap { relationshipValue($0, FieldPath("relationship")) } ?? Relationship()
 
         guard let title, let asOf, let countries, let sources else { return nil }
         var d = Dataset(schema: schema ?? Dataset.schemaVersion, title: title, asOf: asOf, countries: countries,
                         relationship: relationship, sources: sources, trade: trade ?? [], targets: targets ?? [],
                         deals: deals ?? [], projects: projects ?? [], events: events ?? [], places: places ?? [],
-                        exportPotential: potential ?? [], note: note)
+                        exportPotential: potential ?? [], composition: composition ?? [], indicators: indicators ?? [], note: note)
         if log.tradeLines.count == d.trade.count { d.tradeLines = TradeLines(log.tradeLines) }
         return d
     }
@@ -106,9 +108,29 @@ struct DatasetDecoder {
         let title = f.string(.title)
         let url = f.string(.url)
         let date = f.date(.date)
+        let language = f.string(.language)
+        if let language, !(2...3).contains(language.utf8.count) || !language.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+            log.add(f.sub(.language), f.member(.language, required: false),
+                    "\"\(language)\" is not an ISO 639 language code in lowercase, such as \"en\", \"ru\", \"kk\" or \"tk\"")
+        }
+        let basis = f.choice(.basis, StatisticalBasis.self)
+        let basisCountry = f.string(.basisCountry)
+        if let c = basisCountry, !(c.utf8.count == 2 && c.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })) {
+            log.add(f.sub(.basisCountry), f.member(.basisCountry, required: false), "\"\(c)\" is not a two-letter ISO code in capitals, such as \"KZ\"")
+        }
+        if basisCountry != nil, let basis, basis == .official || basis == .press {
+            log.add(f.sub(.basisCountry), f.member(.basisCountry, required: false),
+                    "basisCountry says whose statistics; it goes with \"national-statistics\" or \"mirror-statistics\", not \"\(basis.rawValue)\"")
+        }
+        if basisCountry == nil, let basis, basis == .nationalStatistics || basis == .mirrorStatistics {
+            log.add(f.sub(.basisCountry), f.node, "missing: say whose statistics (\"basisCountry\": \"KZ\")")
+        }
+        let weak = f.bool(.weak) ?? false
         let note = f.string(.note)
+        if weak && note == nil { log.add(f.sub(.note), f.node, "missing: a weak source needs a note saying why") }
         guard let id, let publisher else { return nil }
-        return Source(id: id, publisher: publisher, title: title, url: url, date: date, note: note)
+        return Source(id: id, publisher: publisher, title: title, url: url, date: date, language: language, basis: basis,
+                      basisCountry: basisCountry, weak: weak, note: note)
     }
 
     private func place(_ f: FieldReader, _ path: FieldPath) -> Place? {
@@ -143,6 +165,10 @@ struct DatasetDecoder {
         let value = usd(f, .usd, required: false)
         let growth = f.number(.growth, range: -1...10, rangeMessage: "growth is a fraction between -1 and 10 (0.28 means +28 %)")
         let qualifier = f.choice(.qualifier, Qualifier.self) ?? .exact
+        let growthQualifier = f.choice(.growthQualifier, Qualifier.self) ?? .exact
+        if f.member(.growthQualifier, required: false) != nil && f.member(.growth, required: false) == nil {
+            log.add(f.sub(.growthQualifier), f.member(.growthQualifier, required: false), "growthQualifier says how exact the growth is, but no growth is given")
+        }
         let kind = f.choice(.kind, FigureKind.self, required: true)
         let source = f.reference(.source, .source, required: true)
         let hs = f.int(.hsSection, range: 1...21, what: "HS section")
@@ -166,27 +192,32 @@ struct DatasetDecoder {
         guard let year, let flow, let kind, let source, months != .invalid else { return nil }
         var range: ClosedRange<Int>? = nil
         if case .partial(let r) = months { range = r }
-        // A period must be over by the as-of date: a full year of 2025 cannot be known on 1 Dec 2025.
-        if let asOf {
-            let lastMonth = range?.upperBound ?? 12
-            let end = DateValue(year: year, month: lastMonth, day: DateValue.daysIn(month: lastMonth, year: year))
-            let asOfDay = DateValue(year: asOf.year, month: asOf.month ?? 12, day: asOf.day ?? 31)
-            if asOfDay < end {
-                let what = range == nil ? "the full year \(year)" : Period(year: year, months: range).label
-                log.add(f.sub(range == nil ? .year : .months), f.member(range == nil ? .year : .months, required: false),
-                        "\(what) ends \(end.display), after the as-of date \(asOf.iso): it cannot be complete" + (range == nil ? " (give the months it covers)" : ""))
-                return nil
-            }
-        }
+        guard periodEnded(f, Period(year: year, months: range), asOf: asOf) else { return nil }
         // Kept for warnings about the figure (`trade[17] (line 123)`): exactly one line per observation returned.
         log.tradeLines.append(Int32(clamping: log.doc.line(f.node)))
         return TradeObservation(period: Period(year: year, months: range), flow: flow, from: from, to: to, usd: value, growth: growth,
-                                qualifier: qualifier, kind: kind, source: source, hsSection: hs, valuation: valuation, note: note)
+                                qualifier: qualifier, kind: kind, source: source, hsSection: hs, valuation: valuation, note: note,
+                                growthQualifier: growthQualifier)
     }
 
-    private enum Months: Equatable { case full, partial(ClosedRange<Int>), invalid }
+    /// Whether `period` is over by the as-of date (a full year of 2025 cannot be known on 1 Dec 2025);
+    /// reports the problem when it is not.
+    func periodEnded(_ f: FieldReader, _ period: Period, asOf: DateValue?) -> Bool {
+        guard let asOf else { return true }
+        let lastMonth = period.months?.upperBound ?? 12
+        let end = DateValue(year: period.year, month: lastMonth, day: DateValue.daysIn(month: lastMonth, year: period.year))
+        let asOfDay = DateValue(year: asOf.year, month: asOf.month ?? 12, day: asOf.day ?? 31)
+        guard asOfDay < end else { return true }
+        let full = period.months == nil
+        let what = full ? "the full year \(period.year)" : period.label
+        log.add(f.sub(full ? .year : .months), f.member(full ? .year : .months, required: false),
+                "\(what) ends \(end.display), after the as-of date \(asOf.iso): it cannot be complete" + (full ? " (give the months it covers)" : ""))
+        return false
+    }
 
-    private func monthRange(_ f: FieldReader) -> Months {
+    enum Months: Equatable { case full, partial(ClosedRange<Int>), invalid }
+
+    func monthRange(_ f: FieldReader) -> Months {
         guard let n = f.member(.months, required: false) else { return .full }
         guard let items = FieldReader.elements(n, path: f.sub(.months), log: log) else { return .invalid }
         guard items.count == 2 else {
@@ -317,14 +348,21 @@ struct DatasetDecoder {
         let description = f.string(.description, required: true)
         let categories = f.int(.categories, range: 1...100_000, what: "number of categories")
         let commodities = f.strings(.commodities) ?? []
+        let value = usd(f, .usd, required: false)
+        let qualifier = f.choice(.qualifier, Qualifier.self) ?? .exact
+        if value == nil, qualifier != .exact, f.member(.usd, required: false) == nil {
+            log.add(f.sub(.qualifier), f.member(.qualifier, required: false), "the qualifier applies to usd, which is not given")
+        }
+        let date = f.date(.date)
         let kind = f.choice(.kind, FigureKind.self) ?? .stated
         let source = f.reference(.source, .source, required: true)
+        let note = f.string(.note)
         if let from, let to, from == to {
             log.add(f.sub(.to), f.member(.to, required: false), "from and to are the same country \"\(to)\"")
         }
         guard let id, let from, let to, let description, let source else { return nil }
         return ExportPotential(id: id, from: from, to: to, description: description, categories: categories,
-                               commodities: commodities, kind: kind, source: source)
+                               commodities: commodities, usd: value, qualifier: qualifier, date: date, kind: kind, source: source, note: note)
     }
 
     private func relationshipValue(_ node: Int, _ path: FieldPath) -> Relationship? {
@@ -350,17 +388,17 @@ struct DatasetDecoder {
     }
 
     // The members each kind of object may have.
-    private static let datasetFields = FieldSet([.schema, .title, .asOf, .note, .countries, .relationship, .sources, .trade, .targets, .deals, .projects, .events, .places, .exportPotential])
+    private static let datasetFields = FieldSet([.schema, .title, .asOf, .note, .countries, .relationship, .sources, .trade, .targets, .deals, .projects, .events, .places, .exportPotential, .composition, .indicators])
     private static let countryListFields = FieldSet([.code, .name, .isoNumeric, .iso3, .leader, .leaderTitle])
-    private static let sourceFields = FieldSet([.id, .publisher, .title, .url, .date, .note])
+    private static let sourceFields = FieldSet([.id, .publisher, .title, .url, .date, .language, .basis, .basisCountry, .weak, .note])
     private static let placeFields = FieldSet([.id, .name, .country, .lat, .lon, .kind, .approximate, .note])
-    private static let observationFields = FieldSet([.year, .months, .flow, .from, .to, .usd, .growth, .qualifier, .kind, .source, .hsSection, .valuation, .note])
+    private static let observationFields = FieldSet([.year, .months, .flow, .from, .to, .usd, .growth, .growthQualifier, .qualifier, .kind, .source, .hsSection, .valuation, .note])
     private static let quantityFields = FieldSet([.value, .max, .unit, .qualifier, .kind, .source, .label, .note])
     private static let milestoneFields = FieldSet([.date, .title, .status, .source, .note])
     private static let dealFields = FieldSet([.id, .title, .sector, .parties, .status, .milestones, .volumes, .description, .sources, .note])
     private static let projectFields = FieldSet([.id, .title, .kind, .status, .places, .length, .capacity, .milestones, .description, .sources, .note])
     private static let eventFields = FieldSet([.id, .date, .endDate, .title, .kind, .places, .description, .related, .sources])
-    private static let exportPotentialFields = FieldSet([.id, .from, .to, .description, .categories, .commodities, .kind, .source])
+    private static let exportPotentialFields = FieldSet([.id, .from, .to, .description, .categories, .commodities, .usd, .qualifier, .date, .kind, .source, .note])
     private static let relationshipValueFields = FieldSet([.diplomaticRelationsSince, .notes])
     private static let sourcedYearFields = FieldSet([.year, .kind, .source, .note])
     private static let sourcedNoteFields = FieldSet([.text, .source])

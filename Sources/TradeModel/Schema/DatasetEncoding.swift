@@ -10,6 +10,10 @@ public enum DatasetEncoding {
         if let t = s.title { m.append(JSONMember("title", JSONNode(.string(t)))) }
         if let u = s.url { m.append(JSONMember("url", JSONNode(.string(u)))) }
         if let d = s.date { m.append(JSONMember("date", JSONNode(.string(d.iso)))) }
+        if let l = s.language { m.append(JSONMember("language", JSONNode(.string(l)))) }
+        if let b = s.basis { m.append(JSONMember("basis", JSONNode(.string(b.rawValue)))) }
+        if let c = s.basisCountry { m.append(JSONMember("basisCountry", JSONNode(.string(c)))) }
+        if s.weak { m.append(JSONMember("weak", JSONNode(.bool(true)))) }
         if let n = s.note { m.append(JSONMember("note", JSONNode(.string(n)))) }
         return JSONNode(.object(m))
     }
@@ -25,6 +29,7 @@ public enum DatasetEncoding {
         if let t = o.to { m.append(JSONMember("to", JSONNode(.string(t)))) }
         if let u = o.usd { m.append(JSONMember("usd", JSONNode(.number(u, text: amountText(u))))) }
         if let g = o.growth { m.append(JSONMember("growth", JSONNode(.number(g)))) }
+        if o.growthQualifier != .exact { m.append(JSONMember("growthQualifier", JSONNode(.string(o.growthQualifier.rawValue)))) }
         if o.qualifier != .exact { m.append(JSONMember("qualifier", JSONNode(.string(o.qualifier.rawValue)))) }
         m.append(JSONMember("kind", JSONNode(.string(o.kind.rawValue))))
         m.append(JSONMember("source", JSONNode(.string(o.source))))
@@ -64,8 +69,8 @@ public enum DatasetEncoding {
         return JSONNode(.object(m))
     }
 
-    private static func year(_ y: Int) -> JSONNode { JSONNode(.number(Double(y), text: String(y))) }
-    private static func strings(_ a: [String]) -> JSONNode { JSONNode(.array(a.map { JSONNode(.string($0)) })) }
+    static func year(_ y: Int) -> JSONNode { JSONNode(.number(Double(y), text: String(y))) }
+    static func strings(_ a: [String]) -> JSONNode { JSONNode(.array(a.map { JSONNode(.string($0)) })) }
 
     /// Plain decimal text for a value in USD with at most three decimals (never an exponent); other
     /// values as `JSONWriter` formats numbers.

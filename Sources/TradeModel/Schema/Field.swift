@@ -8,6 +8,8 @@ enum Field: Int, CaseIterable, Sendable {
     case unit, label, status, metric, set, deadline, deadlineKind, deadlineNote, sector, parties, milestones, volumes
     case description, length, capacity, endDate, related, categories, commodities, diplomaticRelationsSince, notes, text
     case statements, wording, quoted, occasion, by
+    case composition, indicators, periodNote, goods, hs, quantity, share, shareOf, what, rank, includes, remainder
+    case values, planned, language, basis, basisCountry, weak, growthQualifier
 
     /// The name as written in a dataset.
     var name: String { Field.names[rawValue] }
@@ -20,6 +22,8 @@ enum Field: Int, CaseIterable, Sendable {
         "unit", "label", "status", "metric", "set", "deadline", "deadlineKind", "deadlineNote", "sector", "parties", "milestones", "volumes",
         "description", "length", "capacity", "endDate", "related", "categories", "commodities", "diplomaticRelationsSince", "notes", "text",
         "statements", "wording", "quoted", "occasion", "by",
+        "composition", "indicators", "periodNote", "goods", "hs", "quantity", "share", "shareOf", "what", "rank", "includes", "remainder",
+        "values", "planned", "language", "basis", "basisCountry", "weak", "growthQualifier",
     ]
 }
 
