@@ -11,7 +11,7 @@ import TradeModel
             #expect(s.screen == screen)
         }
         Fixture.press(&s, .char("9"))
-        #expect(s.screen == .sources, "9 is not a screen and changes nothing")
+        #expect(s.screen == .goods, "9 is not a screen and changes nothing")
     }
 
     @Test func tabAndShiftTabCycle() {
@@ -19,7 +19,7 @@ import TradeModel
         Fixture.press(&s, .tab)
         #expect(s.screen == .trade)
         Fixture.press(&s, .backTab, .backTab)
-        #expect(s.screen == .sources, "Shift-Tab wraps from the first screen to the last")
+        #expect(s.screen == .goods, "Shift-Tab wraps from the first screen to the last")
         Fixture.press(&s, .tab)
         #expect(s.screen == .overview, "Tab wraps from the last to the first")
     }

@@ -26,7 +26,9 @@ enum EnergyScreen: ScreenView {
         }
         out += DetailText.milestoneLines(deal.milestones)
         if let n = deal.note { out += [[], DetailText.field("Note", n)] }
-        return Detail(title: deal.title, lines: out + DetailText.sources(d, deal.sources + deal.milestones.map(\.source) + deal.volumes.compactMap(\.source)))
+        out += TransportChart.detailLines(d, related: deal.id)
+        let indicatorSources = d.indicators.filter { $0.related.contains(deal.id) }.flatMap { $0.values.map(\.source) }
+        return Detail(title: deal.title, lines: out + DetailText.sources(d, deal.sources + deal.milestones.map(\.source) + deal.volumes.compactMap(\.source) + indicatorSources))
     }
 
     static func cells(_ deal: Deal) -> [Line] {

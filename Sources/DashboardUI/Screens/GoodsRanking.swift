@@ -80,7 +80,8 @@ enum GoodsRanking {
             }
         }
         place(top, depth: 0)
-        let bars = barMeasure(listed.map { goods[$0] })
+        // A bar alone says nothing: bars where two items or more have the measure.
+        let bars = barMeasure(listed.map { goods[$0] }).flatMap { m in listed.filter { measure(goods[$0], m) != nil }.count >= 2 ? m : nil }
         let scale = bars.flatMap { m in listed.compactMap { measure(goods[$0], m) }.max() }
         return Result(ranked: ranked, named: named, basis: basis, bars: bars, scale: scale.flatMap { $0 > 0 ? $0 : nil })
     }
@@ -98,7 +99,7 @@ enum GoodsRanking {
     }
 
     /// What the bars show: values when any item has one, else the quantities of the first item's
-    /// dimension; shares and ranks get no bar.
+    /// dimension; shares and ranks get no bar (and an entry with one such item none either).
     static func barMeasure(_ items: [GoodsItem]) -> Measure? {
         if items.contains(where: { $0.usd != nil }) { return .usd }
         if let u = items.first(where: { $0.quantity != nil })?.unit { return .quantity(u.dimension, perYear: u.perYear) }

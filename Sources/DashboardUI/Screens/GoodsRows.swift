@@ -82,6 +82,9 @@ enum GoodsLines {
         /// 0: the other figures go on a line of their own under the item.
         var secondary = 0
         var bar = 0
+        /// Where the names end (from the line's start): the longest name's end when it fits, so
+        /// that on a wide screen the figures stay near their names.
+        var nameEnd = 0
     }
 
     static func columns(_ c: Composition, _ r: GoodsRanking.Result, width: Int, ascii: Bool) -> EntryColumns {
@@ -101,6 +104,12 @@ enum GoodsLines {
         func need() -> Int { indent + col.rank + nameMin + 1 + col.figure + (col.secondary > 0 ? 2 + col.secondary : 0) + (col.bar > 0 ? 1 + col.bar : 0) }
         if need() > width { col.secondary = 0 }
         if need() > width { col.bar = max(0, col.bar - (need() - width)); if col.bar < 3 { col.bar = 0 } }
+        let right = col.figure + (col.secondary > 0 ? 2 + col.secondary : 0) + (col.bar > 0 ? 1 + col.bar : 0)
+        let longest = r.ranked.map { item -> Int in
+            let g = c.goods[item.position]
+            return 2 + 2 * item.depth + col.rank + measured((g.hs.map { $0 + " " } ?? "") + g.name, ascii)
+        }.max() ?? 0
+        col.nameEnd = min(width - 1 - right, longest + 1)
         return col
     }
 
@@ -166,7 +175,7 @@ enum GoodsLines {
         var rightWidth = col.figure
         if col.secondary > 0 { rightWidth += 2 + col.secondary }
         if col.bar > 0 { rightWidth += 1 + col.bar }
-        let nameRoom = max(1, width - indent - col.rank - 1 - rightWidth)
+        let nameRoom = max(1, min(width - 1 - rightWidth, col.nameEnd > 0 ? col.nameEnd : width) - indent - col.rank)
         let code = g.hs.map { $0 + " " } ?? ""
         let ell = ascii ? "." : "…"
         let nameText = TextLayout.display(code + g.name, ascii: ascii)
