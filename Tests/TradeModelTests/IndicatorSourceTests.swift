@@ -132,3 +132,38 @@ import Testing
             == ["t.json: trade[0].growthQualifier: growthQualifier says how exact the growth is, but no growth is given (line 3)"])
     }
 }
+
+/// Conflicts between an indicator's values: the same rule as trade figures.
+@Suite struct IndicatorConflictTests {
+    static func value(_ year: Int, _ v: Double, _ q: Qualifier = .exact, source: String, from: String? = nil, to: String? = nil,
+                      max: Double? = nil, planned: Bool = false, months: ClosedRange<Int>? = nil) -> IndicatorValue {
+        IndicatorValue(period: Period(year: year, months: months), from: from, to: to, value: v, max: max, qualifier: q, planned: planned, source: source)
+    }
+
+    @Test func overOnePointTwoFourFiveAndOneConflict() {
+        // 2019: "over 1.245 Mt" (trend.az) and "1 Mt" (newscentralasia): 1 Mt allows 0.95–1.05 Mt.
+        let i = Indicator(id: "rail", title: "r", unit: .Mt, values: [Self.value(2019, 1.245, .over, source: "a"), Self.value(2019, 1, source: "b"),
+                                                                     Self.value(2023, 1.3, source: "c")])
+        #expect(i.conflicts.map { [$0.0, $0.1] } == [[0, 1]])
+        #expect(i.conflicting == [0, 1])
+    }
+
+    @Test func agreeingOrDifferentThingsDoNotConflict() {
+        let i = Indicator(id: "rail", title: "r", unit: .Mt, values: [
+            Self.value(2024, 1.6, source: "a"), Self.value(2024, 1.6, .about, source: "b"),          // agree
+            Self.value(2022, 1.0, .about, source: "c", from: "KZ", to: "TM"),                          // a direction
+            Self.value(2022, 0.2, .about, source: "c", from: "TM", to: "KZ"),                          // the other direction
+            Self.value(2020, 0.27296, source: "d", months: 1...3), Self.value(2020, 0.9, source: "e"), // other periods
+            Self.value(2030, 20, source: "f", planned: true), Self.value(2030, 10, source: "g"),       // a plan is not a measurement
+            Self.value(2021, 1.0, source: "h"), Self.value(2021, 2.0, source: "h"),                    // one source twice: its own affair
+            Self.value(2018, 1.0, .over, source: "i"), Self.value(2018, 1.1, source: "j", max: 1.3),  // a range meeting a bound
+        ])
+        #expect(i.conflicts.isEmpty)
+        #expect(i.periods.map { $0.label } == ["2018", "2020 Jan–Mar", "2020", "2021", "2022", "2024", "2030"])
+    }
+
+    @Test func aRangeThatMissesConflicts() {
+        let i = Indicator(id: "x", title: "x", unit: .bcm, values: [Self.value(2022, 1.0, source: "a", max: 1.5), Self.value(2022, 2.0, .over, source: "b")])
+        #expect(i.conflicts.count == 1)
+    }
+}
