@@ -148,6 +148,21 @@ enum GoodsFixture {
         #expect(GoodsFixture.lines(s) == first)
     }
 
+    @Test func theSelectedGoodIsHighlightedCodeAndName() {
+        // 2024: KZ→TM statistics header, cereals, wheat...
+        let s = GoodsFixture.state(width: 100, height: 30, keys: [.char("-"), .char("j"), .char("j")])
+        let canvas = Dashboard.render(s, width: 100, height: 30)
+        let lines = canvas.lines()
+        let y = lines.firstIndex { $0.contains("1001 Wheat and meslin") }!
+        let x = lines[y].distance(from: lines[y].startIndex, to: lines[y].range(of: "1001")!.lowerBound)
+        #expect(canvas[x, y].style.reverse, "the code")
+        #expect(canvas[x + 6, y].style.reverse, "the name")
+        let fx = lines[y].distance(from: lines[y].startIndex, to: lines[y].range(of: "USD 55 M")!.lowerBound)
+        #expect(!canvas[fx, y].style.reverse, "not the figure")
+        let other = lines.firstIndex { $0.contains("1003 Barley") }!
+        #expect(!canvas[x, other].style.reverse)
+    }
+
     @Test func enterShowsTheItemAndItsSource() {
         // Rows of 2025: KZ→TM farm header, farm goods, grain header, grain; TM→KZ header, natural gas...
         var s = GoodsFixture.state(width: 100, height: 40, keys: [.char("j")])

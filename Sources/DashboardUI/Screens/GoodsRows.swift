@@ -63,9 +63,9 @@ struct GoodsRow: Hashable, Sendable {
 struct GoodsLine {
     var spans: Line
     var row: Int?
-    var focus: Int?
+    var focus: Range<Int>?
 
-    init(_ spans: Line, row: Int? = nil, focus: Int? = nil) {
+    init(_ spans: Line, row: Int? = nil, focus: Range<Int>? = nil) {
         self.spans = spans
         self.row = row
         self.focus = focus
@@ -164,9 +164,9 @@ enum GoodsLines {
         return out
     }
 
-    /// An item's lines: the first with the name, figure and bar (`focus` is the name's span).
+    /// An item's lines: the first with the name, figure and bar (`focus`: the code's and name's spans).
     static func item(_ c: Composition, _ r: GoodsRanking.Result, _ col: EntryColumns, position p: Int, depth: Int,
-                     width: Int, ascii: Bool, eighths: [Character]) -> (lines: [Line], focus: Int) {
+                     width: Int, ascii: Bool, eighths: [Character]) -> (lines: [Line], focus: Range<Int>) {
         let g = c.goods[p]
         let indent = 2 + 2 * depth
         let prim = GoodsFigures.primary(g, preferred: [r.basis, r.bars])
@@ -180,13 +180,14 @@ enum GoodsLines {
         let ell = ascii ? "." : "…"
         let nameText = TextLayout.display(code + g.name, ascii: ascii)
         let shownName = TextLayout.pad(TextLayout.truncate(nameText, width: nameRoom, ellipsis: ell), width: nameRoom)
-        let focus = head.count
+        let focusStart = head.count
         if !code.isEmpty, shownName.hasPrefix(code) {
             head.append(Span(code, role: .dim))
             head.append(Span(String(shownName.dropFirst(code.count)), role: g.remainder ? .dim : .normal))
         } else {
             head.append(Span(shownName, role: g.remainder ? .dim : .normal))
         }
+        let focus = focusStart..<head.count
         let fig = figureText(c, g, prim)
         let derived = (g.kind ?? c.kind) == .derived
         head.append(Span(" " + TextLayout.pad(TextLayout.display(fig, ascii: ascii), width: col.figure, align: .right), role: derived ? .derived : .normal))
@@ -218,14 +219,14 @@ enum GoodsLines {
     }
 
     /// The goods an entry names without figures: "named: iron and timber products, flour".
-    static func named(_ c: Composition, _ r: GoodsRanking.Result, width: Int, ascii: Bool) -> (lines: [Line], focus: Int) {
+    static func named(_ c: Composition, _ r: GoodsRanking.Result, width: Int, ascii: Bool) -> (lines: [Line], focus: Range<Int>) {
         let names = r.named.map { i -> String in
             let g = c.goods[i]
             return g.name + (g.includes.isEmpty ? "" : " (incl. \(g.includes.joined(separator: ", ")))")
         }
         let label = r.ranked.isEmpty ? "named goods: " : "also named: "
         let l: Line = [Span("  "), Span(label, role: .dim), Span(names.joined(separator: ", "))]
-        return (hanging(l, width: width, hang: 4, ascii: ascii), 1)
+        return (hanging(l, width: width, hang: 4, ascii: ascii), 1..<3)
     }
 }
 

@@ -106,7 +106,7 @@ enum GoodsScreen: ScreenView {
             // The header is drawn even when the filter leaves only some goods: they need their source.
             let headerRow = index[GoodsRow(group: entryRows[0].group, entry: e, kind: .header).id(d)]
             for (k, l) in GoodsLines.header(d, c, width: width, ascii: ascii).enumerated() {
-                out.append(GoodsLine(l, row: headerRow, focus: headerRow != nil && k == 0 ? 0 : nil))
+                out.append(GoodsLine(l, row: headerRow, focus: headerRow != nil && k == 0 ? 0..<1 : nil))
             }
             for row in shown {
                 let i = index[row.id(d)]
@@ -144,7 +144,9 @@ enum GoodsScreen: ScreenView {
             let inner = Box(title: col.title, focused: col.hasSelection, footer: footer).render(into: &c, area: col.box, theme: s.theme)
             for (k, line) in col.lines.dropFirst(col.offset).prefix(inner.height).enumerated() {
                 var spans = line.spans
-                if s.mode == .browsing || s.mode == .filtering, line.row == selected, let f = line.focus, f < spans.count { spans[f].role = .selected }
+                if s.mode == .browsing || s.mode == .filtering, line.row == selected, let f = line.focus {
+                    for i in f where i < spans.count { spans[i].role = .selected }
+                }
                 c.put(spans, in: Rect(x: inner.x, y: inner.y + k, width: inner.width, height: 1), theme: s.theme)
             }
         }

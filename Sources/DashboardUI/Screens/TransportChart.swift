@@ -36,20 +36,6 @@ enum TransportChart {
         }?.element
     }
 
-    /// The range of true values a value allows (its own range when it gives one).
-    static func range(_ v: IndicatorValue) -> ValueRange {
-        if let m = v.max { return ValueRange(v.value, m) }
-        return ValueRange(v.value, v.qualifier)
-    }
-
-    /// Two values of different sources that cannot both be true, if any.
-    static func conflicting(_ values: [IndicatorValue]) -> (IndicatorValue, IndicatorValue)? {
-        for (k, a) in values.enumerated() {
-            for b in values.dropFirst(k + 1) where a.source != b.source && !range(a).overlaps(range(b)) { return (a, b) }
-        }
-        return nil
-    }
-
     /// "~1.2", ">1.245", "0.273": the number in the indicator's unit.
     static func number(_ v: IndicatorValue) -> String { v.qualifier.symbol + GoodsFigures.number(v.value) + (v.max.map { "–" + GoodsFigures.number($0) } ?? "") }
 
@@ -59,6 +45,11 @@ enum TransportChart {
     static func figures(_ d: Dataset, _ ind: Indicator) -> [Figure] {
         var byPeriod = [Period: [IndicatorValue]]()
         for v in ind.values where !v.planned { byPeriod[v.period, default: []].append(v) }
+        // The model's rule: same period and direction, different sources, ranges that do not meet.
+        let pairs = ind.conflicts.map { (ind.values[$0.0], ind.values[$0.1]) }
+        func conflicting(_ p: Period, total: Bool) -> (IndicatorValue, IndicatorValue)? {
+            pairs.first { $0.0.period == p && ($0.0.from == nil) == total }
+        }
         var out = [Figure]()
         var previous: Int?
         for p in byPeriod.keys.sorted() {
@@ -71,7 +62,7 @@ enum TransportChart {
             let totals = values.filter { $0.from == nil }
             if let t = preferred(totals) {
                 var f = Figure(period: p, value: t.value, symbol: t.qualifier.symbol, derived: t.kind == .derived)
-                if let (a, b) = conflicting(totals) {
+                if let (a, b) = conflicting(p, total: true) {
                     f.conflict = true
                     f.note = "\(p.label): sources disagree: \(number(a)) [\(a.source)], \(number(b)) [\(b.source)]"
                 }
@@ -80,7 +71,7 @@ enum TransportChart {
             }
             let home = values.filter { $0.from == d.home.code && $0.to == d.partner.code }
             let away = values.filter { $0.from == d.partner.code && $0.to == d.home.code }
-            let conflict = conflicting(home) != nil || conflicting(away) != nil
+            let conflict = conflicting(p, total: false) != nil
             if let a = preferred(home), let b = preferred(away) {
                 let bound = Bound.combine(increasing: [Bound(a.qualifier), Bound(b.qualifier)])
                 out.append(Figure(period: p, value: a.value + b.value, symbol: bound.symbol, derived: true, conflict: conflict,
@@ -201,9 +192,9 @@ enum TransportChart {
             out += [[], Line.text("\(ind.title) (\(ind.unit.rawValue))", role: .tableHeader)]
             if ind.values.isEmpty { out.append([Span("  "), Span("unknown", role: .unknown), Span(": no figure found", role: .dim)]) }
             let sorted = ind.values.enumerated().sorted { ($0.element.period, $0.element.planned ? 1 : 0, $0.offset) < ($1.element.period, $1.element.planned ? 1 : 0, $1.offset) }
-            for (_, v) in sorted {
-                let same = ind.values.filter { $0.period == v.period && $0.from == v.from && $0.planned == v.planned }
-                let clash = same.contains { $0.source != v.source && !range($0).overlaps(range(v)) }
+            let conflicting = ind.conflicting
+            for (k, v) in sorted {
+                let clash = conflicting.contains(k)
                 var l: Line = [Span("  " + v.period.label + (v.planned ? " plan" : "") + "  ", role: v.period.isFullYear ? .accent : .partial),
                                Span(v.from == nil ? "both directions  " : directionLabel(v) + "  ", role: .dim),
                                Span(number(v) + (v.kind == .derived ? Figures.derivedMark : "") + (clash ? Figures.conflictMark : ""), role: clash ? .conflict : (v.kind == .derived ? .derived : .normal))]
