@@ -58,32 +58,32 @@ struct ImportCommandTests {
     func incompleteYearsAndAsOf() throws {
         try withFiles { dir in
             // "\r\n" is one Character in Swift: split on the string, not on "\n".
-            let rows = Self.csv.replacingOccurrences(of: "2023", with: "2025") + Self.csv.components(separatedBy: "\r\n").dropFirst().joined(separator: "\r\n")
+            let rows = Self.csv.replacingOccurrences(of: "2023", with: "2026") + Self.csv.components(separatedBy: "\r\n").dropFirst().joined(separator: "\r\n")
             try Data(rows.utf8).write(to: dir.appendingPathComponent("Mixed.csv"))
             let csv = dir.appendingPathComponent("Mixed.csv").path
             let base = dir.appendingPathComponent("kz-tm.json").path
-            // The bundled dataset is as of 2025-12-01: 2025 is not over.
+            // The bundled dataset is as of 2026-02-22: 2026 is not over.
             let out = dir.appendingPathComponent("a.json").path
             let r = try Self.tradedash(["import", "comtrade", csv, "--data", base, "--output", out])
             #expect(r.status == 0, "\(r.stderr)")
-            #expect(r.stderr.contains("warning: figures for 2025 left out: the year is not over on the dataset's as-of date 2025-12-01"))
+            #expect(r.stderr.contains("warning: figures for 2026 left out: the year is not over on the dataset's as-of date 2026-02-22"))
             let a = try DatasetLoader.load(path: out)
             #expect(a.trade.contains { $0.period.year == 2023 && $0.source.hasPrefix("comtrade-") })
-            #expect(!a.trade.contains { $0.period.year == 2025 && $0.source.hasPrefix("comtrade-") })
-            #expect(a.asOf == DateValue(year: 2025, month: 12, day: 1))
-            // With --as-of after the year's end, 2025 comes in and the date moves.
+            #expect(!a.trade.contains { $0.period.year == 2026 && $0.source.hasPrefix("comtrade-") })
+            #expect(a.asOf == DateValue(year: 2026, month: 2, day: 22))
+            // With --as-of after the year's end, 2026 comes in and the date moves.
             let out2 = dir.appendingPathComponent("b.json").path
-            let r2 = try Self.tradedash(["import", "comtrade", csv, "--data", base, "--output", out2, "--as-of", "2026-03-01"])
+            let r2 = try Self.tradedash(["import", "comtrade", csv, "--data", base, "--output", out2, "--as-of", "2027-03-01"])
             #expect(r2.status == 0, "\(r2.stderr)")
             let b = try DatasetLoader.load(path: out2)
-            #expect(b.asOf == DateValue(year: 2026, month: 3, day: 1))
-            #expect(b.trade.contains { $0.period.year == 2025 && $0.source.hasPrefix("comtrade-") })
+            #expect(b.asOf == DateValue(year: 2027, month: 3, day: 1))
+            #expect(b.trade.contains { $0.period.year == 2026 && $0.source.hasPrefix("comtrade-") })
             // Only an incomplete year: nothing to import, nothing written.
-            try Data(Self.csv.replacingOccurrences(of: "2023", with: "2025").utf8).write(to: dir.appendingPathComponent("Only2025.csv"))
+            try Data(Self.csv.replacingOccurrences(of: "2023", with: "2026").utf8).write(to: dir.appendingPathComponent("Only2026.csv"))
             let out3 = dir.appendingPathComponent("c.json").path
-            let r3 = try Self.tradedash(["import", "comtrade", dir.appendingPathComponent("Only2025.csv").path, "--data", base, "--output", out3])
+            let r3 = try Self.tradedash(["import", "comtrade", dir.appendingPathComponent("Only2026.csv").path, "--data", base, "--output", out3])
             #expect(r3.status == 1)
-            #expect(r3.stderr.contains("nothing to import: figures for 2025 left out"))
+            #expect(r3.stderr.contains("nothing to import: figures for 2026 left out"))
             #expect(!FileManager.default.fileExists(atPath: out3))
             let bad = try Self.tradedash(["import", "comtrade", csv, "--output", out3, "--as-of", "2026"])
             #expect(bad.status == 64)

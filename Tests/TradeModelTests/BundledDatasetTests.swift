@@ -28,7 +28,10 @@ import Testing
         #expect(d.countries.map(\.code) == ["KZ", "TM"])
         #expect(d.countries.map(\.isoNumeric) == [398, 795])
         #expect(d.countries.map(\.iso3) == ["KAZ", "TKM"])
-        #expect(d.asOf == DateValue(year: 2025, month: 12, day: 1))
+        // The newest fact: PRIME, 22 February 2026 (facts D3); the note says so.
+        #expect(d.asOf == DateValue(year: 2026, month: 2, day: 22))
+        #expect(d.note?.contains("22 February 2026") == true && d.note?.contains("1prime.ru") == true)
+        #expect(d.sources.contains { $0.date == d.asOf && $0.url?.contains("1prime.ru") == true })
     }
 
     @Test func turnover2021KeepsBothSources() throws {
@@ -51,7 +54,11 @@ import Testing
     @Test func turnover2023HasTwoStatedGrowthRates() throws {
         let d = try Self.load()
         let obs = turnover(d, 2023)
-        #expect(obs.count == 3)
+        #expect(obs.count == 5)
+        // Two sources bound 2023 (and 2024) at over 500 M: they agree with 563 M.
+        let bounds = obs.filter { $0.qualifier == .over }
+        #expect(bounds.map(\.usd) == [500e6, 500e6] && Set(bounds.map(\.source)).count == 2)
+        #expect(bounds.allSatisfy { b in obs.filter { $0.usd == 563e6 }.allSatisfy { d.agree(b, $0) } })
         // 563 M, +28 %: stated by two sources that agree.
         let agreeing = obs.filter { $0.usd == 563e6 }
         #expect(agreeing.count == 2)
@@ -87,10 +94,16 @@ import Testing
     @Test func figures2024And2011To2012() throws {
         let d = try Self.load()
         let t = turnover(d, 2024)
-        #expect(t.count == 1)
+        #expect(t.count == 3)
         #expect(t.first?.usd == 555e6)
         #expect(t.first?.qualifier == .over)
         #expect(t.first?.kind == .stated)
+        // The two "over 500 M" bounds (facts D1) are older and looser: over 555 M stays the preferred figure.
+        #expect(t.dropFirst().allSatisfy { $0.usd == 500e6 && $0.qualifier == .over && $0.kind == .stated })
+        #expect(d.preferred(.turnover, year: 2024)?.usd == 555e6)
+        // The quarter and the half-year (facts D1).
+        #expect(Set(turnover(d, 2024, months: 1...3).map(\.usd)) == [105e6, 100e6])
+        #expect(turnover(d, 2024, months: 1...6).map(\.usd) == [237.2e6])
         let exports = d.trade.filter { $0.period == Period(year: 2024) && $0.flow == .exports }
         #expect(exports.count == 1)
         #expect(exports.first?.from == "KZ" && exports.first?.to == "TM")
@@ -118,9 +131,15 @@ import Testing
         #expect(exports.period.months == 1...9)
         #expect(exports.usd == 221.7e6 && exports.growth == 0.068 && exports.from == "KZ" && exports.to == "TM")
         let imports = try #require(d.trade.first { $0.period.year == 2025 && $0.flow == .imports })
-        // The facts give "imports about 141 M" as stated for January–September.
-        #expect(imports.period.months == 1...9 && imports.kind == .stated && imports.qualifier == .about)
-        #expect(imports.usd == 141e6)
+        // "141,…" M, cut after the comma (facts D1): over 141 M, stated, +3.2 %; and 363.6 − 221.7 = 141.9 M derived.
+        #expect(imports.period.months == 1...9 && imports.kind == .stated && imports.qualifier == .over)
+        #expect(imports.usd == 141e6 && imports.growth == 0.032)
+        let derived = d.trade.filter { $0.period == Period(year: 2025, months: 1...9) && $0.flow == .imports && $0.kind == .derived }
+        #expect(derived.map(\.usd) == [141.9e6])
+        #expect(d.preferred(.goods(from: "TM", to: "KZ"), period: Period(year: 2025, months: 1...9))?.usd == 141e6, "stated before derived")
+        // January–September 2024 ≈ 363.6 ÷ 1.054 = 345 M, derived (facts D1).
+        let before = turnover(d, 2024, months: 1...9)
+        #expect(before.map(\.usd) == [345e6] && before.first?.kind == .derived && before.first?.qualifier == .about)
         // A partial year never becomes the latest full year.
         #expect(d.latestFullYear != 2025)
     }
@@ -142,7 +161,10 @@ import Testing
         let d = try Self.load()
         // The seed reports the gas import deal as signed but gives no date of signing.
         let gas = try #require(d.deals.first { $0.parties == ["QazaqGaz", "Turkmengaz"] && $0.status == .signed && $0.sources.contains("seed-astana-times-2022-10") })
-        #expect(gas.firstDate == nil, "no signing date is invented")
+        // The seed gives no date of signing; facts D3 date the contract 15 October 2022 (sknews.kz).
+        #expect(gas.milestones.first { $0.source == "seed-astana-times-2022-10" }?.date == nil)
+        #expect(gas.firstDate == DateValue(year: 2022, month: 10, day: 15))
+        #expect(gas.milestones.first { $0.date == gas.firstDate }?.source == "sknews-qazaqgaz-turkmengaz")
         #expect(gas.sector == "gas")
         let volume = try #require(d.deals.flatMap(\.volumes).first { $0.unit == "bcm/yr" })
         #expect(volume.value == 1.5 && volume.qualifier == .upTo)
@@ -173,7 +195,9 @@ import Testing
         let d = try Self.load()
         let since = try #require(d.relationship.diplomaticRelationsSince)
         #expect(since.year == 1992 && since.kind == .derived)
-        #expect(d.relationship.notes.count == 2)
+        // The seed's two, and "over 500 M, stable" of November 2025 from two sources (no value, no year: facts D1).
+        #expect(d.relationship.notes.count == 4)
+        #expect(d.relationship.notes.filter { $0.text.contains("over USD 500 M") }.count == 2)
         #expect(d.exportPotential.contains { $0.categories == 80 && $0.from == "KZ" && $0.to == "TM" })
         #expect(d.exportPotential.contains { $0.commodities == ["wheat"] })
     }
@@ -181,7 +205,8 @@ import Testing
     @Test func visitsAreOnTheTimeline() throws {
         let d = try Self.load()
         let dates = Set(d.events.map(\.date.iso))
-        for day in ["2021-10-25", "2022-10-14", "2022-10-15", "2024-10-10", "2025-11-24", "2014-12-03", "2018-05-02", "2025-11-02"] {
+        for day in ["2021-10-25", "2022-10-14", "2022-10-15", "2024-10-10", "2025-11-24", "2014-12-03", "2018-05-02", "2025-11-02",
+                    "2023-10-31", "2025-04-22", "2025-12", "2026-02-22"] {
             #expect(dates.contains(day), "no event on \(day)")
         }
         let stateVisit = try #require(d.events.first { $0.date.iso == "2025-11-24" })
@@ -200,6 +225,7 @@ import Testing
         cited += d.projects.flatMap { $0.sources + $0.milestones.map(\.source) + $0.capacity.compactMap(\.source) + [$0.length?.source].compactMap { $0 } }
         cited += d.events.flatMap(\.sources)
         cited += d.exportPotential.map(\.source)
+        cited += d.composition.map(\.source) + d.indicators.flatMap { $0.values.map(\.source) }
         cited += d.relationship.notes.map(\.source) + [d.relationship.diplomaticRelationsSince?.source].compactMap { $0 }
         for id in cited { #expect(sources.contains(id), "unknown source \(id)") }
         // Every source is cited by something.
@@ -209,6 +235,60 @@ import Testing
         let codes = Set(d.countries.map(\.code))
         for p in d.places { #expect(codes.contains(p.country)) }
         for o in d.trade where o.flow != .turnover { #expect(codes.contains(o.from ?? "") && codes.contains(o.to ?? "")) }
+    }
+
+    /// Facts D4: rail cargo is data, not milestone titles; 2019's two figures are both kept and conflict;
+    /// the first quarter of 2020 keeps its total and parts as given although they do not add up.
+    @Test func railCargoIsAnIndicatorWithItsConflict() throws {
+        let d = try Self.load()
+        let rail = try #require(d.indicators.first { $0.id == "rail-cargo-kz-tm" })
+        #expect(rail.unit == .Mt && rail.related == ["railway-north-south"])
+        let y2019 = rail.values.indices.filter { rail.values[$0].period == Period(year: 2019) }
+        #expect(y2019.map { rail.values[$0].value } == [1.245, 1])
+        #expect(rail.conflicts.map { [$0.0, $0.1] } == [y2019])
+        let q1 = rail.values.filter { $0.period == Period(year: 2020, months: 1...3) && $0.source == "trend-az-3298182" }
+        let total = try #require(q1.first { $0.from == nil }), there = try #require(q1.first { $0.from == "KZ" }), back = try #require(q1.first { $0.from == "TM" })
+        #expect(abs(there.value + back.value - 0.282959) < 1e-12 && abs(total.value - 0.27296) < 1e-12)
+        #expect(rail.note?.contains("255,574 t + 27,385 t = 282,959 t") == true && rail.note?.contains("272,960 t") == true)
+        // The milestones that held the figures as text are gone; their source still gives values.
+        let line = try #require(d.projects.first { $0.id == "railway-north-south" })
+        #expect(!line.milestones.contains { $0.title.contains("Mt") && $0.title.contains("cargo") })
+        #expect(rail.values.filter { $0.source == "newscentralasia-2025-01-31" }.map(\.value) == [1.3, 1.6])
+        // The 20 Mt/yr plan is the line's capacity (a plan of the line, with no year of its own), not cargo.
+        #expect(line.capacity.contains { $0.value == 20 && $0.unit == "Mt/yr" && $0.source == "ria-2054106712" })
+        #expect(!rail.values.contains { $0.planned })
+    }
+
+    /// Facts D3: no delivered volume of Turkmen gas or electricity was found, nor a sea cargo tonnage
+    /// (D4): indicators without values, which the screens show as unknown.
+    @Test func whatWasNotFoundIsAnIndicatorWithoutValues() throws {
+        let d = try Self.load()
+        for id in ["gas-delivered-tm-kz", "power-delivered-tm-kz", "sea-cargo-aktau-kuryk-turkmenbashi"] {
+            let i = try #require(d.indicators.first { $0.id == id }, "no indicator \(id)")
+            #expect(i.values.isEmpty && i.note?.contains("unknown") == true, "\(id)")
+        }
+        // The 2012 Interfax reprint is weak and says why; the "do not use" item of D3 is left out.
+        let weak = try #require(d.source("onzonanetveru-2012"))
+        #expect(weak.weak && weak.note?.contains("weak") == true)
+        #expect(!d.sources.contains { ($0.url ?? "").contains("centralasianlight") })
+    }
+
+    /// Facts D2: a row of both directions is split where the page says which good goes which way; an
+    /// aggregate of both has no direction; Turkmenistan's tomato exports to all countries are the share's base.
+    @Test func compositionKeepsDirectionsAndShareBases() throws {
+        let d = try Self.load()
+        let y2022 = d.composition.filter { $0.period == Period(year: 2022) }
+        #expect(Set(y2022.map { "\($0.from ?? "-")→\($0.to ?? "-")" }) == ["KZ→TM", "TM→KZ"])
+        let agri = try #require(d.composition.first { $0.goods.contains { $0.usd == 103e6 } })
+        #expect(agri.bothDirections && agri.to == nil && agri.period == Period(year: 2025, months: 1...9))
+        let tomatoes = try #require(d.composition.first { $0.period == Period(year: 2020) && $0.from == "TM" }?.goods.first)
+        #expect(tomatoes.share == 26.7 && tomatoes.usd == nil && tomatoes.quantity == nil)
+        #expect(tomatoes.shareOf?.quantity == 33.78 && tomatoes.shareOf?.unit == .kt && tomatoes.shareOf?.usd == 37.6e6)
+        let gas = try #require(d.composition.first { $0.source == "turkmenportal-96731" && $0.from == "TM" })
+        #expect(gas.goods.map(\.name) == ["natural gas", "fruit and vegetables"] && gas.goods.map(\.rank) == [1, 2])
+        // The potential and the interest rows are export potential, with their value and date.
+        #expect(d.exportPotential.contains { $0.usd == 130e6 && $0.qualifier == .over && $0.date == DateValue(year: 2021, month: 10) })
+        #expect(d.exportPotential.contains { $0.commodities.contains("leonardite") && $0.from == "KZ" && $0.to == "TM" })
     }
 
     /// The places table of the facts file, to the digit.

@@ -79,6 +79,16 @@ import Testing
                 || p.capacity.contains(where: { $0.source == id }) || p.length?.source == id { out.append("project \(p.title)") }
             for e in d.events where e.sources.contains(id) { out.append("event \(e.date.iso) \(e.title)") }
             for x in d.exportPotential where x.source == id { out.append("export potential: \(x.description)") }
+            for c in d.composition where c.source == id {
+                let names = c.goods.map(\.name)
+                let shown = names.count > 3 ? names[0..<3].joined(separator: ", ") + "…" : names.joined(separator: ", ")
+                out.append("goods \(c.period.label) \(c.from == nil ? "both directions" : "\(c.from!)→\(c.to!)"): \(shown)")
+            }
+            for i in d.indicators where i.values.contains(where: { $0.source == id }) {
+                var periods = [String]()
+                for v in i.values where v.source == id && !periods.contains(v.period.label) { periods.append(v.period.label) }
+                out.append("\(i.label ?? i.title) \(periods.joined(separator: ", "))")
+            }
             if d.relationship.diplomaticRelationsSince?.source == id { out.append("diplomatic relations since \(d.relationship.diplomaticRelationsSince!.year)") }
             for n in d.relationship.notes where n.source == id { out.append("note: \(n.text)") }
             return out
