@@ -90,6 +90,15 @@ enum GoodsFixture {
         #expect(stats! < fuels! && fuels! < vegetables! && vegetables! < press! && press! < fruit!)
     }
 
+    @Test func aListStartingAtTheTopComesBeforeOneRankedLower() {
+        var d = GoodsFixture.dataset
+        // Put a list whose only item the source ranks second before the list that ranks 1 and 2.
+        d.composition.insert(Composition(id: "second", period: Period(year: 2025, months: 1...9), from: "TM", to: "KZ", source: "press-b",
+                                         goods: [GoodsItem(name: "cotton", rank: 2)]), at: 0)
+        #expect(GoodsSelection.entries(d, year: 2025, .partnerToHome).map { d.composition[$0].id } == ["tm-kz-2025", "second"])
+        #expect(GoodsSelection.headline(d, .partnerToHome).map { d.composition[$0].id } == "tm-kz-2025")
+    }
+
     @Test func twoColumnsFrom120ColumnsStackedBelow() {
         let wide = GoodsFixture.lines(GoodsFixture.state(width: 120, height: 40))
         #expect(wide[3].hasPrefix("┌─ KZ→TM: Kazakhstan to Turkmenistan, 2025 "))
@@ -228,7 +237,8 @@ enum GoodsFixture {
     }
 
     @Test func withoutGoodsTheScreenSaysUnknown() {
-        let s = Fixture.state(.mono, screen: .goods, width: 80, height: 24)
+        var s = Fixture.state(.mono, screen: .goods, width: 80, height: 24)
+        s.dataset.composition = []
         let text = Fixture.text(s)
         #expect(text.contains("Years with goods: none"))
         #expect(text.contains("unknown: the data has no goods (composition) for any year."))
@@ -251,7 +261,8 @@ enum GoodsFixture {
         var one = d
         one.composition.removeAll { $0.from == "TM" }
         #expect(OverviewScreen.goodsLines(one, width: 50, ascii: false).map(\.plainText)[1] == "TM→KZ: unknown")
-        #expect(OverviewScreen.goodsLines(Fixture.dataset, width: 50, ascii: false).isEmpty)
+        one.composition = []
+        #expect(OverviewScreen.goodsLines(one, width: 50, ascii: false).isEmpty)
     }
 
     @Test func sourcesShowLanguageBasisAndTheWeakFlag() {

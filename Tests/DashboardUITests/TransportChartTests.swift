@@ -63,10 +63,23 @@ import TradeModel
     @Test func plansAndIndicatorsWithoutValues() {
         let list = TransportChart.indicators(Self.d)
         #expect(list.map(\.id) == ["rail-cargo", "line-capacity", "sea-cargo"])
-        let lines = TransportChart.lines(Self.d, list, width: 60, rows: 30, eighths: ["#"], ascii: true).map(\.plainText)
-        #expect(lines.contains("plan 2030: 20 Mt/yr [press-a]"))
-        #expect(lines.contains("sea cargo: unknown (no figure found)"))
+        let (title, chart) = TransportChart.layout(Self.d, list, boxWidth: 80, rows: 30, eighths: ["#"], ascii: true)
+        let lines = chart.map(\.plainText)
+        #expect(title == "Transport volumes: Rail cargo between Kazakhstan and Turkmenistan (Mt)")
+        #expect(lines.contains("line capacity: plan 2030 20 Mt/yr [press-a]"), "an indicator of plans alone: one line")
+        #expect(lines.contains("sea cargo: unknown"))
         #expect(lines.contains("2019: sources disagree: >1.245 [press-c], 1 [press-b]"))
+        // Too few rows: the latest bars, and the title says so.
+        let (short, few) = TransportChart.layout(Self.d, list, boxWidth: 36, rows: 7, eighths: ["#"], ascii: true)
+        #expect(short == "rail cargo (Mt), latest 4 of 8")
+        // The plan of line capacity wraps onto two lines rather than being cut; sea cargo takes one.
+        // 34 columns: label 12, value 5 ("~1.2*"), bars of 15 cells: 1.6 fills them, 1.5 → 14, 1.3 → 12, 1.2 → 11.
+        #expect(few.map(\.plainText) == ["2022         ###########     ~1.2*", "2023         ############      1.3", "2024         ###############   1.6",
+                                          "2025 Jan-Oct ##############    1.5", "line capacity: plan 2030 20 Mt/yr", "  [press-a]", "sea cargo: unknown"])
+        // A plan under the bars of its own indicator.
+        var withPlan = Self.rail
+        withPlan.values.append(IndicatorValue(period: Period(year: 2030), value: 20, planned: true, source: "press-a"))
+        #expect(TransportChart.layout(Self.d, [withPlan], boxWidth: 62, rows: 30, eighths: ["#"], ascii: true).lines.map(\.plainText).contains("plan 2030: 20 Mt [press-a]"))
         // Indicators of deals only are left to the Energy screen's details.
         var d = Self.d
         d.deals = [Deal(id: "gas-deal", title: "Gas", sector: "gas", parties: ["A", "B"], status: .signed, sources: ["press-a"])]
@@ -77,7 +90,7 @@ import TradeModel
     @Test func theInfrastructureScreenShowsTheChartAndTheDetailEveryValue() {
         for (w, h) in [(80, 24), (120, 40), (200, 60)] {
             let text = GoodsFixture.text(GoodsFixture.state(screen: .infrastructure, width: w, height: h))
-            #expect(text.contains("Transport volumes"), "\(w)x\(h)")
+            #expect(text.contains("rail cargo (Mt)") || text.contains("Transport volumes: Rail cargo"), "\(w)x\(h)")
             #expect(text.contains("~1.2*") && text.contains("1.6"), "\(w)x\(h)")
             #expect(text.contains("sea cargo: unknown"), "\(w)x\(h)")
         }
@@ -93,12 +106,15 @@ import TradeModel
     }
 
     @Test func withoutIndicatorsTheMapKeepsItsPlace() {
-        let s = Fixture.state(.mono, screen: .infrastructure, width: 80, height: 24)
+        var s = Fixture.state(.mono, screen: .infrastructure, width: 80, height: 24)
+        s.dataset.indicators = []
         #expect(InfrastructureScreen.mapAndChart(s, Rect(x: 0, y: 10, width: 80, height: 9)).chart == nil)
         let g = GoodsFixture.state(screen: .infrastructure, width: 80, height: 24)
         let (map, chart) = InfrastructureScreen.mapAndChart(g, Rect(x: 0, y: 10, width: 80, height: 9))
         #expect(map?.width == 44 && chart?.width == 36, "beside the map when it is low")
         let (tallMap, tallChart) = InfrastructureScreen.mapAndChart(g, Rect(x: 0, y: 10, width: 70, height: 25))
-        #expect(tallChart?.height == 13 && tallMap?.height == 12, "under the map when it is tall; the map keeps 12 rows")
+        #expect(TransportChart.wantedRows(g.dataset, TransportChart.indicators(g.dataset)) == 16)
+        #expect(tallChart?.height == 15)
+        #expect(tallMap?.height == 10, "under the map when it is tall; the map keeps 10 rows")
     }
 }

@@ -86,7 +86,9 @@ enum GoodsSelection {
     }
 
     /// The year's entries of a group, as positions in `composition`: statistics first (the home
-    /// country's reports before the partner's), then the others; each part by period, then file order.
+    /// country's reports before the partner's), then the others; each part by period, then a list
+    /// that starts at the top before one whose best item the source ranks lower ("2. tomatoes"
+    /// after "1. natural gas"), then the one naming more goods, then file order.
     static func entries(_ d: Dataset, year: Int, _ g: Group) -> [Int] {
         let list = d.composition.indices.filter { d.composition[$0].period.year == year && group(d, d.composition[$0]) == g }
         func key(_ i: Int) -> (Int, Int) {
@@ -100,20 +102,29 @@ enum GoodsSelection {
             if ka != kb { return ka < kb }
             let pa = d.composition[a].period, pb = d.composition[b].period
             if pa != pb { return pa < pb }
+            let ta = startsAtTop(d.composition[a]), tb = startsAtTop(d.composition[b])
+            if ta != tb { return ta }
+            let na = d.composition[a].goods.count, nb = d.composition[b].goods.count
+            if na != nb { return na > nb }
             return a < b
         }
     }
 
     /// The entry the Overview names the top goods of, for a direction: the latest year's, the one
-    /// covering the most months, then one with figures, then statistics, then the first in the file.
+    /// covering the most months; then one that starts at the top (a list whose best item the source
+    /// ranks second names no top good), the one naming most goods, statistics, the first in the file.
     static func headline(_ d: Dataset, _ g: Group) -> Int? {
         let list = d.composition.indices.filter { group(d, d.composition[$0]) == g && d.composition[$0].goods.contains { !$0.remainder } }
-        return list.min { a, b in
-            let ca = d.composition[a], cb = d.composition[b]
-            let ka = (-ca.period.year, -ca.period.monthCount, ca.hasFigures ? 0 : 1, isStatistics(d, ca) ? 0 : 1, a)
-            let kb = (-cb.period.year, -cb.period.monthCount, cb.hasFigures ? 0 : 1, isStatistics(d, cb) ? 0 : 1, b)
-            return ka < kb
+        func key(_ i: Int) -> (Int, Int, Int, Int, Int, Int) {
+            let c = d.composition[i]
+            return (-c.period.year, -c.period.monthCount, startsAtTop(c) ? 0 : 1, -c.goods.filter { !$0.remainder }.count, isStatistics(d, c) ? 0 : 1, i)
         }
+        return list.min { key($0) < key($1) }
+    }
+
+    /// False for a list whose best item the source ranks below the first (it names no top good).
+    static func startsAtTop(_ c: Composition) -> Bool {
+        (c.goods.compactMap(\.rank).min() ?? 1) <= 1
     }
 
     /// The names of an entry's top goods in ranked order, a group's members in its place when the

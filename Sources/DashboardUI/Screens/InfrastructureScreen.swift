@@ -120,8 +120,8 @@ enum InfrastructureScreen: ScreenView {
         guard !list.isEmpty else { return (area, nil) }
         let wanted = TransportChart.wantedRows(s.dataset, list)
         if area.height >= 18 {
-            // The map keeps half the height, or 12 rows when that is more.
-            let (map, chart) = area.splitBottom(min(wanted, max(area.height / 2, area.height - 12)))
+            // The map keeps half the height, or 10 rows when that is more.
+            let (map, chart) = area.splitBottom(min(wanted, max(area.height / 2, area.height - 10)))
             return (map, chart)
         }
         guard area.width >= 70 else { return (area, nil) }

@@ -169,7 +169,13 @@ enum TradeScreen: ScreenView {
         // is left, and nothing when that is too little to read).
         let wanted = summaryLines(s, width: body.width - 2).count
         let tableWanted = min(max(rows, 1) + 3, body.height - 2)
-        let summaryHeight = max(2, min(wanted, body.height - (body.width >= 150 ? 8 : tableWanted)))
+        // A long table scrolls rather than take the legend's lines: the summary keeps the first line
+        // (two rows) and the whole legend while the table still shows 8 rows; with less room, three
+        // lines (the first line whole and the marks alone).
+        let legendRows = Figures.legendLines(width: body.width - 2, ascii: s.theme.ascii).count
+        let essential = min(wanted, legendRows + 2)
+        let floor = body.height - essential >= 8 + 3 ? essential : min(wanted, 3)
+        let summaryHeight = max(2, floor, min(wanted, body.height - (body.width >= 150 ? 8 : tableWanted)))
         let (main, summary) = body.splitBottom(summaryHeight)
         let hasSections = !s.dataset.sectionYears.isEmpty
         if main.width >= 150 {
@@ -178,7 +184,10 @@ enum TradeScreen: ScreenView {
             let (chart, sections) = side.splitTop(side.height / 2)
             return (table, chart, sections, summary)
         }
-        let tableHeight = min(main.height, max(rows, 1) + 3)
+        var tableHeight = min(main.height, max(rows, 1) + 3)
+        // A long table scrolls rather than leave the chart too little: the chart keeps 8 rows (the
+        // latest 6 bars) where the table still shows 12 rows or more.
+        if main.height - tableHeight < 8, main.height - 8 >= 12 + 3 { tableHeight = main.height - 8 }
         let (table, rest) = main.splitTop(tableHeight)
         // A chart of fewer than three bars says little: its rows go to the table.
         guard rest.height >= 5 else { return (main, nil, nil, summary) }

@@ -103,37 +103,64 @@ enum TransportChart {
         }
     }
 
-    /// The chart's lines at a width: per indicator its heading (when there are several), its bars
-    /// (the latest that fit `rows`), its plans; an indicator without values "unknown"; the notes
-    /// (conflicts, sums, single directions) last, as many as fit.
-    static func lines(_ d: Dataset, _ list: [Indicator], width: Int, rows: Int, eighths: [Character], ascii: Bool) -> [Line] {
-        let multi = list.count > 1
-        let empty = list.filter { $0.values.isEmpty }
-        let charted = list.filter { !$0.values.isEmpty }
-        let fixed = empty.count + charted.reduce(0) { $0 + (multi ? 1 : 0) + planLines($1).count }
+    /// The chart's title and lines in a box: the bars of each indicator with measured figures (the
+    /// latest that fit `rows`; under a heading when there are several, else the title names the
+    /// indicator and says when only the latest show), its plans under them; an indicator with only
+    /// plans, or without values ("unknown"), one line each; the notes (conflicts, sums, single
+    /// directions) last, as many as fit.
+    static func layout(_ d: Dataset, _ list: [Indicator], boxWidth: Int, rows: Int, eighths: [Character], ascii: Bool) -> (title: String, lines: [Line]) {
+        let width = max(1, boxWidth - 2)
+        let all = list.map { figures(d, $0) }
+        let measured = zip(list, all).filter { !$0.1.isEmpty }
+        let others = list.filter { ind in !measured.contains { $0.0.id == ind.id } }
+        let multi = measured.count > 1
+        // The indicators without measured figures, a line each, wrapped rather than cut.
+        var tail = [Line]()
+        for ind in others {
+            let name = Span("\(ind.label ?? ind.title): ", role: .dim)
+            let line: Line
+            if ind.values.isEmpty {
+                line = [name, Span("unknown", role: .unknown)]
+            } else {
+                let plans = ind.values.filter(\.planned).map { "plan \($0.period.label) \(number($0)) \(ind.unit.rawValue) [\($0.source)]" }
+                line = [name, Span(plans.joined(separator: "; "), role: .estimate)]
+            }
+            tail += GoodsLines.hanging(line, width: width, hang: 2, ascii: ascii)
+        }
+        let fixed = tail.count + measured.reduce(0) { $0 + (multi ? 1 : 0) + planLines($1.0).count }
         let room = max(0, rows - fixed)
-        let all = charted.map { figures(d, $0) }
-        let total = all.reduce(0) { $0 + $1.count }
+        let total = measured.reduce(0) { $0 + $1.1.count }
         var out = [Line]()
         var notes = [Line]()
-        for (ind, figs) in zip(charted, all) {
+        var cut = [String]()
+        for (ind, figs) in measured {
             if multi { out.append([Span("\(ind.label ?? ind.title) (\(ind.unit.rawValue))", role: .tableHeader)]) }
             // The rows for bars shared in proportion to the figures, at least one each.
-            let share = total <= room ? figs.count : (figs.isEmpty ? 0 : max(1, room * figs.count / max(1, total)))
+            let share = total <= room ? figs.count : max(1, room * figs.count / max(1, total))
             let shown = Array(figs.suffix(min(figs.count, share)))
             out += bars(shown, width: width, eighths: eighths, ascii: ascii)
-            if shown.count < figs.count { notes.append(Line.text("(\(figs.count - shown.count) earlier not shown)", role: .dim)) }
+            if shown.count < figs.count {
+                cut.append("latest \(shown.count) of \(figs.count)")
+                if multi { notes.append(Line.text("(\(ind.label ?? ind.title): \(figs.count - shown.count) earlier not shown)", role: .dim)) }
+            }
             out += planLines(ind)
             notes += figs.compactMap { f in f.value == nil ? nil : f.note.map { Line.text($0, role: f.conflict ? .conflict : .dim) } }
         }
-        for ind in empty { out.append([Span("\(ind.label ?? ind.title): ", role: .dim), Span("unknown", role: .unknown), Span(" (no figure found)", role: .dim)]) }
-        let left = rows - out.count
-        if left > 0 {
-            var wrapped = [Line]()
-            for n in notes { wrapped += TextLayout.wrap(n.prepared(ascii: ascii), width: max(1, width)) }
-            out += wrapped.prefix(left)
+        out += tail
+        // Whole notes only, in order, while they fit.
+        for n in notes {
+            let wrapped = TextLayout.wrap(n.prepared(ascii: ascii), width: max(1, width))
+            guard out.count + wrapped.count <= rows else { break }
+            out += wrapped
         }
-        return out
+        var titles = ["Transport volumes"]
+        if !multi, let ind = measured.first?.0 {
+            let name = ind.label ?? ind.title
+            titles = ["Transport volumes: \(ind.title) (\(ind.unit.rawValue))", "Transport volumes: \(name) (\(ind.unit.rawValue))", "\(name) (\(ind.unit.rawValue))"]
+        }
+        let suffix = cut.isEmpty || multi ? "" : ", " + cut.joined(separator: ", ")
+        let title = titles.map { $0 + suffix }.first { DisplayWidth.of(TextLayout.display($0, ascii: ascii)) <= boxWidth - 6 } ?? (titles.last! + suffix)
+        return (title, out)
     }
 
     /// One line per figure: its label, a bar scaled to the largest figure shown, its value.
@@ -155,32 +182,24 @@ enum TransportChart {
         }
     }
 
-    /// The box's title: the indicator's title and unit when it is the only one and fits, else shorter.
-    static func title(_ list: [Indicator], width: Int) -> String {
-        var titles = ["Transport volumes"]
-        if list.count == 1, let i = list.first {
-            titles = ["\(i.title), \(i.unit.rawValue) (\(Figures.conflictMark): sources disagree)", "\(i.title), \(i.unit.rawValue)",
-                      "\(i.label ?? i.title), \(i.unit.rawValue)"]
-        }
-        return titles.first { DisplayWidth.of($0) <= width - 6 } ?? titles.last!
-    }
-
     /// Lines the chart wants: its bars, plans, unknowns, one line per note, and the box.
     static func wantedRows(_ d: Dataset, _ list: [Indicator]) -> Int {
-        let charted = list.filter { !$0.values.isEmpty }
-        let lines = charted.reduce(0) { n, ind in
-            let figs = figures(d, ind)
-            return n + figs.count + figs.filter { $0.value != nil && $0.note != nil }.count + planLines(ind).count + (list.count > 1 ? 1 : 0)
+        let all = list.map { figures(d, $0) }
+        let measured = all.filter { !$0.isEmpty }.count
+        var lines = 0
+        for (ind, figs) in zip(list, all) {
+            if figs.isEmpty { lines += 2; continue }
+            lines += figs.count + figs.filter { $0.value != nil && $0.note != nil }.count + planLines(ind).count + (measured > 1 ? 1 : 0)
         }
-        return lines + (list.count - charted.count) + 2
+        return lines + 2
     }
 
     static func draw(_ s: AppState, _ area: Rect, into c: inout Canvas) {
         let list = indicators(s.dataset)
         guard !list.isEmpty else { return }
-        let inner = Box(title: title(list, width: area.width)).render(into: &c, area: area, theme: s.theme)
         let eighths: [Character] = s.theme.ascii ? ["#"] : s.theme.barEighths
-        let ls = lines(s.dataset, list, width: inner.width, rows: inner.height, eighths: eighths, ascii: s.theme.ascii)
+        let (title, ls) = layout(s.dataset, list, boxWidth: area.width, rows: max(0, area.height - 2), eighths: eighths, ascii: s.theme.ascii)
+        let inner = Box(title: title).render(into: &c, area: area, theme: s.theme)
         _ = Paragraph(lines: ls, wrap: false).render(into: &c, area: inner, theme: s.theme)
     }
 
