@@ -72,7 +72,7 @@ enum GoodsDetail {
         out += [[], Line.text("Entry \(c.id)", role: .tableHeader)]
         out.append(DetailText.field("  Ranked by", rankedBy(c)))
         if let n = c.note { out.append(DetailText.field("  Note", n)) }
-        let title = "\(g.name): \(GoodsSelection.label(d, group)), \(c.period.label)"
+        let title = "\(g.name): \(group == .both ? "both directions" : GoodsSelection.label(d, group)), \(c.period.label)"
         return Detail(title: title, lines: out + sources(d, c.source))
     }
 
@@ -98,7 +98,7 @@ enum GoodsDetail {
             let g = c.goods[i]
             out.append(Line.text("  " + g.name + (g.includes.isEmpty ? "" : " (incl. \(g.includes.joined(separator: ", ")))") + "  (named, no figure)"))
         }
-        let title = "Goods \(GoodsSelection.label(d, group)), \(c.period.label)"
+        let title = "Goods \(group == .both ? "in both directions" : GoodsSelection.label(d, group)), \(c.period.label)"
         return Detail(title: title, lines: out + sources(d, c.source))
     }
 
@@ -106,6 +106,7 @@ enum GoodsDetail {
     static func rankedBy(_ c: Composition) -> String {
         let r = GoodsRanking.rank(c)
         if r.ranked.isEmpty { return "not ranked: the source names the goods without figures" }
+        if r.ranked.count == 1 { return "one good with figures: nothing to rank" }
         switch r.basis {
         case .rank: return "the source's rank"
         case .some(let m): return "\(m.label), largest first; the rest last"
