@@ -94,6 +94,28 @@ struct ValidateCommand: ParsableCommand {
         } else {
             out("  latest full-year turnover: unknown")
         }
+        if !d.indicators.isEmpty {
+            let pairs = d.indicators.flatMap { i in i.conflicts.map { (i, $0.0, $0.1) } }
+            out("  conflicts between indicator values: \(pairs.count)")
+            for (i, a, b) in pairs.prefix(allPairs ? .max : pairsShown * seriesShown) {
+                func text(_ v: IndicatorValue) -> String {
+                    let q = v.qualifier.word.isEmpty ? "" : v.qualifier.word + " "
+                    return "\(q)\(JSONWriter.format(v.value))\(v.max.map { "–" + JSONWriter.format($0) } ?? "") \(i.unit.rawValue) (\(v.source))"
+                }
+                let v = i.values[a]
+                let way = v.from.map { " \($0)→\(v.to ?? "?")" } ?? ""
+                out("    \(v.period.label) \(i.label ?? i.title)\(way): \(text(v)) vs \(text(i.values[b]))")
+            }
+            let sums = d.indicators.flatMap { i in i.sumWarnings.map { (i, $0) } }
+            if !sums.isEmpty {
+                out("  indicator totals their directions do not add up to: \(sums.count)")
+                for (i, w) in sums {
+                    let t = i.values[w.total], p = w.parts.map { i.values[$0] }
+                    out("    \(t.period.label) \(i.label ?? i.title) (\(t.source)): \(p.map { "\($0.from ?? "?")→\($0.to ?? "?") \(JSONWriter.format($0.value))" }.joined(separator: " + ")) "
+                        + "= \(JSONWriter.format((w.sum * 1e9).rounded() / 1e9)) \(i.unit.rawValue), but the total is \(JSONWriter.format(t.value)) \(i.unit.rawValue)")
+                }
+            }
+        }
         // `--all` lists the pairs itself: the summaries are needed only for the total, not for examples.
         let summaries = d.conflictSummaries(examples: allPairs ? 0 : pairsShown, exampleSeries: seriesShown)
         let total = summaries.reduce(0) { $0 + $1.pairs }

@@ -126,12 +126,14 @@ import Testing
     @Test func goodsAndIndicatorsAreCounted() throws {
         let text = """
         {"schema": 1, "title": "t", "asOf": "2025-12-01", "countries": [{"code": "KZ", "name": "K"}, {"code": "TM", "name": "T"}],
-         "sources": [{"id": "s1", "publisher": "P"}],
+         "sources": [{"id": "s1", "publisher": "P"}, {"id": "s2", "publisher": "Q"}],
          "composition": [{"id": "a", "year": 2015, "from": "KZ", "to": "TM", "source": "s1", "goods": [{"name": "flour"}, {"name": "iron"}]},
                          {"id": "b", "year": 2023, "months": [1, 6], "from": "KZ", "to": "TM", "source": "s1",
                           "goods": [{"name": "wheat", "quantity": 259, "unit": "kt"}]}],
          "indicators": [{"id": "rail", "title": "Rail cargo", "unit": "Mt", "values": [{"year": 2023, "value": 1.3, "source": "s1"},
-                                                                                      {"year": 2024, "value": 1.6, "source": "s1"}]},
+                                                                                      {"year": 2024, "value": 1.6, "source": "s1"},
+                                                                                      {"year": 2019, "value": 1.245, "qualifier": "over", "source": "s1"},
+                                                                                      {"year": 2019, "value": 1, "source": "s2"}]},
                         {"id": "gas", "title": "Gas delivered", "unit": "bcm", "values": []}]}
         """
         let path = NSTemporaryDirectory() + "tradedash-goods-\(getpid()).json"
@@ -139,7 +141,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let r = try CommandLineTests().run(["validate", path])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("  goods: 2 lists, 3 items (2015–2023); indicators: 2 (2 values)\n"), "\(r.stdout)")
+        #expect(r.stdout.contains("  goods: 2 lists, 3 items (2015–2023); indicators: 2 (4 values)\n"), "\(r.stdout)")
+        #expect(r.stdout.contains("  conflicts between indicator values: 1\n    2019 Rail cargo: over 1.245 Mt (s1) vs 1 Mt (s2)\n"), "\(r.stdout)")
 
         let broken = text.replacingOccurrences(of: #""unit": "kt""#, with: #""unit": "tons""#)
         try broken.write(toFile: path, atomically: true, encoding: .utf8)

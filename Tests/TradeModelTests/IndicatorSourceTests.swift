@@ -167,3 +167,31 @@ import Testing
         #expect(i.conflicts.count == 1)
     }
 }
+
+/// Directions that do not add up to their total.
+@Suite struct IndicatorSumTests {
+    typealias V = IndicatorConflictTests
+
+    @Test func theFirstQuarterOf2020DoesNotAddUp() {
+        // 255,574 t + 27,385 t = 282,959 t against a stated 272,960 t (each exact: ±0.5 %).
+        let i = Indicator(id: "rail", title: "r", unit: .Mt, values: [
+            V.value(2020, 0.27296, source: "a", months: 1...3),
+            V.value(2020, 0.255574, source: "a", from: "KZ", to: "TM", months: 1...3),
+            V.value(2020, 0.027385, source: "a", from: "TM", to: "KZ", months: 1...3),
+        ])
+        #expect(i.sumWarnings == [IndicatorSumWarning(total: 0, parts: [1, 2], sum: 0.255574 + 0.027385)])
+    }
+
+    @Test func partsThatAddUpOrComeFromElsewhereAreFine() {
+        let i = Indicator(id: "rail", title: "r", unit: .Mt, values: [
+            V.value(2020, 0.282959, source: "a", months: 1...3),
+            V.value(2020, 0.255574, source: "a", from: "KZ", to: "TM", months: 1...3),
+            V.value(2020, 0.027385, source: "a", from: "TM", to: "KZ", months: 1...3),
+            V.value(2022, 2.0, source: "b"),                                  // its parts are another source's
+            V.value(2022, 1.0, .about, source: "c", from: "KZ", to: "TM"),
+            V.value(2022, 0.2, .about, source: "c", from: "TM", to: "KZ"),
+            V.value(2023, 1.3, source: "d"), V.value(2023, 0.2, source: "d", from: "KZ", to: "TM"), // one direction only
+        ])
+        #expect(i.sumWarnings.isEmpty)
+    }
+}

@@ -114,6 +114,12 @@ enum TradeScreen: ScreenView {
         var notes = t.notes + x.notes + m.notes
         if let g, let other = g.other { notes.append("growth also \(Money.percent(other))" + (g.otherSource.flatMap { d.source($0)?.publisher }.map { " (\($0))" } ?? "")) }
         if let g, let v = g.fromValues { notes.append("the values give \(Figures.rate(v.rate, v.bound)), not \(Money.percent(g.rate))") }
+        // A direction known only by its growth: the rate is said, the value stays unknown.
+        for (label, dir, o) in [("\(a)→\(b)", Direction.goods(from: a, to: b), ex), ("\(b)→\(a)", .goods(from: b, to: a), im)] where o?.usd == nil {
+            if let r = d.observations(dir, period: p).first(where: { $0.usd == nil && $0.growth != nil }), let g = r.growth {
+                notes.append("\(label) \(Figures.rate(g, Bound(r.growthQualifier))) (growth only)")
+            }
+        }
         if !p.isFullYear { notes.append("partial year") }
         if let n = turnover?.note, notes.isEmpty { notes.append(n) }
         let periodRole: Role = p.isFullYear ? .normal : .partial
@@ -166,16 +172,13 @@ enum TradeScreen: ScreenView {
     static func split(_ s: AppState, _ body: Rect) -> (table: Rect, chart: Rect?, sections: Rect?, summary: Rect) {
         let rows = rowCount(s)
         // The summary as tall as its wrapped lines, leaving the table its rows (the chart gets what
-        // is left, and nothing when that is too little to read).
+        // is left, and nothing when that is too little to read). The whole legend and the first line
+        // above it stay even when the table must scroll for them, as long as the table keeps 8 rows.
         let wanted = summaryLines(s, width: body.width - 2).count
         let tableWanted = min(max(rows, 1) + 3, body.height - 2)
-        // A long table scrolls rather than take the legend's lines: the summary keeps the first line
-        // (two rows) and the whole legend while the table still shows 8 rows; with less room, three
-        // lines (the first line whole and the marks alone).
-        let legendRows = Figures.legendLines(width: body.width - 2, ascii: s.theme.ascii).count
-        let essential = min(wanted, legendRows + 2)
-        let floor = body.height - essential >= 8 + 3 ? essential : min(wanted, 3)
-        let summaryHeight = max(2, floor, min(wanted, body.height - (body.width >= 150 ? 8 : tableWanted)))
+        // The first line may wrap onto two rows: both are kept, so that it is never cut mid-phrase.
+        let kept = min(wanted, Figures.legendLines(width: body.width - 2, ascii: s.theme.ascii).count + 2, body.height - 8)
+        let summaryHeight = max(2, kept, min(wanted, body.height - (body.width >= 150 ? 8 : tableWanted)))
         let (main, summary) = body.splitBottom(summaryHeight)
         let hasSections = !s.dataset.sectionYears.isEmpty
         if main.width >= 150 {

@@ -3,9 +3,9 @@ import TradeModel
 /// Transport volumes (the dataset's indicators: rail cargo by year) as a small chart on the
 /// Infrastructure screen: a bar per period, partial periods labelled with their months, the
 /// both-directions total preferred (else the sum of the two directions, derived, or one direction
-/// named), conflicting values of a period marked `!`, plans listed under the bars, and an indicator
-/// without values "unknown". Every value, directional ones included, is in the related project's
-/// detail.
+/// named), conflicting values of a period marked `!`, a total its two directions do not add up to
+/// `#`, plans listed under the bars, and an indicator without values "unknown". Every value,
+/// directional ones included, is in the related project's detail.
 enum TransportChart {
     /// The indicators shown here: all but those that concern deals only (gas volumes go with their deal).
     static func indicators(_ d: Dataset) -> [Indicator] {
@@ -21,6 +21,8 @@ enum TransportChart {
         var symbol = ""
         var derived = false
         var conflict = false
+        /// The total fails the data's arithmetic: its two directions add up to something else.
+        var check = false
         /// The one direction shown when only one is given ("KZ→TM").
         var direction: String?
         /// Said under the chart when there is room: the conflict, the sum's parts.
@@ -50,6 +52,7 @@ enum TransportChart {
         func conflicting(_ p: Period, total: Bool) -> (IndicatorValue, IndicatorValue)? {
             pairs.first { $0.0.period == p && ($0.0.from == nil) == total }
         }
+        let sums = ind.sumWarnings
         var out = [Figure]()
         var previous: Int?
         for p in byPeriod.keys.sorted() {
@@ -65,6 +68,11 @@ enum TransportChart {
                 if let (a, b) = conflicting(p, total: true) {
                     f.conflict = true
                     f.note = "\(p.label): sources disagree: \(number(a)) [\(a.source)], \(number(b)) [\(b.source)]"
+                }
+                if let w = sums.first(where: { ind.values[$0.total].period == p }) {
+                    f.check = true
+                    let said = "\(p.label): the two directions add up to \(GoodsFigures.number(w.sum)), not \(number(ind.values[w.total])) [\(ind.values[w.total].source)]"
+                    f.note = f.note.map { $0 + "; " + said } ?? said
                 }
                 out.append(f)
                 continue
@@ -93,7 +101,7 @@ enum TransportChart {
 
     static func valueText(_ f: Figure) -> String {
         guard let v = f.value else { return "unknown" }
-        return f.symbol + GoodsFigures.number(v) + (f.derived ? Figures.derivedMark : "") + (f.conflict ? Figures.conflictMark : "")
+        return f.symbol + GoodsFigures.number(v) + (f.derived ? Figures.derivedMark : "") + (f.conflict ? Figures.conflictMark : "") + (f.check ? Figures.checkMark : "")
     }
 
     /// "plan 2030: 20 Mt/yr [source]".
@@ -212,11 +220,14 @@ enum TransportChart {
             if ind.values.isEmpty { out.append([Span("  "), Span("unknown", role: .unknown), Span(": no figure found", role: .dim)]) }
             let sorted = ind.values.enumerated().sorted { ($0.element.period, $0.element.planned ? 1 : 0, $0.offset) < ($1.element.period, $1.element.planned ? 1 : 0, $1.offset) }
             let conflicting = ind.conflicting
+            let checked = Set(ind.sumWarnings.map(\.total))
             for (k, v) in sorted {
                 let clash = conflicting.contains(k)
+                let check = checked.contains(k) ? Figures.checkMark : ""
                 var l: Line = [Span("  " + v.period.label + (v.planned ? " plan" : "") + "  ", role: v.period.isFullYear ? .accent : .partial),
                                Span(v.from == nil ? "both directions  " : directionLabel(v) + "  ", role: .dim),
-                               Span(number(v) + (v.kind == .derived ? Figures.derivedMark : "") + (clash ? Figures.conflictMark : ""), role: clash ? .conflict : (v.kind == .derived ? .derived : .normal))]
+                               Span(number(v) + (v.kind == .derived ? Figures.derivedMark : "") + (clash ? Figures.conflictMark : "") + check,
+                                    role: clash || !check.isEmpty ? .conflict : (v.kind == .derived ? .derived : .normal))]
                 if let g = v.growth { l.append(Span("  " + Figures.rate(g, .exact), role: .dim)) }
                 l.append(Span(" [\(v.source)]", role: .dim))
                 if let n = v.note { l.append(Span(" - " + n, role: .dim)) }

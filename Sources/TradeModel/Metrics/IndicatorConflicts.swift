@@ -41,3 +41,34 @@ extension Indicator {
         return values.map(\.period).filter { seen.insert($0).inserted }.sorted()
     }
 }
+
+/// A total of both directions that its two directions, from the same source, do not add up to.
+public struct IndicatorSumWarning: Hashable, Sendable {
+    /// Positions in the indicator's `values`.
+    public var total: Int
+    public var parts: [Int]
+    /// The parts' sum, in the indicator's unit.
+    public var sum: Double
+}
+
+extension Indicator {
+    /// Totals whose two directions (same period, same source, both measured) add to a sum whose
+    /// range does not meet the total's: 255,574 t + 27,385 t = 282,959 t is not the stated 272,960 t.
+    public var sumWarnings: [IndicatorSumWarning] {
+        var out = [IndicatorSumWarning]()
+        for (t, total) in values.enumerated() where total.from == nil && !total.planned {
+            let parts = values.indices.filter { k in
+                let v = values[k]
+                return v.from != nil && v.period == total.period && v.source == total.source && !v.planned
+            }
+            // Exactly the two directions of the pair, once each.
+            guard parts.count == 2, values[parts[0]].from == values[parts[1]].to, values[parts[0]].to == values[parts[1]].from else { continue }
+            let a = values[parts[0]].range, b = values[parts[1]].range
+            let sum = ValueRange(a.lower + b.lower, a.upper + b.upper)
+            if !sum.overlaps(total.range) {
+                out.append(IndicatorSumWarning(total: t, parts: parts, sum: values[parts[0]].value + values[parts[1]].value))
+            }
+        }
+        return out
+    }
+}
