@@ -87,6 +87,10 @@ import TradeModel
         d.deals = [Deal(id: "gas-deal", title: "Gas", sector: "gas", parties: ["A", "B"], status: .signed, sources: ["press-a"])]
         d.indicators.append(Indicator(id: "gas", title: "Gas delivered", unit: .bcm, related: ["gas-deal"]))
         #expect(!TransportChart.indicators(d).contains { $0.id == "gas" })
+        // ... where the deal's detail says, under its volumes, that the delivered volume is unknown.
+        let deal = EnergyScreen.detail(d, d.deals[0]).lines.map(\.plainText)
+        let k = deal.firstIndex { $0.hasPrefix("Volume: ") }
+        #expect(k != nil && deal[k! + 1] == "  Gas delivered (bcm): unknown (no figure found)")
     }
 
     @Test func theInfrastructureScreenShowsTheChartAndTheDetailEveryValue() {

@@ -24,6 +24,8 @@ enum EnergyScreen: ScreenView {
         } else {
             out.append(DetailText.field("Volume", nil))
         }
+        // What was delivered, where the data records that it is not known.
+        out += TransportChart.unknownLines(d, related: deal.id)
         out += DetailText.milestoneLines(deal.milestones)
         if let n = deal.note { out += [[], DetailText.field("Note", n)] }
         out += TransportChart.detailLines(d, related: deal.id)

@@ -27,6 +27,7 @@ enum InfrastructureScreen: ScreenView {
         } else {
             out.append(DetailText.field("Capacity", nil))
         }
+        out += TransportChart.unknownLines(d, related: p.id)
         if let desc = p.description { out += [[], Line.text(desc)] }
         out += DetailText.milestoneLines(p.milestones)
         if let n = p.note { out += [[], DetailText.field("Note", n)] }

@@ -211,13 +211,21 @@ enum TransportChart {
         _ = Paragraph(lines: ls, wrap: false).render(into: &c, area: inner, theme: s.theme)
     }
 
+    /// The indicators related to a deal or project without any value, a line each for its detail
+    /// (under its volumes or capacity): "Turkmen gas delivered to Kazakhstan (bcm): unknown".
+    static func unknownLines(_ d: Dataset, related id: String) -> [Line] {
+        d.indicators.filter { $0.related.contains(id) && $0.values.isEmpty }.map { ind in
+            [Span("  \(ind.title) (\(ind.unit.rawValue)): ", role: .dim), Span("unknown", role: .unknown), Span(" (no figure found)", role: .dim)]
+        }
+    }
+
     /// Every value of the indicators related to a deal or project, for its detail: period,
-    /// direction, figure, growth, kind, plan, source and note; conflicts marked.
+    /// direction, figure, growth, kind, plan, source and note; conflicts marked. (Those without
+    /// values are `unknownLines`.)
     static func detailLines(_ d: Dataset, related id: String) -> [Line] {
         var out = [Line]()
-        for ind in d.indicators where ind.related.contains(id) {
+        for ind in d.indicators where ind.related.contains(id) && !ind.values.isEmpty {
             out += [[], Line.text("\(ind.title) (\(ind.unit.rawValue))", role: .tableHeader)]
-            if ind.values.isEmpty { out.append([Span("  "), Span("unknown", role: .unknown), Span(": no figure found", role: .dim)]) }
             let sorted = ind.values.enumerated().sorted { ($0.element.period, $0.element.planned ? 1 : 0, $0.offset) < ($1.element.period, $1.element.planned ? 1 : 0, $1.offset) }
             let conflicting = ind.conflicting
             let checked = Set(ind.sumWarnings.map(\.total))
