@@ -24,9 +24,13 @@ enum EnergyScreen: ScreenView {
         } else {
             out.append(DetailText.field("Volume", nil))
         }
+        // What was delivered, where the data records that it is not known.
+        out += TransportChart.unknownLines(d, related: deal.id)
         out += DetailText.milestoneLines(deal.milestones)
         if let n = deal.note { out += [[], DetailText.field("Note", n)] }
-        return Detail(title: deal.title, lines: out + DetailText.sources(d, deal.sources + deal.milestones.map(\.source) + deal.volumes.compactMap(\.source)))
+        out += TransportChart.detailLines(d, related: deal.id)
+        let indicatorSources = d.indicators.filter { $0.related.contains(deal.id) }.flatMap { $0.values.map(\.source) }
+        return Detail(title: deal.title, lines: out + DetailText.sources(d, deal.sources + deal.milestones.map(\.source) + deal.volumes.compactMap(\.source) + indicatorSources))
     }
 
     static func cells(_ deal: Deal) -> [Line] {
