@@ -125,3 +125,28 @@ import TradeModel
         #expect(tallMap?.height == 10, "under the map when it is tall; the map keeps 10 rows")
     }
 }
+
+/// Gas and power volumes are the Energy screen's: each energy indicator a row after the deals (an
+/// empty one "unknown"), its values in the detail; the Infrastructure chart keeps to transport.
+@Suite struct EnergyIndicatorRowsTests {
+    @Test func energyIndicatorsAreRowsOfTheEnergyScreen() throws {
+        let text = Fixture.text(Fixture.state(.mono, screen: .energy, width: 120, height: 40))
+        let gas = try #require(text.split(separator: "\n").first { $0.contains("Turkmen gas delivered to Kazakhstan") })
+        #expect(gas.contains("unknown") && !gas.contains("bcm"), "\(gas)")
+        let transit = try #require(text.split(separator: "\n").first { $0.contains("Transit of Turkmen and Uzbek gas") })
+        #expect(transit.contains("planned") && transit.contains("37.1 bcm plan") && transit.contains("2024"), "\(transit)")
+        let infra = Fixture.text(Fixture.state(.mono, screen: .infrastructure, width: 120, height: 40))
+        #expect(!infra.contains("37.1") && !infra.contains("gas transit"))
+        #expect(infra.contains("rail cargo"))
+    }
+
+    @Test func anIndicatorRowsDetailListsItsValuesOrSaysUnknown() throws {
+        let d = Fixture.dataset
+        let transit = try #require(d.indicators.first { $0.values.contains { $0.planned } && TransportChart.isEnergy($0) })
+        let detail = EnergyScreen.detail(d, transit).lines.map(\.plainText)
+        #expect(detail.contains { $0.contains("2024 plan") && $0.contains("37.1") && $0.contains("[\(transit.values[0].source)]") }, "\(detail)")
+        let empty = try #require(d.indicators.first { $0.values.isEmpty && TransportChart.isEnergy($0) })
+        #expect(EnergyScreen.detail(d, empty).lines.map(\.plainText).contains("Values: unknown (no figure found)"))
+        #expect(EnergyScreen.cells(empty).map(\.plainText) == [empty.title, empty.unit.dimension == .gas ? "gas" : "power", "—", "unknown", "unknown", "unknown"])
+    }
+}

@@ -7,11 +7,15 @@ import TradeModel
 /// `#`, plans listed under the bars, and an indicator without values "unknown". Every value,
 /// directional ones included, is in the related project's detail.
 enum TransportChart {
-    /// The indicators shown here: all but those that concern deals only (gas volumes go with their deal).
+    /// The indicators shown here: transport, not energy (gas and power volumes are on the Energy
+    /// screen), and not those that concern deals only.
     static func indicators(_ d: Dataset) -> [Indicator] {
         let deals = Set(d.deals.map(\.id))
-        return d.indicators.filter { i in i.related.isEmpty || !i.related.allSatisfy { deals.contains($0) } }
+        return d.indicators.filter { i in !isEnergy(i) && (i.related.isEmpty || !i.related.allSatisfy { deals.contains($0) }) }
     }
+
+    /// Gas volumes and electricity: the Energy screen's.
+    static func isEnergy(_ i: Indicator) -> Bool { i.unit.dimension == .gas || i.unit.dimension == .energy }
 
     /// What one bar shows: a period's figure and how it was chosen.
     struct Figure: Hashable, Sendable {
@@ -225,7 +229,15 @@ enum TransportChart {
     static func detailLines(_ d: Dataset, related id: String) -> [Line] {
         var out = [Line]()
         for ind in d.indicators where ind.related.contains(id) && !ind.values.isEmpty {
-            out += [[], Line.text("\(ind.title) (\(ind.unit.rawValue))", role: .tableHeader)]
+            out += [[], Line.text("\(ind.title) (\(ind.unit.rawValue))", role: .tableHeader)] + valueLines(ind)
+        }
+        return out
+    }
+
+    /// An indicator's values, a line each in period order (plans after measurements).
+    static func valueLines(_ ind: Indicator) -> [Line] {
+        var out = [Line]()
+        do {
             let sorted = ind.values.enumerated().sorted { ($0.element.period, $0.element.planned ? 1 : 0, $0.offset) < ($1.element.period, $1.element.planned ? 1 : 0, $1.offset) }
             let conflicting = ind.conflicting
             let checked = Set(ind.sumWarnings.map(\.total))
