@@ -96,9 +96,10 @@ import TradeModel
         Self.expectWholeCells(.timeline, TimelineScreen.self, conclusions: [0, 1])
     }
 
-    @Test func sourcesDatesAndCitationCountsAreWhole() {
-        #expect(SourcesScreen.columns.map(\.title)[1...2] == ["Date", "Cited"])
-        Self.expectWholeCells(.sources, SourcesScreen.self, conclusions: [1, 2])
+    @Test func sourcesDatesKindsAndCitationCountsAreWhole() {
+        // Columns: 0 publisher, 1 date, 2 language, 3 basis, 4 weak, 5 cited, 6 title.
+        #expect(SourcesScreen.columns.map(\.title)[1...5] == ["Date", "Lang", "Basis", "Weak", "Cited"])
+        Self.expectWholeCells(.sources, SourcesScreen.self, conclusions: [1, 2, 3, 4, 5])
     }
 
     /// Fails before issue 10: at 80 columns the legend ended "* de…".

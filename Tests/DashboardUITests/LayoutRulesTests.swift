@@ -94,13 +94,16 @@ import TradeModel
             let preview = try #require(split.preview, "\(screen.name) has its detail at 80×24")
             #expect(preview.y > split.table.y && preview.width == 80, "\(screen.name): below at 80×24")
         }
-        // 120×40: Sources (28 rows + 3 do not leave 10 for the detail in 37) beside; Timeline (16)
-        // and Energy (4) below; Infrastructure: table across, map and detail side by side under it.
+        // 120×40: Sources (70 rows) and Timeline (28 rows: 31 with its box do not leave 10 for the
+        // detail in 37) beside; Energy (8) below; Infrastructure: table across, map and detail side
+        // by side under it.
         let body120 = Chrome.body(width: 120, height: 40)
         let sources = SourcesScreen.split(Fixture.state(.mono, screen: .sources, width: 120, height: 40), body120)
         #expect(sources.preview?.x == 72 && sources.table.width == 72)
         let timeline = TimelineScreen.split(Fixture.state(.mono, screen: .timeline, width: 120, height: 40), body120)
-        #expect(timeline.table.width == 120 && (timeline.preview?.y ?? 0) > timeline.table.y)
+        #expect(timeline.table.width == 72 && timeline.preview?.x == 72)
+        let energy = EnergyScreen.split(Fixture.state(.mono, screen: .energy, width: 120, height: 40), body120)
+        #expect(energy.table.width == 120 && (energy.preview?.y ?? 0) > energy.table.y)
         let infra = InfrastructureScreen.split(Fixture.state(.mono, screen: .infrastructure, width: 120, height: 40), body120)
         // 9 projects + 3 = 12 rows of table; under it 25 rows: a map of 72 columns and the detail of 48.
         #expect(infra.table == Rect(x: 0, y: 2, width: 120, height: 12))

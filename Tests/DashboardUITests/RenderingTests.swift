@@ -134,7 +134,8 @@ import TradeModel
     }
 
     @Test func tradeScreenMarksDerivedPartialAndConflicting() {
-        let text = Fixture.text(Fixture.state(.mono, screen: .trade, width: 120, height: 40))
+        // 50 rows: the table's 19 periods and the estimate all show (at 40 it scrolls).
+        let text = Fixture.text(Fixture.state(.mono, screen: .trade, width: 120, height: 50))
         #expect(text.contains("254.3 M ") && !text.contains("254.3 M!"), "2021: \"about 250 M\" is 254.3 M rounded, not a conflict")
         #expect(!text.contains("also ~250 M"))
         #expect(text.contains("+28.0 %!"), "2023 growth conflict flagged")
@@ -175,12 +176,13 @@ import TradeModel
         // 2022 is "about 440 M" (435–445 M): all of it below 1,000 M, so missed, though approximate.
         #expect(Fixture.text(s).contains("Deadline 2022 has passed: missed (2022: ~440 M)"))
         Fixture.press(&s, .char("+"))
-        #expect(s.targetYear == 2025, "+ jumps to the current year (the data is as of 1 Dec 2025)")
+        #expect(s.targetYear == 2026, "+ jumps to the current year (the data is as of 22 Feb 2026)")
         Fixture.press(&s, .char("-"))
-        #expect(s.targetYear == 2025, "- cannot move the deadline before the current year")
-        #expect(s.status?.text.contains("cannot be before 2025") == true)
-        // 2025 is the estimated year: at least 584.97 M, which may or may not reach 1,000 M.
-        #expect(Fixture.text(s).contains("Deadline 2025 is the current year: the 2025 estimate cannot tell (only a bound or unknown)"))
+        #expect(s.targetYear == 2026, "- cannot move the deadline before the current year")
+        #expect(s.status?.text.contains("cannot be before 2026") == true)
+        // 2026 has no figure yet: from the 2025 estimate (at least 584.97 M) the target needs at most
+        // 1,000 / 584.97 − 1 = +70.9 % in 2026.
+        #expect(Fixture.text(s).contains("Needed: at most +70.9 % a year in 2026, after the 2025 estimate"))
         // A past deadline whose year is only "over 555 M" may have been met: unknown, not missed.
         d.targets[0].deadline = 2024
         var e = AppState(dataset: d, theme: .mono)
@@ -243,15 +245,15 @@ import Foundation
     @Test func yearsBeforeTheCurrentYearAreMarkedPast() throws {
         var d = Fixture.dataset
         // Keep the years up to 2022: the latest full year is 2022 (about 440 M), the data is as of
-        // 1 Dec 2025, and no partial year follows 2022's, so there is no estimate.
+        // 22 Feb 2026, and no partial year follows 2022's, so there is no estimate.
         d.trade = d.trade.filter { $0.period.year <= 2022 }
         var s = AppState(dataset: d, theme: .mono)
         Fixture.press(&s, .resize(width: 120, height: 40), .char("3"))
         let p = try #require(TargetScreen.progress(s))
         #expect(p.baseYear == 2022 && !p.baseIsEstimate)
         let text = Fixture.text(s)
-        #expect(text.contains("2023 past") && text.contains("2024 past"), "years before 2025 are past")
-        #expect(!text.contains("2025 past"), "the current year is not past")
+        #expect(text.contains("2023 past") && text.contains("2024 past") && text.contains("2025 past"), "years before 2026 are past")
+        #expect(!text.contains("2026 past"), "the current year is not past")
         // From about 440 M in 2022 to 1,000 M by 2027: (1000 / 440)^(1/5) − 1 = +17.8 % a year.
         #expect(text.contains("Needed: about +17.8 % a year in 2023–2027, after the 2022 value"))
     }

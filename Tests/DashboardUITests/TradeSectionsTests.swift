@@ -51,7 +51,8 @@ import TradeModel
         #expect(row.contains("620 M*"), "500 M + 120 M, marked derived: \(row)")
         #expect(row.contains("turnover = exports + imports"))
         #expect(d.value(.turnover, year: 2016) == nil, "the sum is shown, never used as a figure")
-        let row2024 = Dashboard.render(s, width: 120, height: 40).lines().first { $0.contains("2024 ") } ?? ""
+        // The full year's row (its label padded, "2024  "), at a height where the whole table shows.
+        let row2024 = Dashboard.render(s, width: 120, height: 50).lines().first { $0.hasPrefix("│2024  ") } ?? ""
         #expect(row2024.contains(">555 M") && !row2024.contains("turnover = exports"), "a stated turnover is kept")
     }
 

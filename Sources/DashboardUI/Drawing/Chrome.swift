@@ -26,7 +26,7 @@ enum Chrome {
         }
         c.put(lead, in: Rect(x: 1, y: headerRow, width: max(0, c.width - rightWidth - 4), height: 1), theme: t)
         c.put([Span(right, role: .dim)], in: Rect(x: c.width - rightWidth - 1, y: headerRow, width: rightWidth, height: 1), theme: t)
-        TabBar(titles: Screen.allCases.map(\.title), selected: s.screen.number - 1)
+        TabBar(titles: Screen.allCases.map(\.title), shortTitles: Screen.allCases.map(\.shortTitle), selected: s.screen.number - 1)
             .render(into: &c, area: Rect(x: 0, y: tabRow, width: c.width, height: 1), theme: t)
     }
 
@@ -34,7 +34,7 @@ enum Chrome {
     /// so that clicks always agree with what is shown.
     static func tab(at x: Int, state s: AppState, width: Int) -> Screen? {
         var row = Canvas(width: width, height: 1, asciiOnly: s.theme.ascii)
-        TabBar(titles: Screen.allCases.map(\.title), selected: s.screen.number - 1)
+        TabBar(titles: Screen.allCases.map(\.title), shortTitles: Screen.allCases.map(\.shortTitle), selected: s.screen.number - 1)
             .render(into: &row, area: Rect(x: 0, y: 0, width: width, height: 1), theme: s.theme)
         var starts = [(Int, Screen)]()
         for col in 0..<width {

@@ -2,7 +2,8 @@ import TradeModel
 
 extension Screen { public static let energy = Screen("energy") }
 
-/// Energy deals and initiatives with parties, sector, status, dates and volumes.
+/// Energy deals and initiatives with parties, sector, status, dates and volumes; then the energy
+/// indicators (gas and power volumes), an unknown one said to be unknown.
 enum EnergyScreen: ScreenView {
     static let screen = Screen.energy
     static let title = "Energy"
@@ -12,7 +13,39 @@ enum EnergyScreen: ScreenView {
         return d.deals.map { deal in
             ListRow(id: deal.id, cells: EnergyScreen.cells(deal), search: [deal.title, deal.sector, deal.parties.joined(separator: " "), deal.status.label, deal.description ?? ""].joined(separator: " "),
                     detail: { EnergyScreen.detail(d, deal) })
+        } + d.indicators.filter(TransportChart.isEnergy).map { ind in
+            ListRow(id: "indicator:" + ind.id, cells: EnergyScreen.cells(ind), search: [ind.title, ind.label ?? "", ind.note ?? ""].joined(separator: " "),
+                    detail: { EnergyScreen.detail(d, ind) })
         }
+    }
+
+    /// An energy indicator as a row: its title, "gas" or "power", the directions its values have,
+    /// (none: "—"), "measured", "planned" or "unknown", the first period and the latest measured value.
+    static func cells(_ ind: Indicator) -> [Line] {
+        let measured = ind.values.filter { !$0.planned }
+        let latest = measured.max { $0.period < $1.period } ?? ind.values.last
+        let ways = Set(ind.values.compactMap { v in v.from.map { "\($0)→\(v.to ?? "?")" } }).sorted()
+        let state = ind.values.isEmpty ? "unknown" : measured.isEmpty ? "planned" : "measured"
+        let volume = latest.map { "\(TransportChart.number($0)) \(ind.unit.rawValue)" + ($0.planned ? " plan" : "") } ?? "unknown"
+        return [Line.text(ind.title), Line.text(ind.unit.dimension == .gas ? "gas" : "power", role: .dim),
+                Line.text(ways.isEmpty ? "—" : ways.joined(separator: ", "), role: ways.isEmpty ? .dim : .normal),
+                Line.text(state, role: ind.values.isEmpty ? .unknown : .dim),
+                Line.text(ind.periods.first?.label ?? "unknown", role: ind.values.isEmpty ? .unknown : .normal),
+                Line.text(volume, role: latest == nil ? .unknown : (latest!.planned ? .estimate : .normal))]
+    }
+
+    static func detail(_ d: Dataset, _ ind: Indicator) -> Detail {
+        var out = [DetailText.field("Measure", "\(ind.label ?? ind.title) (\(ind.unit.rawValue))")]
+        if ind.values.isEmpty {
+            out += [[Span("Values: ", role: .dim), Span("unknown", role: .unknown), Span(" (no figure found)", role: .dim)]]
+        } else {
+            out += [[], Line.text("Values", role: .tableHeader)] + TransportChart.valueLines(ind)
+        }
+        if !ind.related.isEmpty {
+            out += [[], DetailText.field("Concerns", ind.related.map { id in d.deals.first { $0.id == id }?.title ?? d.projects.first { $0.id == id }?.title ?? id }.joined(separator: "; "))]
+        }
+        if let n = ind.note { out += [[], DetailText.field("Note", n)] }
+        return Detail(title: ind.title, lines: out + DetailText.sources(d, ind.values.map(\.source)))
     }
 
     static func detail(_ d: Dataset, _ deal: Deal) -> Detail {
@@ -24,9 +57,13 @@ enum EnergyScreen: ScreenView {
         } else {
             out.append(DetailText.field("Volume", nil))
         }
+        // What was delivered, where the data records that it is not known.
+        out += TransportChart.unknownLines(d, related: deal.id)
         out += DetailText.milestoneLines(deal.milestones)
         if let n = deal.note { out += [[], DetailText.field("Note", n)] }
-        return Detail(title: deal.title, lines: out + DetailText.sources(d, deal.sources + deal.milestones.map(\.source) + deal.volumes.compactMap(\.source)))
+        out += TransportChart.detailLines(d, related: deal.id)
+        let indicatorSources = d.indicators.filter { $0.related.contains(deal.id) }.flatMap { $0.values.map(\.source) }
+        return Detail(title: deal.title, lines: out + DetailText.sources(d, deal.sources + deal.milestones.map(\.source) + deal.volumes.compactMap(\.source) + indicatorSources))
     }
 
     static func cells(_ deal: Deal) -> [Line] {
@@ -64,6 +101,6 @@ enum EnergyScreen: ScreenView {
 
     static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
         let (table, preview) = split(s, body)
-        ScreenRenderer.drawList(s, .energy, title: "Energy deals and initiatives", columns: columns, table: table, preview: preview, into: &c)
+        ScreenRenderer.drawList(s, .energy, title: "Energy deals, initiatives and volumes", columns: columns, table: table, preview: preview, into: &c)
     }
 }

@@ -6,6 +6,7 @@ extension Screen { public static let infrastructure = Screen("infrastructure") }
 enum InfrastructureScreen: ScreenView {
     static let screen = Screen.infrastructure
     static let title = "Infrastructure"
+    static let shortTitle = "Infra"
 
     static func rows(_ s: AppState) -> [ListRow] {
         let d = s.dataset
@@ -26,10 +27,13 @@ enum InfrastructureScreen: ScreenView {
         } else {
             out.append(DetailText.field("Capacity", nil))
         }
+        out += TransportChart.unknownLines(d, related: p.id)
         if let desc = p.description { out += [[], Line.text(desc)] }
         out += DetailText.milestoneLines(p.milestones)
         if let n = p.note { out += [[], DetailText.field("Note", n)] }
+        out += TransportChart.detailLines(d, related: p.id)
         let ids = p.sources + p.milestones.map(\.source) + p.capacity.compactMap(\.source) + (p.length?.source.map { [$0] } ?? [])
+            + d.indicators.filter { $0.related.contains(p.id) }.flatMap { $0.values.map(\.source) }
         return Detail(title: p.title, lines: out + DetailText.sources(d, ids))
     }
 
@@ -109,9 +113,28 @@ enum InfrastructureScreen: ScreenView {
         return MapWidget(points: points, routes: routes)
     }
 
+    /// The map's rectangle shared with the transport volumes' chart, when the data has indicators:
+    /// the chart under the map when the map is tall, beside it (on the right) when it is wide.
+    static func mapAndChart(_ s: AppState, _ area: Rect?) -> (map: Rect?, chart: Rect?) {
+        guard let area else { return (nil, nil) }
+        let list = TransportChart.indicators(s.dataset)
+        guard !list.isEmpty else { return (area, nil) }
+        let wanted = TransportChart.wantedRows(s.dataset, list)
+        if area.height >= 18 {
+            // The map keeps half the height, or 10 rows when that is more.
+            let (map, chart) = area.splitBottom(min(wanted, max(area.height / 2, area.height - 10)))
+            return (map, chart)
+        }
+        guard area.width >= 70 else { return (area, nil) }
+        let (map, chart) = area.splitLeft(area.width - min(46, area.width * 9 / 20))
+        return (map, chart)
+    }
+
     static func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
-        let (table, mapRect, preview) = split(s, body)
+        let (table, mapArea, preview) = split(s, body)
         ScreenRenderer.drawList(s, .infrastructure, title: "Infrastructure projects", columns: columns, table: table, preview: preview, into: &c)
+        let (mapRect, chartRect) = mapAndChart(s, mapArea)
+        if let chartRect { TransportChart.draw(s, chartRect, into: &c) }
         if let mapRect {
             let mi = Box(title: mapTitle(width: mapRect.width)).render(into: &c, area: mapRect, theme: s.theme)
             map(s).render(into: &c, area: mi, theme: s.theme)

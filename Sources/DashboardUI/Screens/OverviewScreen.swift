@@ -90,6 +90,7 @@ enum OverviewScreen: ScreenView {
             if let g = o.growth { l.append(Span("  \(Money.percent(g))", role: .dim)) }
             lines.append(l)
         }
+        lines += goodsLines(d, width: r.width, ascii: s.theme.ascii)
         let years = d.fullYears(.turnover)
         let used = Paragraph(lines: lines, wrap: false).render(into: &c, area: r, theme: s.theme)
         let rest = Rect(x: r.x, y: r.y + used, width: r.width, height: r.height - used)
@@ -102,6 +103,33 @@ enum OverviewScreen: ScreenView {
             c.put([Span(label, role: .dim)], in: Rect(x: rest.x, y: rest.y, width: rest.width, height: 1), theme: s.theme)
             let lw = min(rest.width, DisplayWidth.of(label))
             Sparkline(values: years.map { d.value(.turnover, year: $0) }).render(into: &c, area: Rect(x: rest.x + lw, y: rest.y, width: rest.width - lw, height: 1), theme: s.theme)
+        }
+    }
+
+    /// The top goods each way, from the latest period that has them: "KZ→TM: wheat flour, sunflower
+    /// oil… (2025 Jan–Sep)", as many names as fit and the period always; "unknown" for a direction
+    /// without any while the other has some; nothing when the data has no goods at all.
+    static func goodsLines(_ d: Dataset, width: Int, ascii: Bool) -> [Line] {
+        let groups: [GoodsSelection.Group] = [.homeToPartner, .partnerToHome]
+        let heads = groups.map { GoodsSelection.headline(d, $0) }
+        guard heads.contains(where: { $0 != nil }) else { return [] }
+        let ell = ascii ? "..." : "…"
+        return zip(groups, heads).map { g, head in
+            let lead = GoodsSelection.label(d, g) + ": "
+            guard let head else { return [Span(lead, role: .dim), Span("unknown", role: .unknown)] }
+            let c = d.composition[head]
+            let period = " (\(c.period.label))"
+            let names = GoodsSelection.topNames(c).map { TextLayout.display($0, ascii: ascii) }
+            let room = width - DisplayWidth.of(TextLayout.display(lead + period, ascii: ascii))
+            var text = ""
+            for (k, n) in names.enumerated() {
+                let next = text.isEmpty ? n : text + ", " + n
+                let more = k < names.count - 1 ? ell : ""
+                if DisplayWidth.of(next + more) <= room { text = next } else { break }
+            }
+            if text.isEmpty { text = TextLayout.truncate(names.first ?? "", width: max(1, room), ellipsis: ell) }
+            else if text != names.joined(separator: ", ") { text += ell }
+            return [Span(lead, role: .dim), Span(text), Span(period, role: c.period.isFullYear ? .dim : .partial)]
         }
     }
 

@@ -9,6 +9,7 @@ enum ScreenRegistry {
         InfrastructureScreen.self,
         TimelineScreen.self,
         SourcesScreen.self,
+        GoodsScreen.self,
     ]
 
     static func index(of screen: Screen) -> Int? { all.firstIndex { $0.screen == screen } }

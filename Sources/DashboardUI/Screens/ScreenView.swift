@@ -19,6 +19,9 @@ public struct Screen: Hashable, Sendable, CustomStringConvertible {
     /// Title on the tab bar.
     public var title: String { ScreenRegistry.view(self).title }
 
+    /// Title on a tab bar too narrow for every full title ("Infra").
+    public var shortTitle: String { ScreenRegistry.view(self).shortTitle }
+
     /// The screen with this number key, if any.
     public init?(number: Int) {
         guard ScreenRegistry.all.indices.contains(number - 1) else { return nil }
@@ -44,6 +47,8 @@ protocol ScreenView: SendableMetatype {
     static var screen: Screen { get }
     /// Title on the tab bar and in the help view.
     static var title: String { get }
+    /// A shorter title for a narrow tab bar (default: the title).
+    static var shortTitle: String { get }
     /// Whether `/` filters the screen's list.
     static var filterable: Bool { get }
     /// The screen's list before filtering: what the selection, the filter, Enter and the mouse act on.
@@ -63,6 +68,7 @@ protocol ScreenView: SendableMetatype {
 
 extension ScreenView {
     static var filterable: Bool { true }
+    static var shortTitle: String { title }
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? { nil }
     static func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool { false }
     static var bindings: [KeyBinding] { [] }

@@ -10,7 +10,8 @@ enum SourcesScreen: ScreenView {
     static func rows(_ s: AppState) -> [ListRow] {
         let d = s.dataset
         return d.sources.map { src in
-            ListRow(id: src.id, cells: SourcesScreen.cells(d, src), search: [src.id, src.publisher, src.title ?? "", src.url ?? ""].joined(separator: " "),
+            ListRow(id: src.id, cells: SourcesScreen.cells(d, src),
+                    search: [src.id, src.publisher, src.title ?? "", src.url ?? "", src.language ?? "", src.basis?.label ?? "", src.weak ? "weak" : ""].joined(separator: " "),
                     detail: { SourcesScreen.detail(d, src) })
         }
     }
@@ -18,23 +19,38 @@ enum SourcesScreen: ScreenView {
     static func detail(_ d: Dataset, _ src: Source) -> Detail {
         let cites = d.citations(of: src.id)
         var out = [DetailText.field("Id", src.id), DetailText.field("Publisher", src.publisher), DetailText.field("Title", src.title),
-                   DetailText.field("Date", src.date?.display), DetailText.field("Address", src.url)]
+                   DetailText.field("Date", src.date?.display), DetailText.field("Address", src.url)] + facts(src)
         if let n = src.note { out.append(DetailText.field("Note", n)) }
         out += [[], Line.text("Cited by (\(cites.count))", role: .tableHeader)]
         out += cites.isEmpty ? [Line.text("  nothing cites this source", role: .warning)] : cites.map { Line.text("  " + $0) }
         return Detail(title: src.publisher, lines: out)
     }
 
+    /// The language, the statistical basis and the weak flag, each "unknown" when the data does not say.
+    static func facts(_ src: Source) -> [Line] {
+        var out = [DetailText.field("Language", src.language.map { "\(GoodsFigures.languageName($0)) (\($0))" }),
+                   DetailText.field("Basis", GoodsFigures.basisWords(src))]
+        if src.weak { out.append(DetailText.field("Weak", "yes: read it with caution (the note says why)", role: .warning)) }
+        return out
+    }
+
     static func cells(_ d: Dataset, _ src: Source) -> [Line] {
         let n = d.citationCount(of: src.id)
         return [Line.text(src.publisher), Line.text(src.date?.display ?? "undated", role: src.date == nil ? .unknown : .normal),
+                Line.text(src.language ?? "?", role: src.language == nil ? .unknown : .normal),
+                Line.text(GoodsFigures.basisShort(src) ?? "unknown", role: src.basis == nil ? .unknown : .normal),
+                Line.text(src.weak ? "weak" : "", role: .warning),
                 Line.text(String(n), role: n == 0 ? .warning : .normal), Line.text(src.title ?? src.url ?? src.id, role: .dim)]
     }
 
+    /// Language, basis and the weak flag beside the date: what kind of source it is, at a glance.
     static let columns = [
-        TableColumn(title: "Publisher", width: .flex(min: 14, weight: 2)),
-        TableColumn(title: "Date", width: .fixed(11)),
-        TableColumn(title: "Cited", width: .fixed(5), align: .right),
+        TableColumn(title: "Publisher", width: .flex(min: 14, weight: 2), priority: 2),
+        TableColumn(title: "Date", width: .fixed(11), priority: 1),
+        TableColumn(title: "Lang", width: .fixed(4), priority: 1),
+        TableColumn(title: "Basis", width: .fixed(9), priority: 1),
+        TableColumn(title: "Weak", width: .fixed(4), priority: 1),
+        TableColumn(title: "Cited", width: .fixed(5), align: .right, priority: 1),
         TableColumn(title: "Title", width: .flex(min: 14, weight: 3)),
     ]
 

@@ -172,12 +172,12 @@ enum TradeScreen: ScreenView {
     static func split(_ s: AppState, _ body: Rect) -> (table: Rect, chart: Rect?, sections: Rect?, summary: Rect) {
         let rows = rowCount(s)
         // The summary as tall as its wrapped lines, leaving the table its rows (the chart gets what
-        // is left, and nothing when that is too little to read).
-        // The whole legend and the first line above it stay even when the table must scroll for
-        // them, as long as the table keeps 8 rows.
+        // is left, and nothing when that is too little to read). The whole legend and the first line
+        // above it stay even when the table must scroll for them, as long as the table keeps 8 rows.
         let wanted = summaryLines(s, width: body.width - 2).count
         let tableWanted = min(max(rows, 1) + 3, body.height - 2)
-        let kept = min(wanted, Figures.legendLines(width: body.width - 2, ascii: s.theme.ascii).count + 1, body.height - 8)
+        // The first line may wrap onto two rows: both are kept, so that it is never cut mid-phrase.
+        let kept = min(wanted, Figures.legendLines(width: body.width - 2, ascii: s.theme.ascii).count + 2, body.height - 8)
         let summaryHeight = max(2, kept, min(wanted, body.height - (body.width >= 150 ? 8 : tableWanted)))
         let (main, summary) = body.splitBottom(summaryHeight)
         let hasSections = !s.dataset.sectionYears.isEmpty
@@ -187,7 +187,10 @@ enum TradeScreen: ScreenView {
             let (chart, sections) = side.splitTop(side.height / 2)
             return (table, chart, sections, summary)
         }
-        let tableHeight = min(main.height, max(rows, 1) + 3)
+        var tableHeight = min(main.height, max(rows, 1) + 3)
+        // A long table scrolls rather than leave the chart too little: the chart keeps 8 rows (the
+        // latest 6 bars) where the table still shows 12 rows or more.
+        if main.height - tableHeight < 8, main.height - 8 >= 12 + 3 { tableHeight = main.height - 8 }
         let (table, rest) = main.splitTop(tableHeight)
         // A chart of fewer than three bars says little: its rows go to the table.
         guard rest.height >= 5 else { return (main, nil, nil, summary) }

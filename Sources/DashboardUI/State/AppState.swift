@@ -14,6 +14,8 @@ public struct AppState: Sendable {
     public var filter = FilterState()
     /// The deadline year the Target screen computes the required growth for (+ and −).
     public var targetYear: Int
+    /// The year the Goods screen shows (+ and −); nil: the latest year with goods.
+    public var goodsYear: Int?
     /// A one-line message at the bottom (reload results), cleared by the next key.
     public var status: StatusLine?
     /// Every problem of the last failed reload.

@@ -1,13 +1,17 @@
 /// The row of screen tabs: ` 1 Overview  2 Trade  3 Target `, the selected one in `.tabActive`
-/// (with a space of padding on each side). When the titles do not fit, the other tabs are shortened
-/// to number and initials (`2 T`), then the selected one too, then all to numbers; it never
+/// (with a space of padding on each side). When the titles do not fit, the short titles are tried
+/// ("5 Infra"), then the other tabs are shortened to number and initials (`2 T`), then the selected
+/// one too, then all to numbers; it never
 /// overflows (at the very narrowest it is cut at the right edge).
 public struct TabBar: Hashable, Sendable {
     public var titles: [String]
+    /// Shorter titles ("Infra") tried before initials; empty: none.
+    public var shortTitles: [String]
     public var selected: Int
 
-    public init(titles: [String], selected: Int) {
+    public init(titles: [String], shortTitles: [String] = [], selected: Int) {
         self.titles = titles
+        self.shortTitles = shortTitles.count == titles.count ? shortTitles : []
         self.selected = selected
     }
 
@@ -18,8 +22,9 @@ public struct TabBar: Hashable, Sendable {
 
     /// The tab labels without padding ("1 Overview", "2 T", …) as drawn in `width` columns.
     public func labels(width: Int, ascii: Bool = false) -> [String] {
-        let names = titles.map { TextLayout.display($0, ascii: ascii) }
-        func build(_ shortOthers: Bool, _ shortSelected: Bool, _ numbersOnly: Bool) -> [String] {
+        let full = titles.map { TextLayout.display($0, ascii: ascii) }
+        let shorter = shortTitles.map { TextLayout.display($0, ascii: ascii) }
+        func build(_ shortOthers: Bool, _ shortSelected: Bool, _ numbersOnly: Bool, names: [String] = full) -> [String] {
             names.enumerated().map { k, t in
                 let n = String(k + 1)
                 let short = k == selected ? shortSelected : shortOthers
@@ -27,7 +32,9 @@ public struct TabBar: Hashable, Sendable {
                 return shown.isEmpty ? n : "\(n) \(shown)"
             }
         }
-        let attempts = [build(false, false, false), build(true, false, false), build(true, true, false), build(true, true, true)]
+        var attempts = [build(false, false, false)]
+        if !shorter.isEmpty && shorter != full { attempts.append(build(false, false, false, names: shorter)) }
+        attempts += [build(true, false, false), build(true, true, false), build(true, true, true)]
         for a in attempts where TabBar.width(of: a, padded: false) <= width { return a }
         return attempts.last!
     }
