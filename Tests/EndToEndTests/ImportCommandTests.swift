@@ -292,6 +292,21 @@ struct ImportCommandTests {
             #expect(m.kind == .derived && m.flow == .imports && m.goods.map(\.hs) == ["27", "2709", "2711"])
             #expect(m.goods.map(\.usd) == [540, 360, 180] && m.goods.map(\.quantity) == [90, 60, 30])
 
+            // The Goods screen ranks the imported chapters with their values: 2024 (the latest) first, then 2023.
+            func goods(_ keys: [String]) throws -> String {
+                let run = try Self.tradedash(["render", "--screen", "goods", "--data", out, "--width", "100", "--height", "40", "--color", "never"] + keys)
+                #expect(run.status == 0, "\(run.stderr)")
+                return run.stdout
+            }
+            let latest = try goods([])
+            #expect(latest.contains("2024 Jan–Mar") && latest.contains("27 Mineral fuels and oils") && latest.contains("USD 540*"), "\(latest)")
+            let earlier = try goods(["--keys", "-"])
+            let lines = earlier.split(separator: "\n").map(String.init)
+            #expect(lines.contains { $0.contains("1.  01 Live animals") && $0.contains("USD 30 M") && $0.contains("1 t") }, "\(earlier)")
+            #expect(lines.contains { $0.contains("0112 Heading 0112, live") && $0.contains("USD 12,000") && $0.contains("12 kg") })
+            #expect(lines.contains { $0.contains("01 other headings of chapter 01") && $0.contains("USD 3,000*") })
+            #expect(lines.contains { $0.contains("10. 10 Cereals") && $0.contains("USD 21 M") })
+
             // The same import again changes nothing.
             let before = try Data(contentsOf: URL(fileURLWithPath: out))
             let again = try Self.tradedash(["import", "comtrade", csv.path, "--into", out])
