@@ -17,9 +17,12 @@ struct ImportComtradeCommand: ParsableCommand {
         commandName: "comtrade",
         abstract: "Import a UN Comtrade CSV export (Comtrade Plus format) into a dataset.",
         discussion: """
-        Reads the annual goods trade between the dataset's two countries, in either direction, and adds \
+        Reads the goods trade between the dataset's two countries, in either direction, and adds \
         exports and imports per year (and per HS section when the file has commodity codes), each citing \
-        a source entry named after the file and the reporter. A side that does not report in a year has \
+        a source entry named after the file and the reporter. Commodity codes also give the goods of each \
+        year, reporter and flow: the 25 largest HS chapters with value and net weight, the 10 largest \
+        headings of the 5 largest chapters, the rest summed in "other" items. Monthly rows of a year \
+        without annual rows make a partial period when their months run from January without a gap. A side that does not report in a year has \
         its exports from the other side's reported imports (mirror statistics): those imports say so in \
         their note (CIF, the importer's basis) and are not written a second time as exports.
 
@@ -100,17 +103,29 @@ struct ImportComtradeCommand: ParsableCommand {
     static func summary(_ report: ImportJob.Report, file: String) -> String {
         let s = report.imported.summary
         let years = s.years.isEmpty ? "" : (s.years.count == 1 ? " for \(s.years[0])" : " for \(s.years.first!)–\(s.years.last!)")
-        var lines = ["\(file): \(s.usedRows) of \(s.dataRows) rows used\(years): \(s.statedObservations) stated figure\(s.statedObservations == 1 ? "" : "s")."]
+        let derived = report.imported.observations.filter { $0.kind == .derived }.count
+        let figures = derived == 0
+            ? "\(s.statedObservations) stated figure\(s.statedObservations == 1 ? "" : "s")"
+            : "\(s.statedObservations) figure\(s.statedObservations == 1 ? "" : "s"), \(s.statedObservations - derived) stated and \(derived) derived (sums of monthly rows)"
+        var lines = ["\(file): \(s.usedRows) of \(s.dataRows) rows used\(years): \(figures)."]
         // Each reported value once: the imports that stand for a silent side's exports are named, not added again.
         lines += report.mirrors
         let left = s.leftOutReasons()
         if !left.isEmpty { lines.append("Rows left out: " + left.joined(separator: ", ") + ".") }
+        // Partial periods from monthly rows, the goods detail kept and folded, net weights.
+        lines += s.detailLines()
         let m = report.merged
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         if let written = report.written {
-            lines.append("Wrote \(written): \(m.addedObservations.count) observation\(m.addedObservations.count == 1 ? "" : "s") and \(m.addedSources.count) source\(m.addedSources.count == 1 ? "" : "s") added"
-                + (m.alreadyPresent > 0 ? " (\(m.alreadyPresent) already there)." : "."))
+            var added = [count(m.addedObservations.count, "observation", "observations")]
+            if !m.addedComposition.isEmpty { added.append(count(m.addedComposition.count, "composition entry", "composition entries")) }
+            added.append(count(m.addedSources.count, "source", "sources"))
+            let present = m.alreadyPresent + m.compositionAlreadyPresent
+            lines.append("Wrote \(written): " + added.dropLast().joined(separator: ", ") + " and \(added.last!) added"
+                + (present > 0 ? " (\(present) already there)." : "."))
         } else {
-            lines.append("Nothing to do: the dataset already holds all \(m.alreadyPresent) observations of this import; the file was not touched.")
+            let goods = m.compositionAlreadyPresent > 0 ? " and \(count(m.compositionAlreadyPresent, "composition entry", "composition entries"))" : ""
+            lines.append("Nothing to do: the dataset already holds all \(m.alreadyPresent) observations\(goods) of this import; the file was not touched.")
         }
         for src in report.imported.sources { lines.append("Source: \(src.id) — \(src.title ?? src.publisher)") }
         // The file names and source titles are the user's text: no control character reaches the terminal.

@@ -102,7 +102,8 @@ struct ImportCommandTests {
             // figures", 7 observations: the 2 mirror figures repeated the 2 imports).
             #expect(r.stdout.contains("5 of 7 rows used for 2023: 5 stated figures."))
             #expect(r.stdout.contains("Mirror: Kazakhstan's reported imports (2 figures, CIF) stand for Turkmenistan's exports to it in 2023; their note says so (not written twice)."))
-            #expect(r.stdout.contains("Wrote \(out): 5 observations and 1 source added."))
+            #expect(r.stdout.contains("Wrote \(out): 5 observations, 2 composition entries and 1 source added."))
+            #expect(r.stdout.contains("Goods: 2 composition entries (per period, reporter and flow): 3 HS chapters and 0 headings kept, none folded"))
             #expect(r.stderr.contains("TradeData_2023.csv:7: warning: re-export/re-import row (flowCode RX) left out"))
             let dataset = try DatasetLoader.load(path: out)
             let imported = dataset.trade.filter { $0.source == "comtrade-tradedata-2023-kz" }
@@ -133,7 +134,7 @@ struct ImportCommandTests {
             let afterFirst = try Data(contentsOf: URL(fileURLWithPath: dataset))
             let second = try Self.tradedash(["import", "comtrade", csv, "--into", dataset])
             #expect(second.status == 0)
-            #expect(second.stdout.contains("Nothing to do: the dataset already holds all 5 observations of this import"))
+            #expect(second.stdout.contains("Nothing to do: the dataset already holds all 5 observations and 2 composition entries of this import"))
             #expect(try Data(contentsOf: URL(fileURLWithPath: dataset)) == afterFirst)
         }
     }
@@ -207,11 +208,110 @@ struct ImportCommandTests {
             #expect(detail.contains("mirror: also Turkmenistan's exports to Kazakhstan"))
             #expect(Self.occurrences("TM→KZ Mineral products: 150 M", in: detail) == 1, "\(detail)")
             #expect(!detail.contains("*"), "nothing is derived in this detail: \(detail)")
-            // The source's citations: 3 KZ→TM exports (total, sections II and V) + 2 TM→KZ imports (total, section V) = 5.
+            // The source's citations: 3 KZ→TM exports (total, sections II and V) + 2 TM→KZ imports (total, section V) = 5,
+            // and the goods of each direction (2 composition entries).
             let source = try render("sources", keys: "<enter>")
-            #expect(source.contains("Cited by (5)"), "\(source)")
+            #expect(source.contains("Cited by (7)"), "\(source)")
             #expect(Self.occurrences("trade 2023 TM→KZ imports", in: source) == 2)
             #expect(!source.contains("TM→KZ exports"))
+        }
+    }
+
+    /// A file with 30 chapters, 12 headings under the largest, net weights, and three months of a year
+    /// without an annual row. Values are chosen so that the expected figures are plain arithmetic here.
+    static func goodsCSV() -> String {
+        var rows = ["refYear,refMonth,reporterCode,partnerCode,flowCode,classificationCode,cmdCode,cmdDesc,aggrLevel,netWgt,primaryValue",
+                    "2023,52,398,795,X,H6,TOTAL,All Commodities,0,,500000000"]
+        // Chapter c (1…30 but 77 is not among them) is worth (31 − c) million and weighs c tonnes: chapter 01 is the largest.
+        for c in 1...30 { rows.append("2023,52,398,795,X,H6,\(c < 10 ? "0" : "")\(c),Chapter,2,\(c * 1000),\((31 - c) * 1_000_000)") }
+        // Chapter 01's headings 0101…0112, worth h × 1000 USD each; 0105 reports no weight.
+        for h in 1...12 {
+            let code = "01" + (h < 10 ? "0\(h)" : "\(h)")
+            rows.append("2023,52,398,795,X,H6,\(code),\"Heading \(code), live\",4,\(h == 5 ? "" : "\(h)"),\(h * 1000)")
+        }
+        // Kazakhstan's imports of 2024, January to March only: crude oil (2709) and gas (2711) each month.
+        for m in 1...3 {
+            rows.append("2024,\(m),398,795,M,H6,TOTAL,All Commodities,0,,\(m * 100)")
+            rows.append("2024,\(m),398,795,M,H6,2709,Crude petroleum,4,\(m * 10),\(m * 60)")
+            rows.append("2024,\(m),398,795,M,H6,2711,Petroleum gases,4,\(m * 5),\(m * 30)")
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    @Test("goods detail: chapters, headings, the cap's remainders, net weight and a partial period, written and valid")
+    func goodsDetailIsImportedCappedAndValid() throws {
+        try withFiles { dir in
+            let base = dir.appendingPathComponent("empty.json").path
+            try Data(Self.emptyDataset.utf8).write(to: URL(fileURLWithPath: base))
+            let csv = dir.appendingPathComponent("Goods_2023.csv")
+            try Data(Self.goodsCSV().utf8).write(to: csv)
+            let out = dir.appendingPathComponent("goods.json").path
+            let r = try Self.tradedash(["import", "comtrade", csv.path, "--data", base, "--output", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("Partial periods from monthly rows (the file has no annual row for them; sums of the months are marked derived): "
+                + "Kazakhstan's 2024 Jan–Mar imports from Turkmenistan."), "\(r.stdout)")
+            // 30 chapters: 25 kept, 5 folded; chapter 01 (the largest) lists 10 of its 12 headings; the 2024 entry
+            // has chapter 27 with its 2 headings.
+            #expect(r.stdout.contains("Goods: 2 composition entries (per period, reporter and flow): 26 HS chapters and 12 headings kept, "
+                + "5 chapters and 2 headings folded into \"other\" items"), "\(r.stdout)")
+            #expect(r.stdout.contains("Wrote \(out): "))
+            let validate = try Self.tradedash(["validate", out])
+            #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+
+            let d = try DatasetLoader.load(path: out)
+            let source = try #require(d.source("comtrade-goods-2023-kz"))
+            #expect(source.language == "en" && source.basis == .nationalStatistics && source.basisCountry == "KZ")
+            let x = try #require(d.composition.first { $0.id == "comtrade-goods-2023-kz-2023-exports" })
+            #expect(x.period == Period(year: 2023) && x.from == "KZ" && x.to == "TM" && x.flow == .exports && x.kind == .stated)
+            let chapters = x.goods.filter { $0.hs?.count == 2 && !$0.remainder }
+            #expect(chapters.map(\.hs!) == (1...25).map { $0 < 10 ? "0\($0)" : "\($0)" })
+            let values: [Double] = (1...25).map { Double((31 - $0) * 1_000_000) }
+            #expect(chapters.map(\.usd!) == values)
+            let weights: [Double] = (1...25).map { Double($0 * 1000) }
+            #expect(chapters.map(\.quantity!) == weights)
+            #expect(chapters.allSatisfy { $0.unit == .kg })
+            #expect(chapters.first?.name == "Live animals" && chapters[9].name == "Cereals")
+            // The other chapters, 26…30: 5 + 4 + 3 + 2 + 1 million, 26…30 tonnes.
+            let other = try #require(x.goods.first { $0.remainder && $0.hs == nil })
+            let otherWeight = Double((26...30).reduce(0, +) * 1000)
+            #expect(other.name == "other chapters" && other.usd == 15_000_000)
+            #expect(other.quantity == otherWeight)
+            // Chapter 01's headings: 0112 down to 0103 listed (0105 without weight), 0101 + 0102 = 3000 USD the rest.
+            let headings = x.goods.filter { $0.hs?.count == 4 }
+            #expect(headings.map(\.hs!) == (3...12).reversed().map { $0 < 10 ? "010\($0)" : "01\($0)" })
+            #expect(headings.first?.name == "Heading 0112, live" && headings.first?.usd == 12_000)
+            #expect(headings.first { $0.hs == "0105" }?.quantity == nil && headings.first { $0.hs == "0106" }?.quantity == 6)
+            let rest = try #require(x.goods.first { $0.remainder && $0.hs == "01" })
+            #expect(rest.name == "other headings of chapter 01" && rest.usd == 3_000 && rest.quantity == 3)
+
+            // The partial period: January–March 2024, sums of the months, derived.
+            let period = Period(year: 2024, months: 1...3)
+            let total = try #require(d.trade.first { $0.period == period && $0.hsSection == nil })
+            #expect(total.usd == 600 && total.kind == .derived && total.from == "TM" && total.to == "KZ")
+            let m = try #require(d.composition.first { $0.period == period })
+            #expect(m.kind == .derived && m.flow == .imports && m.goods.map(\.hs) == ["27", "2709", "2711"])
+            #expect(m.goods.map(\.usd) == [540, 360, 180] && m.goods.map(\.quantity) == [90, 60, 30])
+
+            // The Goods screen ranks the imported chapters with their values: 2024 (the latest) first, then 2023.
+            func goods(_ keys: [String]) throws -> String {
+                let run = try Self.tradedash(["render", "--screen", "goods", "--data", out, "--width", "100", "--height", "40", "--color", "never"] + keys)
+                #expect(run.status == 0, "\(run.stderr)")
+                return run.stdout
+            }
+            let latest = try goods([])
+            #expect(latest.contains("2024 Jan–Mar") && latest.contains("27 Mineral fuels and oils") && latest.contains("USD 540*"), "\(latest)")
+            let earlier = try goods(["--keys", "-"])
+            let lines = earlier.split(separator: "\n").map(String.init)
+            #expect(lines.contains { $0.contains("1.  01 Live animals") && $0.contains("USD 30 M") && $0.contains("1 t") }, "\(earlier)")
+            #expect(lines.contains { $0.contains("0112 Heading 0112, live") && $0.contains("USD 12,000") && $0.contains("12 kg") })
+            #expect(lines.contains { $0.contains("01 other headings of chapter 01") && $0.contains("USD 3,000*") })
+            #expect(lines.contains { $0.contains("10. 10 Cereals") && $0.contains("USD 21 M") })
+
+            // The same import again changes nothing.
+            let before = try Data(contentsOf: URL(fileURLWithPath: out))
+            let again = try Self.tradedash(["import", "comtrade", csv.path, "--into", out])
+            #expect(again.status == 0 && again.stdout.contains("Nothing to do"), "\(again.stdout)\(again.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
         }
     }
 }

@@ -29,8 +29,8 @@ private func verdicts(_ rows: [String], header: String = header, options: Comtra
     return out
 }
 
-private func series(_ year: Int, _ reporter: PairSide, _ flow: ReportedFlow) -> ReportedSeries {
-    ReportedSeries(year: year, reporter: reporter, flow: flow)
+private func series(_ year: Int, _ reporter: PairSide, _ flow: ReportedFlow, month: Int = 0) -> ReportedSeries {
+    ReportedSeries(year: year, reporter: reporter, flow: flow, month: month)
 }
 
 @Suite struct ComtradeRowClassifierTests {
@@ -48,12 +48,11 @@ private func series(_ year: Int, _ reporter: PairSide, _ flow: ReportedFlow) -> 
                               "C,2022,52,A,398,0,X,H4,TOTAL,0,0,1",       // partner World
                               "C,2022,52,A,398,398,X,H4,TOTAL,0,0,1",     // partner is the reporter
                               "S,2022,52,A,398,795,X,H4,TOTAL,0,0,1",
-                              "C,2022,3,M,398,795,X,H4,TOTAL,0,0,1",
                               "C,2022,52,A,398,795,RX,H4,TOTAL,0,0,1",
                               "C,2022,52,A,398,795,DX,H4,TOTAL,0,0,1",
                               "C,2022,52,A,398,795,X,H4,TOTAL,0,2100,1",
                               header])
-        #expect(v == [.skip(.otherReporter), .skip(.otherPartner), .skip(.otherPartner), .skip(.services), .skip(.monthly),
+        #expect(v == [.skip(.otherReporter), .skip(.otherPartner), .skip(.otherPartner), .skip(.services),
                       .skip(.reExportImport), .skip(.otherFlow), .skip(.breakdown), .skip(.repeatedHeader)])
     }
 
@@ -102,11 +101,45 @@ private func series(_ year: Int, _ reporter: PairSide, _ flow: ReportedFlow) -> 
 
     @Test func annualRowsAreToldByFreqCodeOrPeriodWhenRefMonthIsEmpty() throws {
         let h = "period,freqCode,reporterISO,partnerISO,flowCode,primaryValue"
-        let v = try verdicts(["2021,A,KAZ,tkm,X,1", "202103,,KAZ,TKM,X,1", "2021,,kaz,TKM,M,2", ",,KAZ,TKM,X,1"], header: h)
+        let v = try verdicts(["2021,A,KAZ,tkm,X,1", "202103,,KAZ,TKM,X,1", "2021,,kaz,TKM,M,2", ",,KAZ,TKM,X,1",
+                              "202111,M,KAZ,TKM,X,1", ",M,KAZ,TKM,X,1", "202113,,KAZ,TKM,X,1"], header: h)
         #expect(v == [.use(series(2021, .first, .exports), 1000, .total, aggrLevelDiffers: false),
-                      .skip(.monthly),
+                      .use(series(2021, .first, .exports, month: 3), 1000, .total, aggrLevelDiffers: false),
                       .use(series(2021, .first, .imports), 2000, .total, aggrLevelDiffers: false),
-                      .error("cannot tell whether the row is annual or monthly: refMonth, freqCode and period are empty")])
+                      .error("cannot tell whether the row is annual or monthly: refMonth, freqCode and period are empty"),
+                      .use(series(2021, .first, .exports, month: 11), 1000, .total, aggrLevelDiffers: false),
+                      .error("freqCode M (monthly), but neither refMonth nor period says which month"),
+                      .error("period \"202113\": month 13 is not a month (01–12)")])
+    }
+
+    /// Before, monthly rows were left out; now each is a row of its month's series (which months make a
+    /// figure is decided after the pass, `ComtradePeriods`).
+    @Test func monthlyRowsAreUsedInTheSeriesOfTheirMonth() throws {
+        let v = try verdicts(["C,2022,3,M,398,795,X,H4,TOTAL,0,0,1", "C,2022,12,M,795,398,M,H4,27,2,0,2", "C,2022,52,A,398,795,X,H4,TOTAL,0,0,3"])
+        #expect(v == [.use(series(2022, .first, .exports, month: 3), 1000, .total, aggrLevelDiffers: false),
+                      .use(series(2022, .second, .imports, month: 12), 2000, .code(HSCode(level: 2, value: 27)), aggrLevelDiffers: false),
+                      .use(series(2022, .first, .exports), 3000, .total, aggrLevelDiffers: false)])
+    }
+
+    @Test func netWeightAndHeadingDescriptionsAreRead() throws {
+        let h = "refYear,refMonth,reporterCode,partnerCode,flowCode,cmdCode,cmdDesc,aggrLevel,netWgt,primaryValue"
+        let reader = CSVReader(bytes: Array(([h, "2022,52,398,795,X,1001,\"Wheat, and meslin\",4,1234.5,10",
+                                              "2022,52,398,795,X,10,Cereals,2,,10",
+                                              "2022,52,398,795,X,100199,Other,6,1.5E+3,10",
+                                              "2022,52,398,795,X,TOTAL,All,0,x,10",
+                                              "2022,52,398,795,X,TOTAL,All,0,-3,10"].joined(separator: "\n") + "\n").utf8))
+        let pair = try #require(CountryPair(ComtradeFixture.dataset()))
+        let c = try ComtradeRowClassifier.prepare(reader: reader, fileName: "t.csv", pair: pair, options: ComtradeImportOptions())
+        var seen = [String]()
+        while try reader.next() {
+            switch c.classify(reader.record) {
+            case .use(let r): seen.append("\(r.weightMilli) \(r.description.map { String(decoding: $0, as: UTF8.self) } ?? "-")")
+            case .skip(let reason): seen.append("skip \(reason)")
+            case .error(let m): seen.append(m)
+            }
+        }
+        // Only headings keep their description (chapters take the nomenclature's names); an empty netWgt is none.
+        #expect(seen == ["1234500 Wheat, and meslin", "-1 -", "1500000 -", "netWgt \"x\" is not a number", "netWgt -3 is negative"])
     }
 
     @Test func warningsOfLeftOutRowsAreOnePerKindAndFlowCode() throws {

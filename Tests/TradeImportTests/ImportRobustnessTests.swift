@@ -254,7 +254,7 @@ private func unblockReader(_ fifo: String) {
 @Suite struct ImportMessageOrderTests {
     /// Errors used to come before warnings whatever their lines: now by line, whole-file ones last.
     @Test func diagnosticsAreInLineOrderWithWholeFileMessagesLast() throws {
-        let r = try outcome(csv(["2022,4,M,398,KAZ,795,TKM,X,TOTAL,0,0,C00,0,0,1000",      // 2: monthly, warning
+        let r = try outcome(csv(["2022,52,A,398,KAZ,795,TKM,DX,TOTAL,0,0,C00,0,0,1000",    // 2: another flow, warning
                                  "2022,52,A,398,KAZ,795,TKM,X,TOTAL,0,0,C00,0,0,1O00",    // 3: error
                                  "2022,52,A,398,KAZ,795,TKM,RX,TOTAL,0,0,C00,0,0,5",      // 4: re-export, warning
                                  "2022,52,A,398,KAZ,795,TKM,M,TOTAL,0,0,C00,0,0,x"]))     // 5: error
@@ -273,11 +273,12 @@ private func unblockReader(_ fifo: String) {
     }
 
     @Test func warningsOfASuccessfulImportAreInLineOrder() throws {
-        // The "no TOTAL" warning is made at the end but is about line 2; the RX one is about line 3.
+        // The "no TOTAL" warning is made at the end but is about line 2; the RX one is about line 3; the
+        // one about April 2021 without January to March, made at the end too, about line 5.
         let r = try outcome(csv(["2022,52,A,398,KAZ,795,TKM,M,27,2,0,C00,0,0,1000",
                                  "2022,52,A,398,KAZ,795,TKM,RX,TOTAL,0,0,C00,0,0,5",
                                  "2022,52,A,398,KAZ,795,TKM,X,TOTAL,0,0,C00,0,0,5000",
-                                 "2022,4,M,398,KAZ,795,TKM,X,TOTAL,0,0,C00,0,0,1000"]))
+                                 "2021,4,M,398,KAZ,795,TKM,X,TOTAL,0,0,C00,0,0,1000"]))
         guard case .success(let imported) = r else { Issue.record("failed: \(r)"); return }
         let lines = imported.warnings.map(\.line)
         #expect(lines == lines.sorted())

@@ -54,8 +54,10 @@ import TradeModel
         #expect(whole.first?.note == "mirror: also Turkmenistan's exports to Kazakhstan: none of Turkmenistan's own for 2023 were imported (CIF, as Kazakhstan values its imports; not FOB)")
         let sections = d.observations(in: y2023).filter { $0.hsSection != nil && tmkz.matches($0) }
         #expect(sections.map(\.usd) == [150_000_000])
-        // The source's citations: 3 KZ→TM exports + 2 TM→KZ imports = 5 (7 before, the 2 mirror copies).
-        #expect(d.citationCount(of: Self.sourceID) == 5)
+        // The source's citations: 3 KZ→TM exports + 2 TM→KZ imports = 5 (7 before, the 2 mirror copies),
+        // and the goods of each direction (2 composition entries).
+        #expect(d.composition.filter { $0.source == Self.sourceID }.count == 2)
+        #expect(d.citationCount(of: Self.sourceID) == 5 + 2)
         // No disagreement with itself: the detail's list of pairs that cannot both be true is empty.
         #expect(d.disagreeingPairs(tmkz, period: y2023) == 0)
 
@@ -77,7 +79,7 @@ import TradeModel
             #expect(old.sections(dir, year: 2023) == d.sections(dir, year: 2023), "\(dir)")
         }
         #expect(old.observations(tmkz, period: y2023).map(\.usd) == [180_000_000, 180_000_000])
-        #expect(old.citationCount(of: Self.sourceID) == 7)
+        #expect(old.citationCount(of: Self.sourceID) == 7 + 2)
     }
 
     @Test func aDatasetWithAnEarlierImportsMirrorCopiesKeepsThemWithAWarning() throws {
@@ -94,7 +96,8 @@ import TradeModel
             return plain
         }
         let merged = try DatasetMerge.merge(root: try JSONParser.parse(Array(ComtradeFixture.datasetJSON.utf8)), dataset: base,
-                                            sources: now.sources, observations: stated + Self.earlierMirrors, file: "dataset.json")
+                                            sources: now.sources, observations: stated + Self.earlierMirrors,
+                                            composition: now.composition, file: "dataset.json")
         let dataset = dir.appendingPathComponent("dataset.json").path
         try Data(merged.bytes).write(to: URL(fileURLWithPath: dataset))
         // The fixture holds 2 figures, then 5 stated: the first copy is trade[7].

@@ -7,12 +7,28 @@ import TradeModel
 struct ComtradeAggregator {
     let pair: CountryPair
     let classifier: ComtradeRowClassifier
+    /// How much goods detail to keep per period series.
+    let caps: CompositionCaps
     var diagnostics: DiagnosticsCollector<ComtradeWarning>
 
     /// The TOTAL row of each series, and its commodity rows by code: filled from `series` at the end
     /// of the pass (`readAll`), for `finish`.
     var totals = [ReportedSeries: LineValue]()
     var commodities = [ReportedSeries: CodeTable]()
+    /// What else `finish` needs of each series met (also of one whose rows all went into no figure).
+    var seriesInfo = [ReportedSeries: SeriesInfo]()
+
+    struct SeriesInfo {
+        /// Rows used (counted in `summary.usedRows`).
+        var rows = 0
+        var firstLine = 0
+        /// The classification of its first row, as text ("H5"); nil when the file has no such column.
+        var classification: String?
+        /// Its classification's index in `descriptions`; -1 until a heading with a description is met.
+        var descriptionClass = -1
+    }
+    /// The `cmdDesc` of the headings, once per classification and heading.
+    var descriptions = HeadingDescriptions()
 
     /// What the pass keeps of one series.
     struct SeriesState {
@@ -21,6 +37,7 @@ struct ComtradeAggregator {
         var codes: CodeTable
         /// The classification of the series' first row (its bytes, and as text for messages), and its line.
         var classification: (bytes: [UInt8], code: String, line: Int)?
+        var info = SeriesInfo()
     }
     /// The series in the order first met, and where each is. The rows of a file come series by
     /// series, so the last one used is remembered and most rows find theirs without a lookup.
@@ -41,6 +58,7 @@ struct ComtradeAggregator {
             throw ImportFailure(file: fileName, "the dataset must have exactly two countries (the pair)")
         }
         self.pair = pair
+        caps = options.caps
         classifier = try ComtradeRowClassifier.prepare(reader: reader, fileName: fileName, pair: pair, options: options)
         diagnostics = DiagnosticsCollector(file: fileName)
     }
@@ -75,6 +93,9 @@ struct ComtradeAggregator {
         for state in series {
             if let t = state.total { totals[state.id] = t }
             if state.codes.count > 0 { commodities[state.id] = state.codes }
+            var info = state.info
+            info.classification = state.classification?.code
+            seriesInfo[state.id] = info
         }
         series = []
         summary.bytes = reader.bytesConsumed
@@ -102,18 +123,19 @@ struct ComtradeAggregator {
         }
     }
 
-    /// Where series `id` is kept (added when first met).
+    /// Where series `id` is kept (added when first met, on `line`).
     @inline(__always)
-    mutating func slot(_ id: ReportedSeries) -> Int {
+    mutating func slot(_ id: ReportedSeries, line: Int) -> Int {
         if id == lastSeries { return lastSlot }
         let k: Int
         if let known = slots[id] {
             k = known
         } else {
             k = series.count
-            series.append(SeriesState(id: id, codes: CodeTable(seed: codeSeed)))
+            var state = SeriesState(id: id, codes: CodeTable(seed: codeSeed))
+            state.info.firstLine = line
+            series.append(state)
             slots[id] = k
-            reporting.insert(id.reporter, id.year)
         }
         lastSeries = id
         lastSlot = k
@@ -123,8 +145,9 @@ struct ComtradeAggregator {
     mutating func use(_ row: ComtradeRow, _ rec: CSVReader.Record, _ line: Int, _ classifier: ComtradeRowClassifier) {
         let id = row.series
         let pair = self.pair // read by the message closures below, while `self` is being modified
-        let k = slot(id)
+        let k = slot(id, line: line)
         summary.usedRows += 1
+        series[k].info.rows += 1
 
         // Classification: one per reporter, year and flow (two would count the same goods twice).
         if let cls = row.classification {
@@ -148,13 +171,23 @@ struct ComtradeAggregator {
             let w = ComtradeRowWarning(problem)
             diagnostics.warn(.row(w), line, classifier.message(w, rec))
         case .code(let code):
-            let value = LineValue(milli: row.milli, line: line)
+            let value = LineValue(milli: row.milli, line: line, weightMilli: row.weightMilli)
             if let first = series[k].codes.insertFirst(code, value) { // the first row is the one kept
+                series[k].info.rows -= 1
                 duplicate(first, row.milli, line) { "\(pair.describe(id)) of HS \(code.text)" }
                 return
             }
+            if let d = row.description, !d.isEmpty {
+                var c = series[k].info.descriptionClass
+                if c < 0 {
+                    c = descriptions.classIndex(row.classification)
+                    series[k].info.descriptionClass = c
+                }
+                if !descriptions.has(c, code.value) { descriptions.add(c, code.value, d, escaped: row.descriptionEscaped) }
+            }
         case .total:
             if let first = series[k].total {
+                series[k].info.rows -= 1
                 duplicate(first, row.milli, line) { "\(pair.describe(id)) (TOTAL)" }
                 return
             }

@@ -7,7 +7,7 @@ struct ComtradeColumns {
     var refYear = -1, refMonth = -1, freqCode = -1, period = -1, typeCode = -1
     var reporterCode = -1, reporterISO = -1, partnerCode = -1, partnerISO = -1, partner2Code = -1
     var flowCode = -1, classificationCode = -1, cmdCode = -1, aggrLevel = -1, isLeaf = -1
-    var customsCode = -1, motCode = -1, mosCode = -1, primaryValue = -1
+    var customsCode = -1, motCode = -1, mosCode = -1, primaryValue = -1, netWgt = -1, cmdDesc = -1
 
     /// The header names this reads, and the property each fills.
     nonisolated(unsafe) private static let names: [(String, WritableKeyPath<ComtradeColumns, Int>)] = [
@@ -16,7 +16,7 @@ struct ComtradeColumns {
         ("partnerCode", \.partnerCode), ("partnerISO", \.partnerISO), ("partner2Code", \.partner2Code),
         ("flowCode", \.flowCode), ("classificationCode", \.classificationCode), ("cmdCode", \.cmdCode),
         ("aggrLevel", \.aggrLevel), ("isLeaf", \.isLeaf), ("customsCode", \.customsCode), ("motCode", \.motCode),
-        ("mosCode", \.mosCode), ("primaryValue", \.primaryValue),
+        ("mosCode", \.mosCode), ("primaryValue", \.primaryValue), ("netWgt", \.netWgt), ("cmdDesc", \.cmdDesc),
     ]
 
     /// Maps a header row. Names are compared without regard to case or surrounding spaces. Throws the

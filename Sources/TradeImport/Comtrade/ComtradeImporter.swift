@@ -14,10 +14,13 @@ public struct ComtradeImportOptions: Sendable {
     /// over on the old date can be imported. Read by `ImportJob(csvPath:target:options:)`; the
     /// importer itself does not use it.
     public var asOf: DateValue?
+    /// How much goods detail (chapters and headings) to keep per year, reporter and flow.
+    public var caps: CompositionCaps
 
     public init(reporter: String? = nil, partner: String? = nil, chunkSize: Int = CSVReader.defaultChunkSize, displayName: String? = nil,
-                asOf: DateValue? = nil) {
+                asOf: DateValue? = nil, caps: CompositionCaps = CompositionCaps()) {
         self.asOf = asOf
+        self.caps = caps
         self.reporter = reporter
         self.partner = partner
         self.chunkSize = chunkSize
@@ -31,6 +34,8 @@ public struct ComtradeImport: Sendable {
     public var sources: [Source]
     /// Sorted by year, then exporter, flow and section; each figure once (mirror statistics mark imports).
     public var observations: [TradeObservation]
+    /// The goods of each period, reporter and flow with commodity rows: chapters and headings, capped.
+    public var composition: [Composition]
     public var warnings: [ImportDiagnostic]
     public var summary: ComtradeSummary
 }
@@ -38,11 +43,14 @@ public struct ComtradeImport: Sendable {
 /// Imports UN Comtrade CSV exports (the comtradeplus format) into trade observations of a dataset's pair.
 ///
 /// The rules, and the reasons for them, are in docs/import.md:
-/// - Rows (`ComtradeRowClassifier`): annual, goods, between the two countries in either direction,
-///   flows X (exports, FOB) and M (imports, CIF), and not a breakdown.
+/// - Rows (`ComtradeRowClassifier`): goods, between the two countries in either direction, flows X
+///   (exports, FOB) and M (imports, CIF), and not a breakdown; annual, or the monthly rows of a year
+///   without annual ones when their months run from January (`ComtradePeriods`).
 /// - Totals come from `cmdCode` TOTAL rows only. Per HS section, the commodity rows of a reporter,
 ///   year and flow are summed over the topmost codes present (`TopmostHSSum`), so aggregate and leaf
 ///   rows are never both counted.
+/// - Goods (`CompositionBuilder`): per period, reporter and flow, the HS chapters and the headings of
+///   the largest ones, with values and net weights, capped, the rest in remainders.
 /// - Mirror (`MirrorStatistics`): in a year where one side has no rows as reporter, the other side's
 ///   reported imports stand for its exports: their note says so (the value is not written twice).
 ///
@@ -57,7 +65,7 @@ public struct ComtradeImporter: StatisticsImporter {
     public func importFile(atPath path: String, for dataset: Dataset) throws(ImportFailure) -> StatisticsImport {
         let imported = try Self.run(path: path, dataset: dataset, options: options)
         return StatisticsImport(file: options.displayName ?? path, sources: imported.sources, observations: imported.observations,
-                                warnings: imported.warnings, summary: imported.summary)
+                                composition: imported.composition, warnings: imported.warnings, summary: imported.summary)
     }
 
     /// Imports the file at `path` for the pair of `dataset`.

@@ -1,37 +1,46 @@
 import TradeModel
 
-/// From the sums of the pass to observations: the total of each series from its TOTAL row, its HS
-/// sections from the topmost codes present (`TopmostHSSum`), the mirror marks (`MirrorStatistics`),
-/// and the warnings and errors that only the whole file can tell.
+/// From the sums of the pass to observations and goods: the series grouped into periods
+/// (`ComtradePeriods.swift`), the total of each from its TOTAL row, its HS sections from the topmost
+/// codes present (`TopmostHSSum`), its chapters and headings (`HSDetail`, `CompositionBuilder`), the
+/// mirror marks (`MirrorStatistics`), and the warnings and errors that only the whole file can tell.
 extension ComtradeAggregator {
     mutating func finish() throws(ImportFailure) -> ComtradeImport {
-        let ids = Set(totals.keys).union(commodities.keys).sorted()
-        var sectionsOf = [ReportedSeries: [HSSectionSums.Section]]()
-        for id in ids {
-            if let codes = commodities[id] {
-                sectionsOf[id] = sections(id, codes)
-            }
-            if totals[id] == nil, let codes = commodities[id] {
-                let message = "no TOTAL row for \(pair.describe(id)): only its HS sections are imported (a file of selected commodities cannot give the total)"
-                diagnostics.warn(.noTotal, firstLine(codes), message)
-            }
-        }
-
-        var stated = [TradeObservation]()
-        var reporters = Set<PairSide>()
+        let periods = periodSeries()
         let sourceIDs = PairSide.allCases.map { ComtradeSourceNaming.id(fileName: file, reporter: pair[$0]) }
-        for id in ids {
-            if totals[id] != nil || !(sectionsOf[id] ?? []).isEmpty { reporters.insert(id.reporter) }
-            if let t = totals[id] {
-                try checkPlausible(t.milli, id, t.line)
-                stated.append(observation(id, section: nil, milli: t.milli, sources: sourceIDs))
+        var stated = [TradeObservation]()
+        var composition = [Composition]()
+        var reporters = Set<PairSide>()
+        summary.composition.caps = caps
+        summary.composition.hasWeightColumn = classifier.columns.netWgt >= 0
+        for p in periods {
+            let codes = self.codes(p)
+            let total = self.total(p)
+            if total == nil, let codes {
+                let message = "no TOTAL row for \(pair.describe(p.id, when: p.label)): only its HS sections are imported (a file of selected commodities cannot give the total)"
+                if p.parts.allSatisfy({ totals[$0] == nil }) { diagnostics.warn(.noTotal, codes.map { firstLine($0.1) }.min()!, message) }
             }
-            // The first line of the series' commodity rows, found once per series (not per section).
-            let sections = sectionsOf[id] ?? []
-            let first = sections.isEmpty ? 0 : commodities[id].map(firstLine) ?? 0
-            for s in sections {
-                try checkPlausible(s.milli, id, first, section: s.section)
-                stated.append(observation(id, section: s.section, milli: s.milli, sources: sourceIDs))
+            if let t = total {
+                try checkPlausible(t.milli, p, t.line)
+                stated.append(observation(p, section: nil, milli: t.milli, sources: sourceIDs))
+                reporters.insert(p.id.reporter)
+            }
+            guard let codes else { continue }
+            // Sections: those of each month added up (each month's topmost codes; a chapter given as a
+            // chapter one month and as headings another is counted once a month).
+            var bySection = [Int: Int64]()
+            for (id, table) in codes {
+                for s in sections(id, table) { bySection[s.section] = TopmostHSSum.saturatingSum(bySection[s.section] ?? 0, s.milli) }
+            }
+            let first = codes.map { firstLine($0.1) }.min() ?? 0
+            for section in bySection.keys.sorted() {
+                try checkPlausible(bySection[section]!, p, first, section: section)
+                stated.append(observation(p, section: section, milli: bySection[section]!, sources: sourceIDs))
+                reporters.insert(p.id.reporter)
+            }
+            if let entry = compositionEntry(p, codes, source: sourceIDs[p.id.reporter.index]) {
+                composition.append(entry)
+                reporters.insert(p.id.reporter)
             }
         }
         // A side that did not report in a year: the partner's imports stand for its exports, and say so
@@ -40,30 +49,31 @@ extension ComtradeAggregator {
         let mirror = MirrorStatistics.mark(stated, pair: pair, reported: reporting.contains)
         summary.statedObservations = stated.count
         summary.mirroredImports = mirror.marked
-        summary.years = Set(ids.map(\.year)).sorted()
+        summary.years = Set(periods.map(\.id.year)).sorted()
 
         if stated.isEmpty {
             throw nothingToImport()
         }
         // Each figure cites its reporter's source.
         let sources = reporters.sorted().map { ComtradeSourceNaming.source(fileName: file, reporter: pair[$0], partner: pair[$0.other]) }
-        return ComtradeImport(sources: sources, observations: ordered(mirror.observations), warnings: diagnostics.warningDiagnostics,
-                              summary: summary)
+        return ComtradeImport(sources: sources, observations: ordered(mirror.observations), composition: composition,
+                              warnings: diagnostics.warningDiagnostics, summary: summary)
     }
 
-    /// A stated figure of series `id`: its total (`section` nil) or one HS section. `sources` holds
+    /// A figure of period series `p`: its total (`section` nil) or one HS section. `sources` holds
     /// the source id of each side as reporter (made once, not per figure).
-    func observation(_ id: ReportedSeries, section: Int?, milli: Int64, sources: [String]) -> TradeObservation {
-        TradeObservation(period: Period(year: id.year), flow: id.flow.flow, from: pair[id.exporter].code, to: pair[id.importer].code,
-                         usd: Double(Money.decimalText(milli: milli))!, kind: .stated,
-                         source: sources[id.reporter.index], hsSection: section,
-                         valuation: id.flow.valuation.rawValue)
+    func observation(_ p: PeriodSeries, section: Int?, milli: Int64, sources: [String]) -> TradeObservation {
+        let id = p.id
+        return TradeObservation(period: p.period, flow: id.flow.flow, from: pair[id.exporter].code, to: pair[id.importer].code,
+                                usd: Double(Money.decimalText(milli: milli))!, kind: p.kind,
+                                source: sources[id.reporter.index], hsSection: section,
+                                valuation: id.flow.valuation.rawValue, note: p.note)
     }
 
     /// By year, then by exporter, flow (exports first) and section (the total first).
     func ordered(_ observations: [TradeObservation]) -> [TradeObservation] {
         func key(_ o: TradeObservation) -> [Int] {
-            [o.period.year, pair.side(ofCountry: o.from)?.index ?? 0, o.flow == .imports ? 1 : 0, o.hsSection ?? 0]
+            [o.period.year, o.period.months?.upperBound ?? 12, pair.side(ofCountry: o.from)?.index ?? 0, o.flow == .imports ? 1 : 0, o.hsSection ?? 0]
         }
         return observations.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
@@ -74,9 +84,10 @@ extension ComtradeAggregator {
         return first == Int.max ? 0 : first
     }
 
-    func checkPlausible(_ milli: Int64, _ id: ReportedSeries, _ line: Int, section: Int? = nil) throws(ImportFailure) {
+    func checkPlausible(_ milli: Int64, _ p: PeriodSeries, _ line: Int, section: Int? = nil) throws(ImportFailure) {
         if Double(milli) / 1000 > DatasetLoader.maximumUSD {
-            let what = section.map { "\(pair.describe(id)) in HS section \($0)" } ?? pair.describe(id)
+            let series = pair.describe(p.id, when: p.label)
+            let what = section.map { "\(series) in HS section \($0)" } ?? series
             let amount = milli == Int64.max ? "more than \(Money.decimalText(milli: milli))" : Money.decimalText(milli: milli)
             throw diagnostics.failure(line: line, "\(what) come to \(amount) USD, over the 10 trillion a dataset accepts")
         }

@@ -27,6 +27,15 @@ struct ComtradeRow {
     var commodity: Commodity
     /// `aggrLevel` gave the code another level than its digits do (the level is taken from it).
     var aggrLevelDiffers = false
+    /// `netWgt` in thousandths of a kilogram; `LineValue.noWeight` when the file has no such column
+    /// or the field is empty.
+    var weightMilli: Int64 = LineValue.noWeight
+    /// The trimmed `cmdDesc` of a heading (a code of four digits), when the file has the column; valid
+    /// until the next record. Only headings need their description (the chapters' names are the
+    /// nomenclature's, `HSChapter`).
+    var description: UnsafeBufferPointer<UInt8>?
+    /// The description is quoted with doubled quotes inside (to be collapsed).
+    var descriptionEscaped = false
 }
 
 /// Why the classifier stopped looking at a row before it was found to be used.
@@ -41,10 +50,12 @@ enum ComtradeRowStop: Error {
 /// from the file's header and the options.
 ///
 /// A row is used when it is between the pair (either direction), of the reporter the options keep,
-/// goods (`typeCode` C), annual (`refMonth` 52; else `freqCode` A; else a four-digit `period`), of
-/// flow X (exports, FOB) or M (imports, CIF), and not a breakdown (`customsCode` C00, `motCode` 0,
+/// goods (`typeCode` C), of flow X (exports, FOB) or M (imports, CIF), and not a breakdown (`customsCode` C00, `motCode` 0,
 /// `mosCode` 0, `partner2Code` 0 when those columns exist). RX and RM are already included in X and
-/// M, so they are left out; other flow codes likewise.
+/// M, so they are left out; other flow codes likewise. A row is annual (`refMonth` 52; else `freqCode`
+/// A; else a four-digit `period`) or of one month (`refMonth` 1–12; else the month of a six-digit
+/// `period`): its series says which (`ReportedSeries.month`); which months make a figure is decided
+/// once the whole file is read (`ComtradePeriods`).
 struct ComtradeRowClassifier: Sendable {
     /// How a country column is matched to the pair.
     enum CountryMatching: Equatable, Sendable {
@@ -101,7 +112,7 @@ struct ComtradeRowClassifier: Sendable {
             let t = rec.bytes(columns.typeCode)
             if !FieldParsing.isBlank(t) && !FieldParsing.equals(t, "C") { throw .skip(.services) }
         }
-        if try !isAnnual(rec) { throw .skip(.monthly) }
+        let month = try self.month(rec)
         let flow = try self.flow(rec)
         // Breakdowns by customs procedure, mode of transport or supply, second partner.
         if !Self.isTotal(rec, columns.customsCode, "C00") || !Self.isTotal(rec, columns.motCode, "0")
@@ -110,8 +121,9 @@ struct ComtradeRowClassifier: Sendable {
         }
         let year = try self.year(rec)
         let milli = try value(rec)
-        var row = ComtradeRow(series: ReportedSeries(year: year, reporter: reporter, flow: flow), milli: milli,
+        var row = ComtradeRow(series: ReportedSeries(year: year, reporter: reporter, flow: flow, month: month), milli: milli,
                               classification: nil, commodity: .total)
+        if columns.netWgt >= 0 { row.weightMilli = try weight(rec) }
         // Classification: H0…H6 are HS; SITC (S…) and BEC are not.
         var isHS = true
         if columns.classificationCode >= 0 {
@@ -124,6 +136,10 @@ struct ComtradeRowClassifier: Sendable {
             if !FieldParsing.equals(cmd, "TOTAL") {
                 if isHS {
                     (row.commodity, row.aggrLevelDiffers) = hsCode(cmd, rec)
+                    if columns.cmdDesc >= 0, case .code(let code) = row.commodity, code.level == 4 {
+                        row.description = FieldParsing.trimmed(rec.bytes(columns.cmdDesc))
+                        row.descriptionEscaped = rec.span(columns.cmdDesc).escaped
+                    }
                 } else {
                     row.commodity = .leftOut(.otherClassification)
                 }
@@ -176,32 +192,44 @@ struct ComtradeRowClassifier: Sendable {
         return true
     }
 
-    /// true annual, false monthly; throws the error when the columns cannot tell.
-    func isAnnual(_ rec: CSVReader.Record) throws(ComtradeRowStop) -> Bool {
+    /// 0 for an annual row, else its month (1–12); throws the error when the columns cannot tell.
+    func month(_ rec: CSVReader.Record) throws(ComtradeRowStop) -> Int {
         if columns.refMonth >= 0 {
             let b = rec.bytes(columns.refMonth)
             if !FieldParsing.isBlank(b) {
                 guard let m = FieldParsing.int(b) else { throw .error("refMonth \"\(FieldParsing.excerpt(b))\" is not a number") }
-                if m == 52 { return true }
-                if (1...12).contains(m) { return false }
+                if m == 52 { return 0 }
+                if (1...12).contains(m) { return m }
                 throw .error("refMonth \(m) is neither a month (1–12) nor 52 (the whole year)")
             }
         }
         if columns.freqCode >= 0 {
             let b = rec.bytes(columns.freqCode)
-            if FieldParsing.equals(b, "A") { return true }
-            if FieldParsing.equals(b, "M") { return false }
+            if FieldParsing.equals(b, "A") { return 0 }
+            if FieldParsing.equals(b, "M") {
+                if let m = try periodMonth(rec), m > 0 { return m }
+                throw .error("freqCode M (monthly), but neither refMonth nor period says which month")
+            }
             if !FieldParsing.isBlank(b) {
                 throw .error("freqCode \"\(FieldParsing.excerpt(b))\" is neither A (annual) nor M (monthly)")
             }
         }
-        if columns.period >= 0 {
-            let b = FieldParsing.trimmed(rec.bytes(columns.period))
-            if b.count == 4, FieldParsing.int(b) != nil { return true }
-            if b.count == 6, FieldParsing.int(b) != nil { return false }
-            if !b.isEmpty { throw .error("period \"\(FieldParsing.excerpt(b))\" is neither a year (YYYY) nor a month (YYYYMM)") }
-        }
+        if let m = try periodMonth(rec) { return m }
         throw .error("cannot tell whether the row is annual or monthly: refMonth, freqCode and period are empty")
+    }
+
+    /// What `period` says: 0 for a year (YYYY), the month of YYYYMM, nil when empty or absent.
+    func periodMonth(_ rec: CSVReader.Record) throws(ComtradeRowStop) -> Int? {
+        guard columns.period >= 0 else { return nil }
+        let b = FieldParsing.trimmed(rec.bytes(columns.period))
+        if b.isEmpty { return nil }
+        if b.count == 4, FieldParsing.int(b) != nil { return 0 }
+        if b.count == 6, let v = FieldParsing.int(b) {
+            let m = v % 100
+            if (1...12).contains(m) { return m }
+            throw .error("period \"\(FieldParsing.excerpt(b))\": month \(m) is not a month (01–12)")
+        }
+        throw .error("period \"\(FieldParsing.excerpt(b))\" is neither a year (YYYY) nor a month (YYYYMM)")
     }
 
     /// X exports, M imports; RX, RM and other codes are left out.
@@ -257,6 +285,18 @@ struct ComtradeRowClassifier: Sendable {
         }
     }
 
+    /// `netWgt` in thousandths of a kilogram, `LineValue.noWeight` when the field is empty.
+    func weight(_ rec: CSVReader.Record) throws(ComtradeRowStop) -> Int64 {
+        let b = rec.bytes(columns.netWgt)
+        switch FieldParsing.milli(b) {
+        case .success(let v): return v
+        case .failure(.empty): return LineValue.noWeight
+        case .failure(.notANumber): throw .error("netWgt \"\(FieldParsing.excerpt(b))\" is not a number")
+        case .failure(.negative): throw .error("netWgt \(FieldParsing.excerpt(b)) is negative")
+        case .failure(.tooLarge): throw .error("netWgt \(FieldParsing.excerpt(b)) is implausibly large")
+        }
+    }
+
     /// An HS code of 2 to 12 digits. Its level is `aggrLevel` when the file has it (spreadsheets drop
     /// the leading zero of "0101"; the level restores it), else its digit count made even.
     func hsCode(_ cmd: UnsafeBufferPointer<UInt8>, _ rec: CSVReader.Record) -> (ComtradeRow.Commodity, aggrLevelDiffers: Bool) {
@@ -295,7 +335,6 @@ struct ComtradeRowClassifier: Sendable {
         switch reason {
         case .otherReporter, .otherPartner, .excludedByOption, .breakdown: return nil
         case .services: return .services
-        case .monthly: return .monthly
         case .reExportImport: return .reExportImport
         case .otherFlow: return .otherFlow(FieldParsing.excerpt(rec.bytes(columns.flowCode)))
         case .repeatedHeader: return .repeatedHeader
@@ -309,7 +348,6 @@ struct ComtradeRowClassifier: Sendable {
         switch warning {
         case .repeatedHeader: return "the header is repeated here (files joined together?); line skipped"
         case .services: return "typeCode \"\(field(columns.typeCode))\" is not goods (C): row left out"
-        case .monthly: return "monthly row left out: only annual figures (refMonth 52, freqCode A) are imported"
         case .reExportImport:
             return "re-export/re-import row (flowCode \(field(columns.flowCode))) left out: Comtrade's X and M already include re-exports and re-imports"
         case .otherFlow(let code): return "flowCode \"\(code)\" left out: only X (exports) and M (imports) are imported"

@@ -18,13 +18,17 @@ enum ComtradeSourceNaming {
 
     static func note(reporter: Country, partner: Country) -> String {
         let code = reporter.isoNumeric.map { " (reporter code \($0))" } ?? ""
-        return "Annual goods trade with \(partner.name) as reported by \(reporter.name)\(code): primaryValue in US dollars, "
-            + "exports FOB and imports CIF. Imported with tradedash import comtrade."
+        return "Goods trade with \(partner.name) as reported by \(reporter.name)\(code), by year (or by the months of a year "
+            + "the file has no annual rows for): primaryValue in US dollars, exports FOB and imports CIF; netWgt in kg. "
+            + "Imported with tradedash import comtrade."
     }
 
+    /// The reporter's own statistics as it gives them to the UN, in English: language "en", basis
+    /// national statistics of the reporter.
     static func source(fileName: String, reporter: Country, partner: Country) -> Source {
         Source(id: id(fileName: fileName, reporter: reporter), publisher: publisher,
-               title: title(fileName: fileName, reporter: reporter), url: url,
+               title: title(fileName: fileName, reporter: reporter), url: url, language: "en",
+               basis: .nationalStatistics, basisCountry: reporter.code,
                note: note(reporter: reporter, partner: partner))
     }
 

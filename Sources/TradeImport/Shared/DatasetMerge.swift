@@ -7,10 +7,13 @@ public struct MergedDataset: Sendable {
     public var bytes: [UInt8]
     public var addedSources: [Source]
     public var addedObservations: [TradeObservation]
+    public var addedComposition: [Composition] = []
     /// Imported observations the dataset already held (an import run again adds nothing).
     public var alreadyPresent: Int
+    /// Imported composition entries the dataset already held.
+    public var compositionAlreadyPresent = 0
 
-    public var changesNothing: Bool { addedSources.isEmpty && addedObservations.isEmpty }
+    public var changesNothing: Bool { addedSources.isEmpty && addedObservations.isEmpty && addedComposition.isEmpty }
 }
 
 public enum DatasetMerge {
@@ -26,7 +29,7 @@ public enum DatasetMerge {
     ///
     /// `file` names the dataset in messages.
     public static func merge(root: JSONNode, dataset: Dataset, sources: [Source], observations: [TradeObservation],
-                             file: String) throws(ImportFailure) -> MergedDataset {
+                             composition: [Composition] = [], file: String) throws(ImportFailure) -> MergedDataset {
         guard case .object(var members) = root.value else {
             throw ImportFailure(file: file, "the dataset is not a JSON object")
         }
@@ -61,6 +64,29 @@ public enum DatasetMerge {
                 + "the import gives \(format(o.usd)) USD. The file has changed since it was imported: remove the earlier "
                 + "import's entries from the dataset, or give the new file another name to import it as a new source"))
         }
+        // Composition: an entry equal to one held is there already; one with a held entry's id but other
+        // contents means the file changed since it was imported (its ids are made from the file's name).
+        let heldComposition = Set(dataset.composition)
+        var compositionByID = [String: Int]()
+        for (k, c) in dataset.composition.enumerated() where compositionByID[c.id] == nil { compositionByID[c.id] = k }
+        let compositionNodes: [JSONNode] = {
+            if case .array(let items)? = root["composition"]?.value { return items }
+            return []
+        }()
+        var newComposition = [Composition]()
+        var compositionPresent = 0
+        var seenIDs = Set<String>()
+        for c in composition {
+            if heldComposition.contains(c) { compositionPresent += 1; continue }
+            if let k = compositionByID[c.id] {
+                conflicts.append(ImportDiagnostic(.error, file: file, line: k < compositionNodes.count ? compositionNodes[k].line : 0,
+                    "composition[\(k)] already holds goods with id \"\(c.id)\" (\(c.period.label), source \"\(c.source)\") that differ from "
+                    + "this import's. The file has changed since it was imported: remove the earlier import's entries from the dataset, "
+                    + "or give the new file another name to import it as a new source"))
+                continue
+            }
+            if seenIDs.insert(c.id).inserted { newComposition.append(c) }
+        }
         if !conflicts.isEmpty { throw ImportFailure(conflicts) }
 
         // Append to the tree.
@@ -79,6 +105,22 @@ public enum DatasetMerge {
         } else {
             members.insert(JSONMember("trade", JSONNode(.array(newObservations.map(DatasetEncoding.node)))), at: sourcesIndex + 1)
         }
+        if !newComposition.isEmpty {
+            let nodes = newComposition.map(DatasetEncoding.node)
+            if let k = members.firstIndex(where: { $0.key == "composition" }) {
+                guard case .array(var items) = members[k].node.value else {
+                    throw ImportFailure(file: file, "the dataset's \"composition\" is not an array")
+                }
+                items.append(contentsOf: nodes)
+                members[k].node.value = .array(items)
+            } else {
+                // Where the format puts it: after exportPotential (or trade, or sources), before indicators.
+                let after = ["exportPotential", "places", "events", "projects", "deals", "targets", "trade", "sources"]
+                    .lazy.compactMap { key in members.firstIndex { $0.key == key } }.first
+                let at = members.firstIndex { $0.key == "indicators" } ?? after.map { $0 + 1 } ?? members.count
+                members.insert(JSONMember("composition", JSONNode(.array(nodes))), at: at)
+            }
+        }
         let merged = JSONNode(.object(members), line: root.line, column: root.column)
         let bytes = JSONWriter.writeBytes(merged)
 
@@ -86,6 +128,7 @@ public enum DatasetMerge {
         var expected = dataset
         expected.sources += newSources
         expected.trade += newObservations
+        expected.composition += newComposition
         let reparsed: JSONNode
         do {
             reparsed = try JSONParser.parse(bytes)
@@ -101,7 +144,8 @@ public enum DatasetMerge {
         guard decoded == expected else {
             throw ImportFailure(file: file, "internal error: the merged dataset does not read back as the old one plus the import; nothing was written")
         }
-        return MergedDataset(bytes: bytes, addedSources: newSources, addedObservations: newObservations, alreadyPresent: present)
+        return MergedDataset(bytes: bytes, addedSources: newSources, addedObservations: newObservations, addedComposition: newComposition,
+                             alreadyPresent: present, compositionAlreadyPresent: compositionPresent)
     }
 
     private static func withoutNote(_ o: TradeObservation) -> TradeObservation {

@@ -83,7 +83,7 @@ public struct ImportJob: Sendable {
         let merged: MergedDataset
         do {
             merged = try DatasetMerge.merge(root: root, dataset: dataset, sources: imported.sources,
-                                            observations: imported.observations, file: basePath)
+                                            observations: imported.observations, composition: imported.composition, file: basePath)
         } catch let failure {
             throw ImportFailure(failure.diagnostics + imported.warnings)
         }
@@ -125,19 +125,30 @@ public struct ImportJob: Sendable {
     /// date are left out with a warning (the dataset's own rule), rather than failing the whole import.
     static func keepingCompleteYears(_ imported: StatisticsImport, asOf: DateValue) throws(ImportFailure) -> StatisticsImport {
         let asOfDay = DateValue(year: asOf.year, month: asOf.month ?? 1, day: asOf.day ?? 1)
-        func complete(_ o: TradeObservation) -> Bool {
-            let last = o.period.months?.upperBound ?? 12
-            return DateValue(year: o.period.year, month: last, day: DateValue.daysIn(month: last, year: o.period.year)) <= asOfDay
+        func complete(_ p: Period) -> Bool {
+            let last = p.months?.upperBound ?? 12
+            return DateValue(year: p.year, month: last, day: DateValue.daysIn(month: last, year: p.year)) <= asOfDay
         }
-        let late = Set(imported.observations.filter { !complete($0) }.map(\.period.year)).sorted()
-        guard !late.isEmpty else { return imported }
+        let latePeriods = Set(imported.observations.filter { !complete($0.period) }.map(\.period)
+            + imported.composition.filter { !complete($0.period) }.map(\.period))
+        guard !latePeriods.isEmpty else { return imported }
+        let late = Set(latePeriods.map(\.year)).sorted()
         var out = imported
-        out.observations = imported.observations.filter(complete)
-        let cited = Set(out.observations.map(\.source))
+        out.observations = imported.observations.filter { complete($0.period) }
+        out.composition = imported.composition.filter { complete($0.period) }
+        let cited = Set(out.observations.map(\.source) + out.composition.map(\.source))
         out.sources = imported.sources.filter { cited.contains($0.id) }
-        let years = late.count == 1 ? "\(late[0])" : "\(late.first!)–\(late.last!)"
-        let message = "figures for \(years) left out: the year is not over on the dataset's as-of date \(asOf.iso); "
-            + "pass --as-of YYYY-MM-DD (a date after the year's end) to move the as-of date and import them"
+        let message: String
+        if latePeriods.allSatisfy(\.isFullYear) {
+            let years = late.count == 1 ? "\(late[0])" : "\(late.first!)–\(late.last!)"
+            message = "figures for \(years) left out: the year is not over on the dataset's as-of date \(asOf.iso); "
+                + "pass --as-of YYYY-MM-DD (a date after the year's end) to move the as-of date and import them"
+        } else {
+            // A partial period made of monthly rows ends with its last month.
+            message = "figures for " + latePeriods.sorted().map(\.label).joined(separator: ", ")
+                + " left out: the period is not over on the dataset's as-of date \(asOf.iso); "
+                + "pass --as-of YYYY-MM-DD (a date after the period's end) to move the as-of date and import them"
+        }
         if out.observations.isEmpty {
             throw ImportFailure([ImportDiagnostic(.error, file: imported.file, "nothing to import: " + message)] + imported.warnings)
         }

@@ -28,19 +28,25 @@ enum ReportedFlow: Int, Sendable, Comparable {
     static func < (a: ReportedFlow, b: ReportedFlow) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// One series of an import: a reporter's exports to, or imports from, the other side in one year.
-/// Ordered by year, then reporter, then exports before imports.
+/// One series of an import: a reporter's exports to, or imports from, the other side in one year, or
+/// in one month of it (the rows of refMonth 1–12). Ordered by year, then reporter, then exports before
+/// imports, then the year's annual series before its months.
 struct ReportedSeries: Hashable, Comparable, Sendable {
     var year: Int
     var reporter: PairSide
     var flow: ReportedFlow
+    /// 0 for the year (the annual rows), else the month 1–12 of the monthly rows.
+    var month = 0
+
+    /// The series of the whole year this one belongs to (itself when annual).
+    var annual: ReportedSeries { ReportedSeries(year: year, reporter: reporter, flow: flow) }
 
     /// The side the goods leave: the reporter for its exports, the partner for its imports.
     var exporter: PairSide { flow == .exports ? reporter : reporter.other }
     var importer: PairSide { exporter.other }
 
     static func < (a: ReportedSeries, b: ReportedSeries) -> Bool {
-        (a.year, a.reporter.rawValue, a.flow.rawValue) < (b.year, b.reporter.rawValue, b.flow.rawValue)
+        (a.year, a.reporter.rawValue, a.flow.rawValue, a.month) < (b.year, b.reporter.rawValue, b.flow.rawValue, b.month)
     }
 }
 
@@ -90,9 +96,29 @@ struct CountryPair: Sendable {
         }.joined(separator: " or ")
     }
 
-    /// "Kazakhstan's 2022 exports to Turkmenistan", "Turkmenistan's 2022 imports from Kazakhstan".
+    /// "Kazakhstan's 2022 exports to Turkmenistan", "Turkmenistan's 2022 imports from Kazakhstan",
+    /// "Kazakhstan's March 2022 exports to Turkmenistan" (a monthly series).
     func describe(_ series: ReportedSeries) -> String {
+        let when = series.month == 0 ? "\(series.year)" : "\(MonthNames.full[series.month - 1]) \(series.year)"
+        return describe(series, when: when)
+    }
+
+    /// `describe` with the period in words: "Kazakhstan's 2025 Jan–Sep exports to Turkmenistan".
+    func describe(_ series: ReportedSeries, when: String) -> String {
         let reporter = self[series.reporter].name, partner = self[series.reporter.other].name
-        return series.flow == .imports ? "\(reporter)'s \(series.year) imports from \(partner)" : "\(reporter)'s \(series.year) exports to \(partner)"
+        return series.flow == .imports ? "\(reporter)'s \(when) imports from \(partner)" : "\(reporter)'s \(when) exports to \(partner)"
+    }
+}
+
+/// The months in words, for messages.
+enum MonthNames {
+    static let full = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                       "October", "November", "December"]
+
+    /// "March", "January and March", "January, February and April".
+    static func list(_ months: [Int]) -> String {
+        let names = months.map { full[$0 - 1] }
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 }

@@ -19,13 +19,17 @@ public struct StatisticsImport: Sendable {
     /// Sorted by year. A figure is written once: mirror statistics mark stated imports in their note
     /// (`MirrorStatistics`) rather than add the same value again as the partner's exports.
     public var observations: [TradeObservation]
+    /// Goods by period and direction (`Dataset.composition`), when the format has commodity detail.
+    public var composition: [Composition]
     public var warnings: [ImportDiagnostic]
     public var summary: any ImportSummary
 
-    public init(file: String, sources: [Source], observations: [TradeObservation], warnings: [ImportDiagnostic], summary: any ImportSummary) {
+    public init(file: String, sources: [Source], observations: [TradeObservation], composition: [Composition] = [],
+                warnings: [ImportDiagnostic], summary: any ImportSummary) {
         self.file = file
         self.sources = sources
         self.observations = observations
+        self.composition = composition
         self.warnings = warnings
         self.summary = summary
     }
@@ -43,4 +47,10 @@ public protocol ImportSummary: Sendable {
     var mirroredImports: Int { get }
     /// Why rows were left out, one phrase per reason that applies ("12 monthly", "3 services"…).
     func leftOutReasons() -> [String]
+    /// What else the import made, one sentence a line (partial periods, goods detail); may be empty.
+    func detailLines() -> [String]
+}
+
+extension ImportSummary {
+    public func detailLines() -> [String] { [] }
 }

@@ -29,10 +29,16 @@ struct HSCode: Hashable, Sendable {
     }
 }
 
-/// A value in thousandths of a dollar and the line of the file it was read on.
+/// A value in thousandths of a dollar and the line of the file it was read on, with the row's net
+/// weight (thousandths of a kilogram; `LineValue.noWeight` when the row reports none).
 struct LineValue: Equatable, Sendable {
+    static let noWeight: Int64 = -1
+
     var milli: Int64
     var line: Int
+    var weightMilli: Int64 = LineValue.noWeight
+
+    var weight: Int64? { weightMilli >= 0 ? weightMilli : nil }
 }
 
 /// One series' commodity rows summed per HS section.
@@ -73,9 +79,10 @@ enum TopmostHSSum {
         return result
     }
 
-    /// Whether the chapter, heading… of `code` (any shorter code it starts with) is among `codes`.
-    static func hasAncestor<Codes: HSCodeSet>(_ code: HSCode, in codes: Codes) -> Bool {
-        var l = 2
+    /// Whether the chapter, heading… of `code` (any shorter code it starts with, of `fromLevel` digits
+    /// or more) is among `codes`.
+    static func hasAncestor<Codes: HSCodeSet>(_ code: HSCode, in codes: Codes, fromLevel: Int = 2) -> Bool {
+        var l = fromLevel
         while l < code.level {
             if codes.value(code.ancestor(level: l)) != nil { return true }
             l += 2
