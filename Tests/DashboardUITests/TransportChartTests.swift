@@ -134,7 +134,8 @@ import TradeModel
         let gas = try #require(text.split(separator: "\n").first { $0.contains("Turkmen gas delivered to Kazakhstan") })
         #expect(gas.contains("unknown") && !gas.contains("bcm"), "\(gas)")
         let transit = try #require(text.split(separator: "\n").first { $0.contains("Transit of Turkmen and Uzbek gas") })
-        #expect(transit.contains("planned") && transit.contains("37.1 bcm plan") && transit.contains("2024"), "\(transit)")
+        #expect(transit.contains("plan only") && transit.contains("37.1 bcm plan") && transit.contains("2024"), "\(transit)")
+        #expect(!text.contains("both directions"), "a gas transit has no direction of the pair")
         let infra = Fixture.text(Fixture.state(.mono, screen: .infrastructure, width: 120, height: 40))
         #expect(!infra.contains("37.1") && !infra.contains("gas transit"))
         #expect(infra.contains("rail cargo"))
@@ -147,6 +148,6 @@ import TradeModel
         #expect(detail.contains { $0.contains("2024 plan") && $0.contains("37.1") && $0.contains("[\(transit.values[0].source)]") }, "\(detail)")
         let empty = try #require(d.indicators.first { $0.values.isEmpty && TransportChart.isEnergy($0) })
         #expect(EnergyScreen.detail(d, empty).lines.map(\.plainText).contains("Values: unknown (no figure found)"))
-        #expect(EnergyScreen.cells(empty).map(\.plainText) == [empty.title, empty.unit.dimension == .gas ? "gas" : "power", "—", "unknown", "unknown", "unknown"])
+        #expect(EnergyScreen.cells(empty).map(\.plainText) == [empty.title, empty.unit.dimension == .gas ? "gas" : "power", "—", "no figure", "unknown", "unknown"])
     }
 }

@@ -20,18 +20,21 @@ enum EnergyScreen: ScreenView {
     }
 
     /// An energy indicator as a row: its title, "gas" or "power", the directions its values have,
-    /// (none: "—"), "measured", "planned" or "unknown", the first period and the latest measured value.
+    /// (none: "—"), "measured", "plan only" or "no figure", the first period and the latest measured value
+/// (marked when sources disagree on it).
     static func cells(_ ind: Indicator) -> [Line] {
         let measured = ind.values.filter { !$0.planned }
         let latest = measured.max { $0.period < $1.period } ?? ind.values.last
         let ways = Set(ind.values.compactMap { v in v.from.map { "\($0)→\(v.to ?? "?")" } }).sorted()
-        let state = ind.values.isEmpty ? "unknown" : measured.isEmpty ? "planned" : "measured"
-        let volume = latest.map { "\(TransportChart.number($0)) \(ind.unit.rawValue)" + ($0.planned ? " plan" : "") } ?? "unknown"
+        // Not a deal's status: whether a figure exists at all.
+        let state = ind.values.isEmpty ? "no figure" : measured.isEmpty ? "plan only" : "measured"
+        let clash = latest.flatMap { v in ind.values.firstIndex(of: v) }.map { ind.conflicting.contains($0) } ?? false
+        let volume = latest.map { "\(TransportChart.number($0)) \(ind.unit.rawValue)" + ($0.planned ? " plan" : "") + (clash ? Figures.conflictMark : "") } ?? "unknown"
         return [Line.text(ind.title), Line.text(ind.unit.dimension == .gas ? "gas" : "power", role: .dim),
                 Line.text(ways.isEmpty ? "—" : ways.joined(separator: ", "), role: ways.isEmpty ? .dim : .normal),
                 Line.text(state, role: ind.values.isEmpty ? .unknown : .dim),
                 Line.text(ind.periods.first?.label ?? "unknown", role: ind.values.isEmpty ? .unknown : .normal),
-                Line.text(volume, role: latest == nil ? .unknown : (latest!.planned ? .estimate : .normal))]
+                Line.text(volume, role: latest == nil ? .unknown : clash ? .conflict : (latest!.planned ? .estimate : .normal))]
     }
 
     static func detail(_ d: Dataset, _ ind: Indicator) -> Detail {
@@ -39,7 +42,7 @@ enum EnergyScreen: ScreenView {
         if ind.values.isEmpty {
             out += [[Span("Values: ", role: .dim), Span("unknown", role: .unknown), Span(" (no figure found)", role: .dim)]]
         } else {
-            out += [[], Line.text("Values", role: .tableHeader)] + TransportChart.valueLines(ind)
+            out += [[], Line.text("Values", role: .tableHeader)] + TransportChart.valueLines(ind, undirected: "")
         }
         if !ind.related.isEmpty {
             out += [[], DetailText.field("Concerns", ind.related.map { id in d.deals.first { $0.id == id }?.title ?? d.projects.first { $0.id == id }?.title ?? id }.joined(separator: "; "))]

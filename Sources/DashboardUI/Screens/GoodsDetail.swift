@@ -48,7 +48,7 @@ enum GoodsDetail {
             }
             out.append(DetailText.field("Share", q + GoodsFigures.share(sh) + " " + base))
         }
-        if let r = g.rank { out.append(DetailText.field("Rank", "\(r) in the source's order")) }
+        if let r = g.rank { out.append(DetailText.field("Rank", "\(r), as the source ranks it")) }
         if let gr = g.growth { out.append(DetailText.field("Growth", GoodsFigures.growth(gr) + " on the same period a year before")) }
         return out
     }

@@ -55,7 +55,11 @@ enum GoodsScreen: ScreenView {
         if wide {
             let (l, r) = main.splitLeft(main.width / 2)
             let titled = { (g: GoodsSelection.Group) in "\(GoodsSelection.label(d, g)): \(GoodsSelection.words(d, g)), \(year)" }
-            parts = [(l, [.homeToPartner], titled(.homeToPartner)), (r, [.partnerToHome, .both], titled(.partnerToHome))]
+            // The right column holds the lists of both directions together too, under their own heading; its
+            // title says so.
+            let both = !GoodsSelection.entries(d, year: year, .both).isEmpty
+            parts = [(l, [.homeToPartner], titled(.homeToPartner)),
+                     (r, [.partnerToHome, .both], both ? "\(GoodsSelection.label(d, .partnerToHome)) and both directions, \(year)" : titled(.partnerToHome))]
         } else {
             parts = [(main, GoodsSelection.Group.allCases, "Goods by direction, \(year)")]
         }
@@ -161,7 +165,7 @@ enum GoodsScreen: ScreenView {
         let position = n == 0 ? "[0]" : "[\(min((s.selection[.goods] ?? 0) + 1, n))/\(n)]"
         let right = s.filter.isActive ? "filtered \(position)" : position
         let rightWidth = DisplayWidth.of(right)
-        let keys = "  +/- earlier/later"
+        let keys = "  -/+ earlier/later"
         guard let selected = GoodsSelection.year(s), let k = years.firstIndex(of: selected) else {
             c.put([Span(" Years with goods: none", role: .unknown)], in: row, theme: s.theme)
             return

@@ -127,17 +127,17 @@ enum GoodsSelection {
         (c.goods.compactMap(\.rank).min() ?? 1) <= 1
     }
 
-    /// The names of an entry's top goods in ranked order, a group's members in its place when the
-    /// source names them ("farm goods" → wheat flour, sunflower oil, ...); remainders left out.
+    /// The names of an entry's top goods in ranked order, as the source names them: a group by its
+    /// own name ("farm goods", not its members, which the source does not rank); remainders left out.
     static func topNames(_ c: Composition) -> [String] {
         let r = GoodsRanking.rank(c)
         var names = [String]()
         for item in r.ranked where item.depth == 0 {
             let g = c.goods[item.position]
             guard !g.remainder else { continue }
-            names += g.includes.isEmpty ? [g.name] : g.includes
+            names.append(g.name)
         }
-        for i in r.named { names += c.goods[i].includes.isEmpty ? [c.goods[i].name] : c.goods[i].includes }
+        for i in r.named { names.append(c.goods[i].name) }
         var seen = Set<String>()
         return names.filter { seen.insert($0.lowercased()).inserted }
     }

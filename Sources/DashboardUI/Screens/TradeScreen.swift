@@ -35,6 +35,8 @@ enum TradeScreen: ScreenView {
         /// Computed by us from the values (no source states it).
         var derived: Bool
         var bound: Bound
+        /// How exact a stated rate is ("over 30 %" is `>`, as a stated value's qualifier is shown).
+        var qualifier: Qualifier = .exact
         /// A stated rate of another source that disagrees with the one shown (sources disagree).
         var other: Double?
         var otherSource: String?
@@ -54,7 +56,8 @@ enum TradeScreen: ScreenView {
         if let o = chosen, let g = o.growth {
             let other = stated.first { abs($0.growth! - g) > Dataset.conflictTolerance }
             let clash = values.flatMap { $0.allows(g) ? nil : $0 }
-            return Growth(rate: g, derived: false, bound: Bound(o.growthQualifier), other: other?.growth, otherSource: other?.source, fromValues: clash)
+            return Growth(rate: g, derived: false, bound: Bound(o.growthQualifier), qualifier: o.growthQualifier, other: other?.growth,
+                          otherSource: other?.source, fromValues: clash)
         }
         if let o = pref, let pg = o.growth { return Growth(rate: pg, derived: true, bound: Bound(o.growthQualifier)) }
         if let v = values { return Growth(rate: v.rate, derived: true, bound: v.bound) }
@@ -99,7 +102,9 @@ enum TradeScreen: ScreenView {
         let g = growth(d, p)
         var growthCell: Line = [Span("unknown", role: .unknown)]
         if let g {
-            growthCell = [Span(Figures.rate(g.rate, g.bound), role: g.derived ? .derived : (g.rate < 0 ? .negative : .positive))]
+            // A stated bound is shown with its qualifier's symbol (">"); ≥ and ≤ are for what we computed from one.
+            let text = !g.derived && g.qualifier != .exact ? g.qualifier.symbol + Figures.rate(g.rate, .exact) : Figures.rate(g.rate, g.bound)
+            growthCell = [Span(text, role: g.derived ? .derived : (g.rate < 0 ? .negative : .positive))]
             if g.derived { growthCell.append(Span(Figures.derivedMark, role: .derived)) }
             if g.other != nil { growthCell.append(Span(Figures.conflictMark, role: .conflict)) }
             // A stated growth the values do not give fails the data's own arithmetic.

@@ -229,13 +229,14 @@ enum TransportChart {
     static func detailLines(_ d: Dataset, related id: String) -> [Line] {
         var out = [Line]()
         for ind in d.indicators where ind.related.contains(id) && !ind.values.isEmpty {
-            out += [[], Line.text("\(ind.title) (\(ind.unit.rawValue))", role: .tableHeader)] + valueLines(ind)
+            out += [[], Line.text("\(ind.title) (\(ind.unit.rawValue))", role: .tableHeader)] + valueLines(ind, undirected: isEnergy(ind) ? "" : "both directions")
         }
         return out
     }
 
-    /// An indicator's values, a line each in period order (plans after measurements).
-    static func valueLines(_ ind: Indicator) -> [Line] {
+    /// An indicator's values, a line each in period order (plans after measurements); a value with
+    /// no direction is labelled `undirected` (rail cargo: both directions; a gas transit: nothing).
+    static func valueLines(_ ind: Indicator, undirected: String = "both directions") -> [Line] {
         var out = [Line]()
         do {
             let sorted = ind.values.enumerated().sorted { ($0.element.period, $0.element.planned ? 1 : 0, $0.offset) < ($1.element.period, $1.element.planned ? 1 : 0, $1.offset) }
@@ -245,7 +246,7 @@ enum TransportChart {
                 let clash = conflicting.contains(k)
                 let check = checked.contains(k) ? Figures.checkMark : ""
                 var l: Line = [Span("  " + v.period.label + (v.planned ? " plan" : "") + "  ", role: v.period.isFullYear ? .accent : .partial),
-                               Span(v.from == nil ? "both directions  " : directionLabel(v) + "  ", role: .dim),
+                               Span(v.from == nil ? (undirected.isEmpty ? "" : undirected + "  ") : directionLabel(v) + "  ", role: .dim),
                                Span(number(v) + (v.kind == .derived ? Figures.derivedMark : "") + (clash ? Figures.conflictMark : "") + check,
                                     role: clash || !check.isEmpty ? .conflict : (v.kind == .derived ? .derived : .normal))]
                 if let g = v.growth { l.append(Span("  " + Figures.rate(g, .exact), role: .dim)) }

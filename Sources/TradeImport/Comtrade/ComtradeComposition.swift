@@ -33,8 +33,8 @@ struct CompositionBuilder {
         for (chapter, _) in kept.prefix(caps.headingChapters) { wanted[chapter] = true }
         let headingFigures = caps.headingChapters > 0 && !kept.isEmpty ? headings(wanted) : [:]
         var goods = [GoodsItem]()
-        for (rank, (chapter, figure)) in kept.enumerated() {
-            goods.append(item(name: HSChapter.name(chapter)!, hs: HSChapter.code(chapter), figure, rank: rank + 1,
+        for (chapter, figure) in kept {
+            goods.append(item(name: HSChapter.name(chapter)!, hs: HSChapter.code(chapter), figure, rank: nil,
                               derivedNote: "the sum of its \(figure.summedLevelsText): the file has no row for chapter \(HSChapter.code(chapter))"))
             counts.chaptersKept += 1
             guard wanted[chapter] else { continue }
