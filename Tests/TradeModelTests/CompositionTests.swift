@@ -149,3 +149,33 @@ import Testing
         #expect(MeasureUnit(rawValue: "Mt/yr") == .MtPerYear && MeasureUnit.MtPerYear.perYear && !MeasureUnit.Mt.perYear)
     }
 }
+
+/// A list is one ranking: its ranks, remainders and shares must be able to hold together.
+@Suite struct CompositionListTests {
+    func only(_ goods: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(CompositionTests.problems(CompositionTests.document(CompositionTests.entry(goods))) == [expected], sourceLocation: sourceLocation)
+    }
+
+    @Test func aRankGivenTwice() {
+        only(#"[{"name": "a", "rank": 1}, {"name": "b", "rank": 2}, {"name": "c", "rank": 2}]"#,
+             "t.json: composition[0].goods[2].rank: rank 2 is already given to goods[1] (line 6)")
+    }
+
+    @Test func twoRemaindersOfOneScope() {
+        only(#"[{"name": "a", "usd": 5}, {"name": "rest", "remainder": true}, {"name": "rest again", "remainder": true}]"#,
+             "t.json: composition[0].goods[2].remainder: a second remainder of the list (the first is goods[1]) (line 6)")
+        only(#"[{"name": "x", "hs": "10", "usd": 5}, {"name": "r", "hs": "10", "remainder": true}, {"name": "r2", "hs": "10", "remainder": true}]"#,
+             "t.json: composition[0].goods[2].remainder: a second remainder of chapter 10 (the first is goods[1]) (line 6)")
+        // The rest of the list and the rest of a chapter are different things.
+        #expect(CompositionTests.problems(CompositionTests.document(CompositionTests.entry(
+            #"[{"name": "x", "hs": "10", "usd": 5}, {"name": "r", "hs": "10", "remainder": true}, {"name": "other chapters", "remainder": true}]"#))).isEmpty)
+    }
+
+    @Test func sharesOfTheDirectionOverAHundredPercent() {
+        only(#"[{"name": "a", "share": 60}, {"name": "b", "share": 30}, {"name": "c", "share": 20}, {"name": "d", "share": 5}]"#,
+             "t.json: composition[0].goods[2].share: the shares of the direction's total in this list add up to over 100 % (110 % by here) (line 6)")
+        // Shares of wider totals are not the direction's: 26.7 % and 90 % of different things.
+        #expect(CompositionTests.problems(CompositionTests.document(CompositionTests.entry(
+            #"[{"name": "a", "share": 90}, {"name": "b", "share": 26.7, "shareOf": {"what": "w"}}]"#))).isEmpty)
+    }
+}

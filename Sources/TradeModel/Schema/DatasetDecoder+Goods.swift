@@ -18,8 +18,27 @@ extension DatasetDecoder {
         let note = f.string(.note)
         var goods = [GoodsItem]()
         if let items = f.array(.goods, required: true) {
-            for (node, p) in items {
-                if let g = goodsItem(node, p) { goods.append(g) }
+            var ranks = [Int: Int](), remainders = [String: Int](), shares = 0.0
+            for (k, (node, p)) in items.enumerated() {
+                guard let g = goodsItem(node, p) else { continue }
+                // A list is one ranking: a rank given twice, two "rests" of the same scope, or shares of
+                // the direction's total over 100 % cannot all be true.
+                if let r = g.rank {
+                    if let first = ranks[r] { log.add(p.sub(.rank), node, "rank \(r) is already given to goods[\(first)]") } else { ranks[r] = k }
+                }
+                if g.remainder {
+                    let scope = g.hs ?? ""
+                    if let first = remainders[scope] {
+                        log.add(p.sub(.remainder), node, "a second remainder of \(scope.isEmpty ? "the list" : "chapter " + scope) (the first is goods[\(first)])")
+                    } else { remainders[scope] = k }
+                }
+                if let sh = g.share, g.shareOf == nil {
+                    shares += sh
+                    if shares > 100.5 && shares - sh <= 100.5 {
+                        log.add(p.sub(.share), node, "the shares of the direction's total in this list add up to over 100 % (\(JSONWriter.format((shares * 10).rounded() / 10)) % by here)")
+                    }
+                }
+                goods.append(g)
             }
             if items.isEmpty { log.add(f.sub(.goods), f.member(.goods, required: false), "empty: name at least one good") }
         }
