@@ -49,24 +49,7 @@ import TradeModel
         var s = Fixture.state(Theme.named(c.theme), screen: c.screen, width: c.width, height: c.height)
         for k in c.keys { _ = Dashboard.update(&s, k) }
         let text = Fixture.text(s)
-        let file = Fixture.goldens.appendingPathComponent(c.name + ".txt")
-        if Self.record {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try #require(try? String(contentsOf: file, encoding: .utf8), "missing golden \(file.lastPathComponent): record with TRADEDASH_RECORD=1")
-        if text != expected {
-            let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-            Issue.record("""
-            \(c.name) differs from its golden at line \(first + 1):
-            expected: \(first < a.count ? String(a[first]) : "<end>")
-            actual:   \(first < b.count ? String(b[first]) : "<end>")
-            whole screen now:
-            \(text)
-            """)
-        }
+        try GoldenFile.check(text, name: c.name, in: Fixture.goldens, record: Self.record)
     }
 
     @Test func everyScreenHasAGoldenAtEverySize() throws {

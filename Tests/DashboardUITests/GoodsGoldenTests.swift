@@ -47,25 +47,7 @@ import TradeModel
     func matchesGolden(_ c: Case) throws {
         let s = GoodsFixture.state(Theme.named(c.theme), screen: c.screen, width: c.width, height: c.height, keys: c.keys)
         let text = GoodsFixture.text(s)
-        let file = Self.goldens.appendingPathComponent(c.name + ".txt")
-        if Self.record {
-            try FileManager.default.createDirectory(at: Self.goldens, withIntermediateDirectories: true)
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try #require(try? String(contentsOf: file, encoding: .utf8), "missing golden \(file.lastPathComponent): record with TRADEDASH_RECORD=1")
-        if text != expected {
-            let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-            Issue.record("""
-            \(c.name) differs from its golden at line \(first + 1):
-            expected: \(first < a.count ? String(a[first]) : "<end>")
-            actual:   \(first < b.count ? String(b[first]) : "<end>")
-            whole screen now:
-            \(text)
-            """)
-        }
+        try GoldenFile.check(text, name: c.name, in: Self.goldens, record: Self.record)
     }
 
     @Test func theFixtureSaysItIsMadeUp() {

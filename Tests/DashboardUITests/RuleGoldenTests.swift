@@ -103,24 +103,7 @@ import TradeModel
     func matchesGolden(_ c: Case) throws {
         let text = Self.render(c.dataset, c.screen, c.width, c.height, keys: c.keys)
         #expect(Self.lines(text).count == c.height + 1, "\(c.name): a screen of \(c.height) lines")
-        let file = Self.goldens.appendingPathComponent(c.name + ".txt")
-        if Self.record {
-            try FileManager.default.createDirectory(at: Self.goldens, withIntermediateDirectories: true)
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try #require(try? String(contentsOf: file, encoding: .utf8), "missing golden rules/\(file.lastPathComponent): record with TRADEDASH_RECORD=1")
-        if text != expected {
-            let a = Self.lines(expected), b = Self.lines(text)
-            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-            Issue.record("""
-            \(c.name) differs from its golden at line \(first + 1):
-            expected: \(first < a.count ? a[first] : "<end>")
-            actual:   \(first < b.count ? b[first] : "<end>")
-            whole screen now:
-            \(text)
-            """)
-        }
+        try GoldenFile.check(text, name: c.name, in: Self.goldens, record: Self.record, label: "rules/\(c.name).txt")
     }
 
     @Test func everyCaseHasAGoldenAndNoGoldenIsStale() throws {
