@@ -13,7 +13,10 @@ enum DetailText {
         if let t = src.title { parts.append("\"\(t)\"") }
         if let date = src.date { parts.append(date.display) }
         if let u = src.url { parts.append(u) }
-        return [Span(indent + "[\(id)] ", role: .dim), Span(parts.joined(separator: ", "))]
+        var line: Line = [Span(indent + "[\(id)] ", role: .dim), Span(parts.joined(separator: ", "))]
+        // A source to read with caution says so wherever it is cited.
+        if src.weak { line.append(Span(" (weak source: see its note on the Sources screen)", role: .conflict)) }
+        return line
     }
 
     /// "Sources (n)" and one line per distinct source, in the order first cited.

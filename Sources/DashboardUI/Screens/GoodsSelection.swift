@@ -68,9 +68,11 @@ enum GoodsSelection {
 
     /// Statistics: a reporter's figures (Comtrade imports carry the reporter's flow), or a source
     /// whose basis is national or mirror statistics.
+    /// A list of statistics: a reporter's flow on a national or mirror statistics basis (what an
+    /// import writes). A press page quoting a statistics office has no flow: it is the press's.
     static func isStatistics(_ d: Dataset, _ c: Composition) -> Bool {
-        if c.flow != nil { return true }
-        guard let basis = d.source(c.source)?.basis else { return false }
+        guard c.flow != nil else { return false }
+        guard let basis = d.source(c.source)?.basis else { return true }
         return basis == .nationalStatistics || basis == .mirrorStatistics
     }
 
