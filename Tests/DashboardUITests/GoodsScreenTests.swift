@@ -279,3 +279,28 @@ enum GoodsFixture {
         #expect(GoodsFixture.text(s).contains("Basis: national statistics (KZ)"))
     }
 }
+
+/// The Goods screen's lines are kept between frames; a new dataset, width or filter never shows stale ones.
+@Suite struct GoodsLayoutCacheTests {
+    @Test func aChangedDatasetWidthOrFilterIsDrawnAnew() throws {
+        var s = GoodsFixture.state(width: 100, height: 30)
+        let first = GoodsFixture.text(s)
+        #expect(GoodsFixture.text(s) == first, "drawn again from the kept lines: the same screen")
+        let k = try #require(s.dataset.composition.firstIndex { $0.period.year == GoodsSelection.year(s) && !$0.goods.isEmpty })
+        let old = s.dataset.composition[k].goods[0].name
+        s.dataset.composition[k].goods[0].name = "renamed good zz"
+        let second = GoodsFixture.text(s)
+        #expect(second.contains("renamed good zz") && second != first, "a new dataset is drawn from its own lines (was \(old))")
+        // Another width, then back: each drawn for its own width.
+        var wider = s
+        wider.lastSize = (width: 130, height: 30)
+        #expect(GoodsFixture.text(wider).contains("renamed good zz") && GoodsFixture.text(wider) != second)
+        #expect(GoodsFixture.text(s) == second)
+        // A filter narrows the lines; clearing it brings them all back.
+        s.filter.query = "renamed"
+        let filtered = GoodsFixture.text(s)
+        #expect(filtered.contains("renamed good zz") && filtered != second)
+        s.filter.query = ""
+        #expect(GoodsFixture.text(s) == second)
+    }
+}

@@ -45,27 +45,53 @@ enum GoodsScreen: ScreenView {
     static func layout(_ s: AppState, _ main: Rect) -> [Column] {
         let d = s.dataset
         guard let year = GoodsSelection.year(s) else { return [] }
+        let wide = main.width >= wideWidth
+        let rects: [Rect]
+        if wide {
+            let (l, r) = main.splitLeft(main.width / 2)
+            rects = [l, r]
+        } else {
+            rects = [main]
+        }
+        // The lines, built once for this year, width, theme and filter (see GoodsLayoutCache).
+        let key = GoodsLayoutCache.Key(year: year, width: main.width, theme: s.theme, query: s.filter.query)
+        let built = s.goodsCache.value(key) { buildLines(s, year: year, rects: rects, wide: wide) }
+        let selected = built.rowCount == 0 ? nil : min(s.selection[.goods] ?? 0, built.rowCount - 1)
+        return zip(rects, built.columns).map { rect, col in
+            let lines = col.lines
+            let height = Box.inner(rect).height
+            var offset = 0
+            if let selected, let last = lines.lastIndex(where: { $0.row == selected }), let first = lines.firstIndex(where: { $0.row == selected }) {
+                if last >= height { offset = last - height + 1 }
+                offset = min(offset, first)
+            }
+            offset = max(0, min(offset, lines.count - height))
+            return Column(box: rect, title: col.title, lines: lines, offset: offset,
+                          hasSelection: selected.map { sel in lines.contains { $0.row == sel } } ?? false)
+        }
+    }
+
+    /// Every column's title and lines, for the visible rows.
+    static func buildLines(_ s: AppState, year: Int, rects: [Rect], wide: Bool) -> GoodsLayoutCache.Value {
+        let d = s.dataset
         let visible = ListRow.visible(s, .goods)
         var index = [String: Int]()
         for (k, r) in visible.enumerated() where index[r.id] == nil { index[r.id] = k }
-        let selected = visible.isEmpty ? nil : min(s.selection[.goods] ?? 0, visible.count - 1)
         let all = GoodsRow.all(d, year: year)
-        let wide = main.width >= wideWidth
-        let parts: [(Rect, [GoodsSelection.Group], String)]
+        let parts: [([GoodsSelection.Group], String)]
         if wide {
-            let (l, r) = main.splitLeft(main.width / 2)
             let titled = { (g: GoodsSelection.Group) in "\(GoodsSelection.label(d, g)): \(GoodsSelection.words(d, g)), \(year)" }
             // The right column holds the lists of both directions together too, under their own heading; its
             // title says so.
             let both = !GoodsSelection.entries(d, year: year, .both).isEmpty
-            parts = [(l, [.homeToPartner], titled(.homeToPartner)),
-                     (r, [.partnerToHome, .both], both ? "\(GoodsSelection.label(d, .partnerToHome)) and both directions, \(year)" : titled(.partnerToHome))]
+            parts = [([.homeToPartner], titled(.homeToPartner)),
+                     ([.partnerToHome, .both], both ? "\(GoodsSelection.label(d, .partnerToHome)) and both directions, \(year)" : titled(.partnerToHome))]
         } else {
-            parts = [(main, GoodsSelection.Group.allCases, "Goods by direction, \(year)")]
+            parts = [(GoodsSelection.Group.allCases, "Goods by direction, \(year)")]
         }
-        return parts.map { rect, groups, title in
-            let inner = Box.inner(rect)
-            let width = max(1, inner.width - 1)
+        let columns = zip(rects, parts).map { rect, part -> (title: String, lines: [GoodsLine]) in
+            let (groups, title) = part
+            let width = max(1, Box.inner(rect).width - 1)
             var lines = [GoodsLine]()
             for (k, g) in groups.enumerated() {
                 let entries = GoodsSelection.entries(d, year: year, g)
@@ -78,15 +104,9 @@ enum GoodsScreen: ScreenView {
                 }
                 lines += groupLines(s, all.filter { $0.group == g }, entries: entries, year: year, index: index, width: width)
             }
-            let height = inner.height
-            var offset = 0
-            if let selected, let last = lines.lastIndex(where: { $0.row == selected }), let first = lines.firstIndex(where: { $0.row == selected }) {
-                if last >= height { offset = last - height + 1 }
-                offset = min(offset, first)
-            }
-            offset = max(0, min(offset, lines.count - height))
-            return Column(box: rect, title: title, lines: lines, offset: offset, hasSelection: selected.map { sel in lines.contains { $0.row == sel } } ?? false)
+            return (title, lines)
         }
+        return GoodsLayoutCache.Value(columns: columns, rowCount: visible.count)
     }
 
     /// A group's lines: each entry (a blank line between two), its header, its goods; "unknown"

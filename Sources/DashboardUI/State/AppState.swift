@@ -2,7 +2,9 @@ import TradeModel
 
 /// Everything the dashboard shows, as a value. `Dashboard.update` changes it; `Dashboard.render` draws it.
 public struct AppState: Sendable {
-    public var dataset: Dataset
+    public var dataset: Dataset { didSet { goodsCache = GoodsLayoutCache() } }
+    /// The Goods screen's lines, kept between frames for this dataset.
+    var goodsCache = GoodsLayoutCache()
     /// Where the data came from (shown in the status line after a reload).
     public var dataPath: String?
     public var theme: Theme
