@@ -1,5 +1,17 @@
+import DashboardUI
 import Foundation
 import Testing
+
+/// One screen of a golden suite: its file name, screen, size, theme and the keys pressed first.
+struct GoldenCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var screen: Screen
+    var width: Int
+    var height: Int
+    var theme: Theme.Name
+    var keys: [Key] = []
+    var testDescription: String { name }
+}
 
 /// One golden file: written when recording (`TRADEDASH_RECORD=1`), else compared, a difference
 /// reported with its first differing line and the whole screen as it is now.

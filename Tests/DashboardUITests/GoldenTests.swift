@@ -10,15 +10,7 @@ import TradeModel
 @Suite struct GoldenTests {
     static let record = ProcessInfo.processInfo.environment["TRADEDASH_RECORD"] == "1"
 
-    struct Case: CustomTestStringConvertible, Sendable {
-        var name: String
-        var screen: Screen
-        var width: Int
-        var height: Int
-        var theme: Theme.Name
-        var keys: [Key] = []
-        var testDescription: String { name }
-    }
+    typealias Case = GoldenCase
 
     /// Every screen at each size in these themes.
     static let sizes: [(width: Int, height: Int, themes: [Theme.Name])] = [(80, 24, [.mono, .ascii]), (120, 40, [.mono, .ascii]), (200, 60, [.mono])]

@@ -14,15 +14,7 @@ import TradeModel
     static let record = ProcessInfo.processInfo.environment["TRADEDASH_RECORD"] == "1"
     static let goldens = Fixture.goldens.appendingPathComponent("goods")
 
-    struct Case: CustomTestStringConvertible, Sendable {
-        var name: String
-        var screen: Screen
-        var width: Int
-        var height: Int
-        var theme: Theme.Name
-        var keys: [Key] = []
-        var testDescription: String { name }
-    }
+    typealias Case = GoldenCase
 
     static let cases: [Case] = {
         var out = [Case]()
