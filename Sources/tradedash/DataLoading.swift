@@ -8,12 +8,17 @@ struct DataOptions: ParsableArguments {
 
     var path: String { data ?? BundledDataset.path }
 
-    /// Loads the dataset, or prints every problem as `FILE: path: message` on stderr and exits 1.
+    /// Loads the dataset, or prints its problems as `FILE: path: message` on stderr (the first
+    /// `ValidateCommand.problemsShown`, then a count: `validate --all` lists every one) and exits 1.
     func load() throws -> Dataset {
         do {
             return try DatasetLoader.load(path: path)
         } catch {
-            for line in error.lines { StandardError.print(line) }
+            let lines = error.lines
+            for line in lines.prefix(ValidateCommand.problemsShown) { StandardError.print(line) }
+            if lines.count > ValidateCommand.problemsShown {
+                StandardError.print("\(path): and \(lines.count - ValidateCommand.problemsShown) more problems (tradedash validate --all lists every one)")
+            }
             throw ExitCode(1)
         }
     }

@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only problems, no summary.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "List every pair of disagreeing sources and every arithmetic warning, not a summary.")
+    @Flag(name: .shortAndLong, help: "List every pair of disagreeing sources, every arithmetic warning and every problem, not a summary.")
     var all = false
 
     func run() throws {
@@ -36,12 +36,19 @@ struct ValidateCommand: ParsableCommand {
             } catch {
                 failed = true
                 // Problems quote the file's text (unknown ids, values): shown, never sent to the terminal.
-                for line in error.lines { print(TerminalSafe.terminalSafe(line)) }
+                // A broken generated file can have tens of thousands of problems: the first ones and a
+                // count, unless --all (a terminal of 50,000 lines helps nobody).
+                let lines = error.lines
+                let shown = all ? lines.count : min(lines.count, Self.problemsShown)
+                for line in lines.prefix(shown) { print(TerminalSafe.terminalSafe(line)) }
+                if shown < lines.count { print("\(path): and \(lines.count - shown) more problems (--all lists every one)") }
             }
         }
         if failed { throw ExitCode(1) }
     }
 
+    /// How many problems of an invalid file are listed before the rest are only counted.
+    static let problemsShown = 200
     /// How many pairs a series lists in full before it is summarised.
     static let pairsShown = 3
     /// How many series with disagreeing sources are shown before the rest are only counted.

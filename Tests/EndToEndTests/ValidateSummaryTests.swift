@@ -151,4 +151,30 @@ import Testing
         #expect((b.stdout + b.stderr).contains("composition[1].goods[0].unit: unknown value \"tons\""), "\(b.stdout)")
         #expect((b.stdout + b.stderr).contains("(line 5)"), "\(b.stdout)")
     }
+
+    /// A file with thousands of problems: the first 200 and a count; --all lists every one; the
+    /// dashboard and render print the same 200 and the count on stderr. Exit 1 each time.
+    @Test func manyProblemsAreCappedUnlessAll() throws {
+        let items = (0..<1_000).map { _ in #"{"name": "x", "usd": -1}"# }.joined(separator: ", ")
+        let text = """
+        {"schema": 1, "title": "t", "asOf": "2025-12-01", "countries": [{"code": "KZ", "name": "K"}, {"code": "TM", "name": "T"}],
+         "sources": [{"id": "s1", "publisher": "P"}],
+         "composition": [{"id": "a", "year": 2024, "from": "KZ", "to": "TM", "source": "s1", "goods": [\(items)]}]}
+        """
+        let path = NSTemporaryDirectory() + "tradedash-many-problems-\(getpid()).json"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CommandLineTests().run(["validate", path])
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 201, "\(lines.count) lines")
+        #expect(lines[0].hasSuffix("composition[0].goods[0].usd: must not be negative (-1) (line 3)"), "\(lines[0])")
+        #expect(lines.last == "\(path): and 800 more problems (--all lists every one)")
+        let all = try CommandLineTests().run(["validate", "--all", path])
+        #expect(all.status == 1 && all.stdout.split(separator: "\n").count == 1_000)
+        let render = try CommandLineTests().run(["render", "--data", path])
+        #expect(render.status == 1)
+        let err = render.stderr.split(separator: "\n").map(String.init)
+        #expect(err.count == 201 && err.last == "\(path): and 800 more problems (tradedash validate --all lists every one)", "\(err.suffix(2))")
+    }
 }

@@ -133,7 +133,7 @@ import Testing
                                 GoodsItem(name: "other headings of chapter 10", hs: "10", usd: 2_345_678.25, remainder: true),
                                 GoodsItem(name: "tomatoes", share: 28, shareOf: ShareBase(what: "w", quantity: 128, unit: .kt), qualifier: .about,
                                           kind: .derived, includes: ["a", "b"], note: "n")], note: "x"),
-            Composition(id: "b", period: Period(year: 2023), source: "s2", kind: .derived, goods: [GoodsItem(name: "grain")]),
+            Composition(id: "b", period: Period(year: 2023), source: "s2", kind: .derived, goods: [GoodsItem(name: "grain")], note: "how"),
         ]
         let text = Self.document(JSONWriter.write(JSONNode(.array(entries.map(DatasetEncoding.node)))))
         #expect(try Self.load(text).composition == entries)
@@ -154,6 +154,19 @@ import Testing
 @Suite struct CompositionListTests {
     func only(_ goods: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(CompositionTests.problems(CompositionTests.document(CompositionTests.entry(goods))) == [expected], sourceLocation: sourceLocation)
+    }
+
+    @Test func aHugeWholeRankIsImplausibleNotFractional() {
+        only(#"[{"name": "a", "rank": 1e15}]"#, "t.json: composition[0].goods[0].rank: rank 1000000000000000.0 is implausible (expected 1–100000) (line 6)")
+        only(#"[{"name": "a", "rank": 1.5}]"#, "t.json: composition[0].goods[0].rank: expected a whole number, found 1.5 (line 6)")
+    }
+
+    @Test func aDerivedFigureSaysHow() {
+        only(#"[{"name": "a", "usd": 5, "kind": "derived"}]"#,
+             "t.json: composition[0].goods[0].note: missing: a derived figure says how it was derived (a note here, or on the list) (line 6)")
+        // The item's own note, or the list's, says it.
+        #expect(CompositionTests.problems(CompositionTests.document(CompositionTests.entry(#"[{"name": "a", "usd": 5, "kind": "derived", "note": "5 = 2 + 3"}]"#))).isEmpty)
+        #expect(CompositionTests.problems(CompositionTests.document(CompositionTests.entry(#"[{"name": "a", "usd": 5}]"#, extra: #", "kind": "derived", "note": "sums of months""#))).isEmpty)
     }
 
     @Test func aRankGivenTwice() {

@@ -70,6 +70,8 @@ import Testing
         only(Self.indicator(#"[{"year": 2026, "value": 1, "source": "s1"}]"#),
              "t.json: indicators[0].values[0].year: the full year 2026 ends 31 Dec 2026, after the as-of date 2025-12-01: it cannot be complete (give the months it covers) (line 5)")
         #expect(Self.problems(Self.document(indicators: Self.indicator(#"[{"year": 2030, "value": 20, "planned": true, "source": "s1"}]"#))).isEmpty)
+        only(Self.indicator(#"[{"year": 2024, "value": 1, "kind": "derived", "source": "s1"}]"#),
+             "t.json: indicators[0].values[0].note: missing: a derived value says how it was derived (a note here, or on the indicator) (line 5)")
         only(Self.indicator(#"[{"year": 2024, "months": [1, 12], "value": 1, "source": "s1"}]"#),
              #"t.json: indicators[0].values[0].months: [1, 12] covers all 12 months: omit "months" for a full year (line 5)"#)
     }

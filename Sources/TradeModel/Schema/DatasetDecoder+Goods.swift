@@ -21,6 +21,10 @@ extension DatasetDecoder {
             var ranks = [Int: Int](), remainders = [String: Int](), shares = 0.0
             for (k, (node, p)) in items.enumerated() {
                 guard let g = goodsItem(node, p) else { continue }
+                // A derived figure says how it was derived: in its own note, or the list's for all of them.
+                if (g.kind ?? kind) == .derived && g.note == nil && note == nil {
+                    log.add(p.sub(.note), node, "missing: a derived figure says how it was derived (a note here, or on the list)")
+                }
                 // A list is one ranking: a rank given twice, two "rests" of the same scope, or shares of
                 // the direction's total over 100 % cannot all be true.
                 if let r = g.rank {
@@ -172,12 +176,13 @@ extension DatasetDecoder {
         let unit = unitNode == nil ? nil : unit(f)
         let related = f.references(.related, .item) ?? []
         let note = f.string(.note)
-        let values = f.array(.values, required: true)?.compactMap { indicatorValue($0.node, $0.path, asOf: asOf) } ?? []
+        let values = f.array(.values, required: true)?.compactMap { indicatorValue($0.node, $0.path, asOf: asOf, explained: note != nil) } ?? []
         guard let id, let title, let unit else { return nil }
         return Indicator(id: id, title: title, label: label, unit: unit, related: related, values: values, note: note)
     }
 
-    private func indicatorValue(_ node: Int, _ path: FieldPath, asOf: DateValue?) -> IndicatorValue? {
+    /// `explained`: the indicator's note says how its derived values were derived.
+    private func indicatorValue(_ node: Int, _ path: FieldPath, asOf: DateValue?, explained: Bool) -> IndicatorValue? {
         guard let f = FieldReader(node, path: path, log: log) else { return nil }
         f.rejectUnknown(DatasetDecoder.indicatorValueFields)
         let planned = f.bool(.planned) ?? false
@@ -199,6 +204,9 @@ extension DatasetDecoder {
         let kind = f.choice(.kind, FigureKind.self) ?? .stated
         let source = f.reference(.source, .source, required: true)
         let note = f.string(.note)
+        if kind == .derived && note == nil && !explained {
+            log.add(f.sub(.note), f.node, "missing: a derived value says how it was derived (a note here, or on the indicator)")
+        }
         guard let period, directionOK, let value, let source else { return nil }
         return IndicatorValue(period: period, from: from, to: to, value: value, max: upper, growth: growth, qualifier: qualifier,
                               kind: kind, planned: planned, source: source, note: note)

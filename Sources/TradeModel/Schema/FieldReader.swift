@@ -223,8 +223,13 @@ struct FieldReader {
 
     static func int(_ n: Int, path: FieldPath, then step: PathStep = .none, log: ProblemLog, range: ClosedRange<Int>, what: String) -> Int? {
         guard let d = number(n, path: path, then: step, log: log) else { return nil }
-        guard d == d.rounded(), abs(d) < 1e15 else {
+        guard d == d.rounded() else {
             log.add(path.then(step), n, "expected a whole number, found \(JSONWriter.format(d))")
+            return nil
+        }
+        // Whole, but beyond any plausible range (and beyond what Int holds exactly).
+        guard abs(d) < 1e15 else {
+            log.add(path.then(step), n, "\(what) \(JSONWriter.format(d)) is implausible (expected \(range.lowerBound)–\(range.upperBound))")
             return nil
         }
         let v = Int(d)
