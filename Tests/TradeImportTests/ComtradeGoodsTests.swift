@@ -215,6 +215,8 @@ private func milli(_ usd: Double?) -> Int64 { Int64(((usd ?? -1) * 1000).rounded
 
     @Test func headingNamesAreCleanedAndShortened() {
         #expect(CompositionBuilder.headingName(Array("  Wheat\tand\nmeslin ".utf8)) == "Wheat and meslin")
+        // Bidi controls are dropped (they would reorder the text in any viewer of the dataset).
+        #expect(CompositionBuilder.headingName(Array("Wheat \u{202E}nilsem\u{202C} and \u{2067}x\u{2069}".utf8)) == "Wheat nilsem and x")
         #expect(CompositionBuilder.headingName(Array("   ".utf8)) == nil)
         let long = String(repeating: "word ", count: 40)
         let name = CompositionBuilder.headingName(Array(long.utf8))!

@@ -126,6 +126,10 @@ struct CompositionBuilder {
                 space = !out.isEmpty
                 continue
             }
+            // Bidi controls would reorder the text in any viewer of the dataset (less, jq, an editor).
+            if u.value == 0x061C || u.value == 0x200E || u.value == 0x200F || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) {
+                continue
+            }
             if space { out.unicodeScalars.append(" "); space = false }
             out.unicodeScalars.append(u)
         }
