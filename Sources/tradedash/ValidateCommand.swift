@@ -93,8 +93,9 @@ struct ValidateCommand: ParsableCommand {
         if !d.composition.isEmpty || !d.indicators.isEmpty {
             let years = d.composition.map(\.period.year)
             let span = years.min().map { lo in lo == years.max()! ? "\(lo)" : "\(lo)–\(years.max()!)" } ?? "none"
-            out("  goods: \(d.composition.count) lists, \(d.composition.reduce(0) { $0 + $1.goods.count }) items (\(span)); "
-                + "indicators: \(d.indicators.count) (\(d.indicators.reduce(0) { $0 + $1.values.count }) values)")
+            func n(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+            out("  goods: \(n(d.composition.count, "list")), \(n(d.composition.reduce(0) { $0 + $1.goods.count }, "item")) (\(span)); "
+                + "indicators: \(d.indicators.count) (\(n(d.indicators.reduce(0) { $0 + $1.values.count }, "value")))")
         }
         if let y = d.latestFullYear, let o = d.preferred(.turnover, year: y), let v = o.usd {
             out("  latest full-year turnover: \(y): \(o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ")USD \(Money.millions(v)) (\(o.kind.rawValue), \(o.source))")

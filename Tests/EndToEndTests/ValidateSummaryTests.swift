@@ -177,4 +177,17 @@ import Testing
         let err = render.stderr.split(separator: "\n").map(String.init)
         #expect(err.count == 201 && err.last == "\(path): and 800 more problems (tradedash validate --all lists every one)", "\(err.suffix(2))")
     }
+
+    /// docs/data-format.md's short example is a valid dataset, goods and indicators included.
+    @Test func theDocumentedExampleIsValid() throws {
+        let doc = try String(contentsOf: CommandLineTests.root.appendingPathComponent("docs/data-format.md"), encoding: .utf8)
+        let example = try #require(doc.components(separatedBy: "## A short example").last)
+        let json = try #require(example.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "\n```").first)
+        let path = NSTemporaryDirectory() + "tradedash-doc-example-\(getpid()).json"
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try CommandLineTests().run(["validate", path])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("  goods: 1 list, 2 items (2025); indicators: 2 (1 value)"), "\(r.stdout)")
+    }
 }
