@@ -178,4 +178,31 @@ struct ExportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: sub).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: readonly).isEmpty)
     }
+
+    /// Control characters in the data reach a file as they are, and a terminal only escaped.
+    @Test func controlCharactersAreEscapedOnATerminalOnly() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let original = try String(contentsOfFile: BundledDataset.sourceTreePath, encoding: .utf8)
+        let note = "\"note\": \"The source says +90 %; 345 ÷ 183 is +88.5 %.\""
+        #expect(original.contains(note))
+        let data = dir.appendingPathComponent("data.json").path
+        try original.replacingOccurrences(of: note, with: "\"note\": \"red \\u001b[31m here\"")
+            .write(toFile: data, atomically: true, encoding: .utf8)
+        let file = dir.appendingPathComponent("trade.csv").path
+        let r = try run(["export", "trade", "--data", data, "--output", file])
+        #expect(r.status == 0, "\(r.stderr)")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("red \u{1B}[31m here"))
+        let piped = try run(["export", "trade", "--data", data])
+        #expect(piped.stdoutBytes == bytes)
+        let bin = try TerminalBinary.path.get()
+        var env = ProcessInfo.processInfo.environment
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        let tty = try #require(TerminalPTY.run([bin, "export", "trade", "--data", data], environment: env, width: 200, height: 50))
+        #expect(tty.status == 0)
+        let shown = String(decoding: tty.output, as: UTF8.self)
+        #expect(shown.contains("red \\u{1B}[31m here"))
+        #expect(!tty.output.contains(0x1B))
+    }
 }
