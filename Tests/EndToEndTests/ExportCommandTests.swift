@@ -205,4 +205,25 @@ struct ExportCommandTests {
         #expect(shown.contains("red \\u{1B}[31m here"))
         #expect(!tty.output.contains(0x1B))
     }
+
+    /// A full disk (an 8 KB tmpfs, when this process may mount one): exit 1, the path named, no file
+    /// and no temporary file left.
+    @Test func aFullDiskWritesNothing() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mount = ["/bin/mount", "/usr/bin/mount"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let env = ProcessInfo.processInfo.environment
+        guard geteuid() == 0, let mount,
+              TerminalProcess.run([mount, "-t", "tmpfs", "-o", "size=8k", "tmpfs", dir.path], environment: env).status == 0 else {
+            print("skipped: cannot mount a small tmpfs here (needs root); the full-disk case was not checked")
+            return
+        }
+        defer { _ = TerminalProcess.run(["/bin/umount", dir.path], environment: env) }
+        let file = dir.appendingPathComponent("sources.csv").path
+        let r = try run(["export", "sources", "--output", file])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot write \(file)"), "\(r.stderr)")
+        #expect(r.stderr.contains("No space left on device"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
 }
