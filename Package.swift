@@ -33,7 +33,7 @@ let package = Package(
             ]
         ),
         // The broken-file corpus is read from the source tree by path, not bundled.
-        .testTarget(name: "TradeModelTests", dependencies: ["TradeModel"], exclude: ["Corpus", "LoadFixtures"]),
+        .testTarget(name: "TradeModelTests", dependencies: ["TradeModel"], exclude: ["Corpus", "LoadFixtures", "ExportGoldens"]),
         .testTarget(name: "TradeImportTests", dependencies: ["TradeImport", "TradeModel"]),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "TradeModel"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "NCursesFrontEndTests", dependencies: ["NCursesFrontEnd", "DashboardUI", "CNCurses"]),

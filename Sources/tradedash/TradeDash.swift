@@ -9,10 +9,11 @@ struct TradeDash: ParsableCommand {
         discussion: """
         With no subcommand it opens the interactive dashboard on the bundled \
         Kazakhstan–Turkmenistan dataset (or --data FILE). `render` prints any screen as text, \
-        `validate` checks dataset files, `import comtrade` imports UN Comtrade CSV exports.
+        `validate` checks dataset files, `import comtrade` imports UN Comtrade CSV exports, \
+        `export` writes figures with their sources as CSV, JSON or Markdown.
         """,
         version: "0.1.0",
-        subcommands: [DashboardCommand.self, RenderCommand.self, ValidateCommand.self, ImportCommand.self],
+        subcommands: [DashboardCommand.self, RenderCommand.self, ValidateCommand.self, ImportCommand.self, ExportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
