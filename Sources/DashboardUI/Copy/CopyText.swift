@@ -39,11 +39,13 @@ public enum CopyText {
     }
 
     /// A row's cells as text; a row the screen draws without cells (Target, Goods) gives its
-    /// detail's first two lines instead, which state its figures.
+    /// detail's first paragraph instead (up to its first empty line, at most 8 lines), which
+    /// states its figures, period and direction.
     static func cells(_ row: ListRow, _ detail: Detail) -> [String] {
         let cells = row.cells.map { cell($0.plainText) }
         if !cells.isEmpty { return cells }
-        return Array(detail.lines.map { cell($0.plainText) }.filter { !$0.isEmpty }.prefix(2))
+        let lines = detail.lines.map { cell($0.plainText) }.drop { $0.isEmpty }
+        return Array(lines.prefix { !$0.isEmpty }.prefix(8))
     }
 
     /// Rows that open another screen (the Overview's panels) have no figures of their own to copy.
