@@ -58,6 +58,10 @@ final class Session {
     private var pendingSignals: [Int32] = []
     private var renderedSize = (width: -1, height: -1)
     private var lastFrame: Canvas?
+    /// Text to put on the clipboard once the next frame is on the terminal (`y`, `Y`).
+    private var pendingCopy: String?
+    /// Whether the terminal accepts OSC 52 (decided once ncurses knows the terminal).
+    private var canCopy = false
     /// Keys read and not yet applied (while the update thread works on earlier ones).
     private var keyQueue: [Key] = []
     /// The update thread owns the state: keys are being applied to a copy of it.
@@ -91,6 +95,7 @@ final class Session {
         TerminalGuard.armed.store(true, ordering: .sequentiallyConsistent)
         TerminalGuard.captureStderr()
         FrontEnd.configureInput(window)
+        canCopy = Clipboard.terminalCanCopy()
         let color = ColorSupport.start(wanted: state.theme.usesColor)
         if state.theme.usesColor && !color.enabled { state.theme = state.theme.withoutColor }
         painter = CursesPainter(window: window, color: color)
@@ -237,6 +242,13 @@ final class Session {
                 painter.invalidate()
             case .suspend:
                 suspend()
+            case .copy(let text, _):
+                if canCopy {
+                    pendingCopy = text
+                } else {
+                    state.status = StatusLine(text: Clipboard.cannotCopyMessage(term: getenv("TERM").map { String(cString: $0) }), isError: true)
+                }
+                dirty = true
             }
         }
         return nil
@@ -297,6 +309,11 @@ final class Session {
     private func paint(_ frame: RenderedFrame) {
         painter.draw(frame.canvas)
         lastFrame = frame.canvas
+        // Between frames, after ncurses has written this one: never inside a frame.
+        if let text = pendingCopy {
+            pendingCopy = nil
+            Clipboard.send(text)
+        }
         renderedSize = (frame.width, frame.height)
     }
 

@@ -11,7 +11,7 @@ struct DashboardCommand: ParsableCommand {
         abstract: "Open the interactive dashboard (the default).",
         discussion: """
         Keys: \(Screen.numberKeys) screens, Tab/Shift-Tab next/previous, arrows or h j k l, PgUp/PgDn, g/G, Enter details, \
-        Esc back, / filter, ? help, r reload the data, Ctrl-L redraw, Ctrl-Z suspend, q or Ctrl-C quit.
+        Esc back, / filter, ? help, r reload the data, y/Y copy the row/table (OSC 52), Ctrl-L redraw, Ctrl-Z suspend, q or Ctrl-C quit.
 
         Colour is off with --no-color or when NO_COLOR is set to anything. Outside a UTF-8 locale \
         (LANG=C) the dashboard draws with ASCII only. It needs a terminal: when the output is piped \

@@ -40,6 +40,8 @@ enum KeyTable {
 
     static let browsingTail: [KeyBinding] = [
         KeyBinding([.char("r")], .reload, help: ("r", "reload the data file"), hint: ("r", "reload"), order: 23),
+        KeyBinding([.char("y")], .custom { CopyText.copyRow(&$0) }, help: ("y / Y", "copy the row / the whole table (OSC 52)")),
+        KeyBinding([.char("Y")], .custom { CopyText.copyTable(&$0) }),
         KeyBinding([.char("e")], .openProblems, help: ("e", "show the problems of a failed reload")),
         redraw,
         suspend,

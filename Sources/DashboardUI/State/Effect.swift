@@ -8,4 +8,8 @@ public enum Effect: Hashable, Sendable {
     case redrawAll
     /// Suspend to the shell (Ctrl-Z); the front end redraws when resumed.
     case suspend
+    /// Put this text on the terminal's clipboard (OSC 52); `what` names it ("1 row") for the status
+    /// line. The state's status line already says it was copied; a front end that cannot tell the
+    /// terminal says so instead.
+    case copy(text: String, what: String)
 }
