@@ -47,6 +47,8 @@ struct ValidateCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
+    /// How many conflicting pairs of indicator values are listed before the rest are only counted.
+    static let indicatorPairsShown = 10
     /// How many problems of an invalid file are listed before the rest are only counted.
     static let problemsShown = 200
     /// How many pairs a series lists in full before it is summarised.
@@ -105,7 +107,8 @@ struct ValidateCommand: ParsableCommand {
         if !d.indicators.isEmpty {
             let pairs = d.indicators.flatMap { i in i.conflicts.map { (i, $0.0, $0.1) } }
             out("  conflicts between indicator values: \(pairs.count)")
-            for (i, a, b) in pairs.prefix(allPairs ? .max : pairsShown * seriesShown) {
+            let listed = allPairs ? pairs.count : min(pairs.count, Self.indicatorPairsShown)
+            for (i, a, b) in pairs.prefix(listed) {
                 func text(_ v: IndicatorValue) -> String {
                     let q = v.qualifier.word.isEmpty ? "" : v.qualifier.word + " "
                     return "\(q)\(JSONWriter.format(v.value))\(v.max.map { "–" + JSONWriter.format($0) } ?? "") \(i.unit.rawValue) (\(v.source))"
@@ -114,14 +117,17 @@ struct ValidateCommand: ParsableCommand {
                 let way = v.from.map { " \($0)→\(v.to ?? "?")" } ?? ""
                 out("    \(v.period.label) \(i.label ?? i.title)\(way): \(text(v)) vs \(text(i.values[b]))")
             }
+            if listed < pairs.count { out("    and \(pairs.count - listed) more pairs (--all lists every one)") }
             let sums = d.indicators.flatMap { i in i.sumWarnings.map { (i, $0) } }
             if !sums.isEmpty {
                 out("  indicator totals their directions do not add up to: \(sums.count)")
-                for (i, w) in sums {
+                let shownSums = allPairs ? sums.count : min(sums.count, Self.indicatorPairsShown)
+                for (i, w) in sums.prefix(shownSums) {
                     let t = i.values[w.total], p = w.parts.map { i.values[$0] }
                     out("    \(t.period.label) \(i.label ?? i.title) (\(t.source)): \(p.map { "\($0.from ?? "?")→\($0.to ?? "?") \(JSONWriter.format($0.value))" }.joined(separator: " + ")) "
                         + "= \(JSONWriter.format((w.sum * 1e9).rounded() / 1e9)) \(i.unit.rawValue), but the total is \(JSONWriter.format(t.value)) \(i.unit.rawValue)")
                 }
+                if shownSums < sums.count { out("    and \(sums.count - shownSums) more (--all lists every one)") }
             }
         }
         // `--all` lists the pairs itself: the summaries are needed only for the total, not for examples.

@@ -190,4 +190,25 @@ import Testing
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("  goods: 1 list, 2 items (2025); indicators: 2 (1 value)"), "\(r.stdout)")
     }
+
+    /// Many conflicting indicator values: the first 10 pairs and a count; --all lists every one.
+    @Test func indicatorConflictsAreCappedUnlessAll() throws {
+        let sources = (0..<12).map { #"{"id": "s\#($0)", "publisher": "P"}"# }.joined(separator: ", ")
+        let values = (0..<12).map { #"{"year": 2019, "value": \#(1 + Double($0) * 0.5), "source": "s\#($0)"}"# }.joined(separator: ", ")
+        let text = """
+        {"schema": 1, "title": "t", "asOf": "2025-12-01", "countries": [{"code": "KZ", "name": "K"}, {"code": "TM", "name": "T"}],
+         "sources": [\(sources)],
+         "indicators": [{"id": "rail", "title": "Rail cargo", "unit": "Mt", "values": [\(values)]}]}
+        """
+        let path = NSTemporaryDirectory() + "tradedash-indicator-pairs-\(getpid()).json"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // 12 values 0.5 Mt apart, each allowing at most ±0.05 Mt (or ±0.5 % of it): every pair conflicts.
+        let r = try CommandLineTests().run(["validate", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("  conflicts between indicator values: 66\n"), "\(r.stdout)")
+        #expect(r.stdout.contains("    and 56 more pairs (--all lists every one)\n"), "\(r.stdout)")
+        let all = try CommandLineTests().run(["validate", "--all", path])
+        #expect(all.stdout.split(separator: "\n").filter { $0.hasPrefix("    2019 Rail cargo: ") }.count == 66)
+    }
 }
