@@ -16,16 +16,21 @@ extension IndicatorValue {
 }
 
 extension Indicator {
-    /// Pairs of positions in `values` (first < second) that cannot both be true.
+    /// Pairs of positions in `values` (first < second) that cannot both be true, in order. Values are
+    /// grouped by what they measure first, so only values of one period and direction are compared.
     public var conflicts: [(Int, Int)] {
+        var groups = [SameMeasure: [Int]]()
+        for i in values.indices where !values[i].planned { groups[SameMeasure(values[i]), default: []].append(i) }
         var out = [(Int, Int)]()
-        for i in values.indices where !values[i].planned {
-            for j in values.indices where j > i && !values[j].planned {
-                let a = values[i], b = values[j]
-                if a.measuresSameAs(b), a.source != b.source, !a.range.overlaps(b.range) { out.append((i, j)) }
+        for members in groups.values where members.count > 1 {
+            for (x, i) in members.enumerated() {
+                for j in members[(x + 1)...] {
+                    let a = values[i], b = values[j]
+                    if a.source != b.source, !a.range.overlaps(b.range) { out.append((i, j)) }
+                }
             }
         }
-        return out
+        return out.sorted { $0 < $1 }
     }
 
     /// The positions of values that conflict with some other value.
@@ -55,12 +60,12 @@ extension Indicator {
     /// Totals whose two directions (same period, same source, both measured) add to a sum whose
     /// range does not meet the total's: 255,574 t + 27,385 t = 282,959 t is not the stated 272,960 t.
     public var sumWarnings: [IndicatorSumWarning] {
+        // The directional values of each period and source, found once.
+        var directional = [PeriodSource: [Int]]()
+        for (k, v) in values.enumerated() where v.from != nil && !v.planned { directional[PeriodSource(period: v.period, source: v.source), default: []].append(k) }
         var out = [IndicatorSumWarning]()
         for (t, total) in values.enumerated() where total.from == nil && !total.planned {
-            let parts = values.indices.filter { k in
-                let v = values[k]
-                return v.from != nil && v.period == total.period && v.source == total.source && !v.planned
-            }
+            let parts = directional[PeriodSource(period: total.period, source: total.source)] ?? []
             // Exactly the two directions of the pair, once each.
             guard parts.count == 2, values[parts[0]].from == values[parts[1]].to, values[parts[0]].to == values[parts[1]].from else { continue }
             let a = values[parts[0]].range, b = values[parts[1]].range
@@ -71,4 +76,18 @@ extension Indicator {
         }
         return out
     }
+}
+
+/// What a value measures: period, direction, and whether it is a plan (see `measuresSameAs`).
+private struct SameMeasure: Hashable {
+    var period: Period
+    var from: String?
+    var to: String?
+    var planned: Bool
+    init(_ v: IndicatorValue) { period = v.period; from = v.from; to = v.to; planned = v.planned }
+}
+
+private struct PeriodSource: Hashable {
+    var period: Period
+    var source: String
 }
