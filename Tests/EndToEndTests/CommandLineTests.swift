@@ -78,6 +78,17 @@ import Testing
         #expect(r.stdout.contains("Sources ("))
     }
 
+    /// The sort is part of the state: `render --keys s` shows the Sources sorted by date.
+    @Test func renderKeysSortTheSourcesByDate() throws {
+        let r = try run(["render", "--screen", "sources", "--keys", "s", "--width", "100", "--height", "30", "--color", "never"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Date▲"))
+        #expect(r.stdout.contains("Sorted by date, oldest first"))
+        let reversed = try run(["render", "--screen", "sources", "--keys", "sS", "--width", "100", "--height", "30", "--ascii", "--color", "never"])
+        #expect(reversed.stdout.contains("Datev"), "ASCII marks descending with v")
+        #expect(reversed.stdout.contains("newest first"))
+    }
+
     @Test func badArgumentsAreUsageErrors() throws {
         let screen = try run(["render", "--screen", "nowhere"])
         #expect(screen.status == 64)

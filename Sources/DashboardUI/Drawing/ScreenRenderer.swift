@@ -49,6 +49,7 @@ enum ScreenRenderer {
         for i in window { cells[i] = rows[i].cells }
         var t = Table(columns: columns, rows: cells, selected: selected, emptyText: empty)
         t.highlight = .firstColumn
+        t.sortMarker = Sorting.marker(s, screen)
         return t
     }
 

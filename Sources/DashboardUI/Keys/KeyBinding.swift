@@ -5,7 +5,7 @@ struct KeyBinding: Sendable {
     var action: Action
     /// The help view's line: the keys as written there and what they do; nil when the binding is
     /// described by another line (Shift-Tab under Tab) or not listed.
-    var help: (@Sendable (AppState) -> (keys: String, text: String))?
+    var help: (@Sendable (AppState) -> (keys: String, text: String)?)?
     /// The footer's hint, when it shows one in the current state; `order` sorts the footer.
     var hint: (@Sendable (AppState) -> (key: String, action: String)?)?
     var hintOrder = 0
@@ -18,7 +18,7 @@ struct KeyBinding: Sendable {
         self.hintOrder = order
     }
 
-    init(_ keys: [Key], _ action: Action, help: (@Sendable (AppState) -> (keys: String, text: String))?,
+    init(_ keys: [Key], _ action: Action, help: (@Sendable (AppState) -> (keys: String, text: String)?)?,
          hint: (@Sendable (AppState) -> (key: String, action: String)?)?, order: Int = 0) {
         self.keys = keys
         self.action = action

@@ -144,6 +144,11 @@ enum KeyMap {
         let body = Chrome.body(width: w, height: h)
         let view = ScreenRegistry.view(s.screen)
         if view.click(&s, x: x, y: y, body: body) { return [] }
+        // A click on a column's header sorts on it (again: the other way).
+        if let (rect, table) = view.tableLayout(s, body), y == rect.y, rect.contains(x: x, y: y) {
+            if let c = table.column(atX: x, area: rect, ascii: s.theme.ascii) { Sorting.byColumn(&s, c) }
+            return []
+        }
         guard let (area, offset) = view.listArea(s, body), area.contains(x: x, y: y) else { return [] }
         let index = offset + (y - area.y)
         guard index < rowCount(s) else { return [] }

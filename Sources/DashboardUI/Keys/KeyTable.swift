@@ -34,6 +34,10 @@ enum KeyTable {
         KeyBinding([.char("n")], .nextMatch(1), help: { _ in ("n / N", "next / previous match") },
                    hint: { s in s.filter.isActive ? ("n/N", "next/prev") : nil }, order: 13),
         KeyBinding([.char("N")], .nextMatch(-1)),
+        KeyBinding([.char("s")], .custom { Sorting.next(&$0) },
+                   help: { s in Sorting.helpText(s).map { ("s / S", $0) } },
+                   hint: { s in ScreenRegistry.view(s.screen).sortKeys(s.dataset).isEmpty ? nil : ("s", "sort") }, order: 15),
+        KeyBinding([.char("S")], .custom { Sorting.reverse(&$0) }),
         KeyBinding([.left, .char("h")], .previousScreen, help: ("h l ←→", "previous / next screen")),
         KeyBinding([.right, .char("l")], .nextScreen),
     ]
@@ -127,6 +131,6 @@ enum KeyTable {
 
     /// The help view's lines for a screen.
     static func helpLines(_ s: AppState) -> [(keys: String, text: String)] {
-        described(s.screen).compactMap { $0.help?(s) }
+        described(s.screen).compactMap { $0.help?(s) ?? nil }
     }
 }

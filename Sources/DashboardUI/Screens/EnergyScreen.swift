@@ -12,10 +12,45 @@ enum EnergyScreen: ScreenView {
         let d = s.dataset
         return d.deals.map { deal in
             ListRow(id: deal.id, cells: EnergyScreen.cells(deal), search: [deal.title, deal.sector, deal.parties.joined(separator: " "), deal.status.label, deal.description ?? ""].joined(separator: " "),
+                    sortValue: { EnergyScreen.sortValue(deal, $0) },
                     detail: { EnergyScreen.detail(d, deal) })
         } + d.indicators.filter(TransportChart.isEnergy).map { ind in
             ListRow(id: "indicator:" + ind.id, cells: EnergyScreen.cells(ind), search: [ind.title, ind.label ?? "", ind.note ?? ""].joined(separator: " "),
+                    sortValue: { EnergyScreen.sortValue(ind, $0) },
                     detail: { EnergyScreen.detail(d, ind) })
+        }
+    }
+
+    /// Volumes are not sorted on: gas in bcm and power in kWh do not compare, nor a deal's volume with a flow's.
+    static func sortKeys(_ d: Dataset) -> [SortKey] {
+        [
+            SortKey.natural("dataset order"),
+            SortKey("title", column: 0, .text),
+            SortKey("sector", column: 1, .text),
+            SortKey("parties", column: 2, .text),
+            SortKey("status", column: 3, .status),
+            SortKey("since", column: 4, .date),
+        ]
+    }
+
+    static func sortValue(_ deal: Deal, _ key: Int) -> SortValue {
+        switch key {
+        case 1: return .text(deal.title)
+        case 2: return .text(deal.sector)
+        case 3: return .text(deal.parties.joined(separator: ", "))
+        case 4: return .status(deal.status)
+        case 5: return .date(deal.firstDate)
+        default: return .missing
+        }
+    }
+
+    /// An indicator has no status or parties (those rows say what it measures); its first period is its date.
+    static func sortValue(_ ind: Indicator, _ key: Int) -> SortValue {
+        switch key {
+        case 1: return .text(ind.title)
+        case 2: return .text(ind.unit.dimension == .gas ? "gas" : "power")
+        case 5: return ind.periods.first.map { SortValue.number(Double($0.year * 10_000 + ($0.months?.lowerBound ?? 0) * 100)) } ?? .missing
+        default: return .missing
         }
     }
 

@@ -26,6 +26,9 @@ enum GoodsScreen: ScreenView {
         KeyBinding([.char("-"), .char("_")], .custom { GoodsSelection.moveYear(&$0, by: -1); return [] }),
     ]
 
+    /// Sorting them otherwise would rank one source's goods among another's.
+    static let unsortedReason = "its goods are ranked within each source's list (by value, quantity, share or the source's rank), never across lists"
+
     static func yearText(_ s: AppState) -> String { GoodsSelection.year(s).map(String.init) ?? "none" }
 
     /// From this body width on, the directions are two columns side by side.

@@ -13,6 +13,7 @@ enum InfrastructureScreen: ScreenView {
         return d.projects.map { p in
             ListRow(id: p.id, cells: InfrastructureScreen.cells(d, p),
                     search: [p.title, p.kind.label, p.status.label, p.places.compactMap { d.place($0)?.name }.joined(separator: " "), p.description ?? ""].joined(separator: " "),
+                    sortValue: { InfrastructureScreen.sortValue(d, p, $0) },
                     detail: { InfrastructureScreen.detail(d, p) })
         }
     }
@@ -37,12 +38,42 @@ enum InfrastructureScreen: ScreenView {
         return Detail(title: p.title, lines: out + DetailText.sources(d, ids))
     }
 
-    static func cells(_ d: Dataset, _ p: Project) -> [Line] {
-        // The latest step that has happened by the as-of date; else the next one due.
+    /// Capacities are not sorted on: their units differ (Mt/yr, TEU/yr, vehicles a day) and do not compare.
+    static func sortKeys(_ d: Dataset) -> [SortKey] {
+        [
+            SortKey.natural("dataset order"),
+            SortKey("project", column: 0, .text),
+            SortKey("kind", column: 1, .text),
+            SortKey("status", column: 2, .status),
+            SortKey("length", column: 3, .number),
+            SortKey("latest milestone", column: 5, .date, descendingFirst: true),
+        ]
+    }
+
+    static func sortValue(_ d: Dataset, _ p: Project, _ key: Int) -> SortValue {
+        switch key {
+        case 1: return .text(p.title)
+        case 2: return .text(kindLabel(p.kind))
+        case 3: return .status(p.status)
+        case 4:
+            // Metres and kilometres compare; another unit of length is not known here.
+            guard let l = p.length else { return .missing }
+            switch l.unit { case "km": return .number(l.value * 1000); case "m": return .number(l.value); default: return .missing }
+        case 5: let (latest, next) = milestoneShown(d, p); return .date((latest ?? next)?.date)
+        default: return .missing
+        }
+    }
+
+    /// The latest step that has happened by the as-of date, and the next one due.
+    static func milestoneShown(_ d: Dataset, _ p: Project) -> (latest: Milestone?, next: Milestone?) {
         let dated = p.milestones.filter { $0.date != nil }
         let past = dated.filter { $0.date!.year < d.asOf.year || ($0.date!.year == d.asOf.year && ($0.date!.month ?? 1) <= (d.asOf.month ?? 12)) }
-        let next = dated.filter { m in !past.contains(m) }.min { $0.date! < $1.date! }
-        let latest = past.max { $0.date! < $1.date! }
+        return (past.max { $0.date! < $1.date! }, dated.filter { m in !past.contains(m) }.min { $0.date! < $1.date! })
+    }
+
+    static func cells(_ d: Dataset, _ p: Project) -> [Line] {
+        // The latest step that has happened by the as-of date; else the next one due.
+        let (latest, next) = milestoneShown(d, p)
         let capacity = p.capacity.first.map(Figures.quantity) ?? "unknown"
         return [Line.text(p.title), Line.text(kindLabel(p.kind), role: .dim), Line.text(p.status.shortLabel, role: p.status.role),
                 Line.text(Figures.quantity(p.length), role: p.length == nil ? .unknown : .normal),

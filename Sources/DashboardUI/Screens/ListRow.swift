@@ -9,11 +9,16 @@ struct ListRow {
     var search: String
     /// The screen Enter opens instead of a detail (the Overview's panels).
     var opens: Screen?
+    /// The row's value for each of its screen's sort keys, by the key's index (`ScreenView.sortKeys`);
+    /// asked only for the key the list is sorted on.
+    var sortValue: ((Int) -> SortValue)?
     private let buildCells: () -> [Line]
     private let buildDetail: () -> Detail
 
-    init(id: String, cells: @autoclosure @escaping () -> [Line], search: String, opens: Screen? = nil, detail: @escaping () -> Detail) {
+    init(id: String, cells: @autoclosure @escaping () -> [Line], search: String, opens: Screen? = nil,
+         sortValue: ((Int) -> SortValue)? = nil, detail: @escaping () -> Detail) {
         self.id = id
+        self.sortValue = sortValue
         self.buildCells = cells
         self.search = search
         self.opens = opens
@@ -25,9 +30,10 @@ struct ListRow {
 }
 
 extension ListRow {
-    /// The rows of a screen's list before filtering.
+    /// The rows of a screen's list before filtering, in the order the state sorts them.
     static func all(_ s: AppState, _ screen: Screen) -> [ListRow] {
-        ScreenRegistry.view(screen).rows(s)
+        let view = ScreenRegistry.view(screen)
+        return SortKey.sorted(view.rows(s), s.sort[screen], keys: view.sortKeys(s.dataset))
     }
 
     /// The rows the filter lets through (all of them without a filter, or where the screen has none).

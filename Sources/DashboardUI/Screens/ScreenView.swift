@@ -62,6 +62,10 @@ protocol ScreenView: SendableMetatype {
     static func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool
     /// The keys the screen adds, before the common list keys: they win over them.
     static var bindings: [KeyBinding] { get }
+    /// The orders `s` steps through, the list's own first; none where the screen has no list to sort.
+    static func sortKeys(_ d: Dataset) -> [SortKey]
+    /// Why `s` does not sort the screen, where it has no keys ("its goods are ranked within each list").
+    static var unsortedReason: String { get }
     /// Whether the common list keys (move, page, filter, Enter…) are listed in the help view and the footer.
     static var usesListKeys: Bool { get }
 }
@@ -72,6 +76,8 @@ extension ScreenView {
     static func tableLayout(_ s: AppState, _ body: Rect) -> (Rect, Table)? { nil }
     static func click(_ s: inout AppState, x: Int, y: Int, body: Rect) -> Bool { false }
     static var bindings: [KeyBinding] { [] }
+    static func sortKeys(_ d: Dataset) -> [SortKey] { [] }
+    static var unsortedReason: String { "it has no list of its own" }
     static var usesListKeys: Bool { true }
 
     /// The table's rows under its header line.

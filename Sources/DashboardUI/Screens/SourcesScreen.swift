@@ -12,6 +12,7 @@ enum SourcesScreen: ScreenView {
         return d.sources.map { src in
             ListRow(id: src.id, cells: SourcesScreen.cells(d, src),
                     search: [src.id, src.publisher, src.title ?? "", src.url ?? "", src.language ?? "", src.basis?.label ?? "", src.weak ? "weak" : ""].joined(separator: " "),
+                    sortValue: { SourcesScreen.sortValue(d, src, $0) },
                     detail: { SourcesScreen.detail(d, src) })
         }
     }
@@ -41,6 +42,34 @@ enum SourcesScreen: ScreenView {
                 Line.text(GoodsFigures.basisShort(src) ?? "unknown", role: src.basis == nil ? .unknown : .normal),
                 Line.text(src.weak ? "weak" : "", role: .warning),
                 Line.text(String(n), role: n == 0 ? .warning : .normal), Line.text(src.title ?? src.url ?? src.id, role: .dim)]
+    }
+
+    /// Date first: when each source spoke is what a reader most often wants to order them by.
+    static func sortKeys(_ d: Dataset) -> [SortKey] {
+        [
+            SortKey.natural("dataset order"),
+            SortKey("date", column: 1, .date),
+            SortKey("cited by", column: 5, .number),
+            SortKey("publisher", column: 0, .text),
+            SortKey("language", column: 2, .text),
+            SortKey("basis", column: 3, .text),
+            SortKey("weak", column: 4, .number),
+            SortKey("title", column: 6, .text),
+        ]
+    }
+
+    static func sortValue(_ d: Dataset, _ src: Source, _ key: Int) -> SortValue {
+        switch key {
+        case 1: return .date(src.date)
+        case 2: return .number(Double(d.citationCount(of: src.id)))
+        case 3: return .text(src.publisher)
+        case 4: return .text(src.language)
+        case 5: return .text(GoodsFigures.basisShort(src))
+        // Weak sources first, then the others (not "missing": not weak is known).
+        case 6: return .number(src.weak ? 1 : 0)
+        case 7: return .text(src.title ?? src.url ?? src.id)
+        default: return .missing
+        }
     }
 
     /// Language, basis and the weak flag beside the date: what kind of source it is, at a glance.

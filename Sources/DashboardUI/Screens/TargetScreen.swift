@@ -17,6 +17,8 @@ enum TargetScreen: ScreenView {
         }
     }
 
+    static let unsortedReason = "its scenarios are in order of growth"
+
     static let bindings: [KeyBinding] = [
         KeyBinding([.char("+")], .custom { Self.changeTargetYear(&$0, by: 1); return [] },
                    help: { s in ("+ / -", "move the deadline year (now \(s.targetYear))") }, hint: { s in ("+/-", "deadline \(s.targetYear)") }, order: 1),

@@ -11,6 +11,7 @@ enum TimelineScreen: ScreenView {
         let d = s.dataset
         return TimelineScreen.events(d).map { e in
             ListRow(id: e.id, cells: TimelineScreen.cells(e), search: [e.date.display, e.kind.rawValue, e.title, e.description ?? ""].joined(separator: " "),
+                    sortValue: { k in k == 1 ? .text(e.kind.rawValue) : k == 2 ? .text(e.title) : .missing },
                     detail: { TimelineScreen.detail(d, e) })
         }
     }
@@ -24,6 +25,10 @@ enum TimelineScreen: ScreenView {
             out += [[], DetailText.field("Related", names.joined(separator: "; "))]
         }
         return Detail(title: e.title, lines: out + DetailText.sources(d, e.sources))
+    }
+
+    static func sortKeys(_ d: Dataset) -> [SortKey] {
+        [SortKey.natural("date", column: 0), SortKey("kind", column: 1, .text), SortKey("event", column: 2, .text)]
     }
 
     static func events(_ d: Dataset) -> [Event] {

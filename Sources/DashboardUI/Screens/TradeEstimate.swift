@@ -8,7 +8,9 @@ extension TradeScreen {
 
     static func estimateRow(_ d: Dataset) -> ListRow? {
         guard let e = d.currentYearEstimate(.turnover) else { return nil }
-        return ListRow(id: estimateLabel(e), cells: estimateCells(d, e), search: "\(e.year) estimate", detail: { estimateDetail(d, e) })
+        // Sorted by what its cells show: the turnover and the growth, estimates both; no direction.
+        let values: (Int) -> SortValue = { k in k == 1 ? .number(e.value) : k == 2 && e.usesPreviousYear ? .number(e.yearToDateGrowth) : .missing }
+        return ListRow(id: estimateLabel(e), cells: estimateCells(d, e), search: "\(e.year) estimate", sortValue: values, detail: { estimateDetail(d, e) })
     }
 
     /// "≥585 M^" for an estimate.

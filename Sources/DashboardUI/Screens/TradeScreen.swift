@@ -12,11 +12,36 @@ enum TradeScreen: ScreenView {
         let d = s.dataset
         var rows = TradeScreen.periods(d).map { p in
             ListRow(id: p.label, cells: TradeScreen.cells(d, p), search: p.label + " " + d.observations(in: p).compactMap(\.note).joined(separator: " "),
+                    sortValue: { TradeScreen.sortValue(d, p, $0) },
                     detail: { TradeScreen.detail(d, p) })
         }
         // The current year's estimate after its partial period (the last row: it is the newest).
         if let e = estimateRow(d) { rows.append(e) }
         return rows
+    }
+
+    /// By the figures the columns show: a partial year's value beside full years' (its label says so),
+    /// a turnover derived from the two directions as the column derives it.
+    static func sortKeys(_ d: Dataset) -> [SortKey] {
+        let (a, b) = home(d)
+        return [SortKey.natural("period", column: 0), SortKey("turnover", column: 1, .number), SortKey("growth", column: 2, .number),
+                SortKey("\(a)→\(b)", column: 3, .number), SortKey("\(b)→\(a)", column: 4, .number), SortKey("\(a) balance", column: 5, .number)]
+    }
+
+    static func sortValue(_ d: Dataset, _ p: Period, _ key: Int) -> SortValue {
+        let (a, b) = home(d)
+        let ex = d.preferred(.goods(from: a, to: b), period: p)?.usd, im = d.preferred(.goods(from: b, to: a), period: p)?.usd
+        switch key {
+        case 1:
+            if let t = d.preferred(.turnover, period: p) { return .number(t.usd) }
+            if let ex, let im { return .number(ex + im) }
+            return .missing
+        case 2: return .number(growth(d, p)?.rate)
+        case 3: return .number(ex)
+        case 4: return .number(im)
+        case 5: if let ex, let im { return .number(ex - im) } else { return .missing }
+        default: return .missing
+        }
     }
 
     /// Every period with whole-goods figures, oldest first; a partial year sorts before its full year.

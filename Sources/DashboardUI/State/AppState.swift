@@ -14,6 +14,8 @@ public struct AppState: Sendable {
     /// What has the keyboard: the list, the filter prompt, or an overlay (detail, help, problems).
     public var mode: Mode = .browsing
     public var filter = FilterState()
+    /// How each screen's list is sorted (`s`, `S`); a screen not in it shows its own order.
+    public var sort: [Screen: SortOrder] = [:]
     /// The deadline year the Target screen computes the required growth for (+ and −).
     public var targetYear: Int
     /// The year the Goods screen shows (+ and −); nil: the latest year with goods.

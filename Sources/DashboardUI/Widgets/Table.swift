@@ -46,6 +46,18 @@ public struct Table: Hashable, Sendable {
     public var showHeader: Bool
     /// Shown (dimmed) when there are no rows.
     public var emptyText: String?
+    /// The column the rows are sorted on, marked in the header (▲ ascending, ▼ descending; ^ and v in ASCII).
+    public var sortMarker: SortMarker?
+
+    public struct SortMarker: Hashable, Sendable {
+        public var column: Int
+        public var descending: Bool
+
+        public init(column: Int, descending: Bool) {
+            self.column = column
+            self.descending = descending
+        }
+    }
 
     public init(columns: [TableColumn], rows: [[Line]], selected: Int? = nil, offset: Int = 0, showHeader: Bool = true, emptyText: String? = nil) {
         self.columns = columns
@@ -176,6 +188,17 @@ public struct Table: Hashable, Sendable {
         return keep
     }
 
+    /// The column drawn at column `x` of `area` (a click on the header), nil in a gap or outside.
+    public func column(atX x: Int, area: Rect, ascii: Bool) -> Int? {
+        let scrolls = rows.count > visibleRows(height: area.height) && visibleRows(height: area.height) > 0 && area.width >= 2
+        var left = area.x
+        for (c, w) in columnWidths(for: area.width - (scrolls ? 1 : 0), ascii: ascii).enumerated() where w > 0 {
+            if x >= left && x < left + w { return c }
+            left += w + 1
+        }
+        return nil
+    }
+
     public func render(into canvas: inout Canvas, area: Rect, theme: Theme) {
         guard !area.isEmpty, !columns.isEmpty else { return }
         let ascii = canvas.asciiOnly || theme.ascii
@@ -194,7 +217,15 @@ public struct Table: Hashable, Sendable {
         if showHeader {
             let row = Rect(x: area.x, y: y, width: tableWidth, height: 1)
             for (c, w) in widths.enumerated() where w > 0 {
-                canvas.put([Span(text: columns[c].title, role: .tableHeader)], in: Rect(x: xs[c], y: y, width: w, height: 1).intersection(row), align: columns[c].align, theme: theme)
+                let cell = Rect(x: xs[c], y: y, width: w, height: 1).intersection(row)
+                guard let m = sortMarker, m.column == c else {
+                    canvas.put([Span(text: columns[c].title, role: .tableHeader)], in: cell, align: columns[c].align, theme: theme)
+                    continue
+                }
+                let mark = m.descending ? (ascii ? "v" : "▼") : (ascii ? "^" : "▲")
+                // The marker is never cut: a title too long for it loses its last letters ("Cite▲").
+                let title = TextLayout.prefix(TextLayout.display(columns[c].title, ascii: ascii), width: max(0, cell.width - 1))
+                canvas.put([Span(text: title, role: .tableHeader), Span(text: mark, role: .accent)], in: cell, align: columns[c].align, theme: theme)
             }
             canvas.apply(theme.style(.tableHeader), to: Rect(x: row.x, y: y, width: min(tableWidth, x - 1 - area.x), height: 1))
             y += 1
