@@ -39,14 +39,7 @@ enum Clipboard {
     /// Writes the sequence to the terminal (fd 1, where ncurses writes), after flushing what ncurses
     /// has buffered, so that it never lands inside a frame. Call after a frame has been painted.
     static func send(_ text: String) {
-        fflush(tdsh_stdout())
-        let bytes = sequence(text)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBufferPointer { write(1, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 { if errno == EINTR { continue }; return }
-            done += n
-        }
+        TerminalBytes.write(sequence(text))
     }
 }
 

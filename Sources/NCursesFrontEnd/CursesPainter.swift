@@ -55,6 +55,9 @@ public final class CursesPainter {
     private var renditions: [Style: (attrs: attr_t, pair: Int16)] = [:]
     private var previous: Canvas?
     private var cursorShown: Bool?
+    /// Whether source addresses are sent as OSC 8 links (`Hyperlinks`), and the frame they were last written for.
+    public var links = false
+    private var linksWritten: Canvas?
 
     public init(window: WindowPointer, color: ColorSupport) {
         self.window = window
@@ -62,7 +65,7 @@ public final class CursesPainter {
     }
 
     /// Forgets the previous frame: the next `paint` writes every cell (after a resize or Ctrl-L).
-    public func invalidate() { previous = nil }
+    public func invalidate() { previous = nil; linksWritten = nil }
 
     /// Writes the canvas into the window (not yet to the terminal: see `present`).
     public func paint(_ canvas: Canvas) {
@@ -120,6 +123,30 @@ public final class CursesPainter {
         }
         wnoutrefresh(window)
         doupdate()
+        if links { writeLinks(canvas) }
+    }
+
+    /// The frame's link runs that are new or changed, written again as OSC 8 links over themselves.
+    private func writeLinks(_ canvas: Canvas) {
+        var bytes: [UInt8] = []
+        for (k, run) in Hyperlinks.runs(canvas).enumerated() where Hyperlinks.changed(run, in: canvas, since: linksWritten) {
+            if let b = Hyperlinks.sequence(run, canvas, id: k, sgr: sgr) { bytes += b }
+        }
+        linksWritten = canvas
+        if !bytes.isEmpty { TerminalBytes.write(bytes) }
+    }
+
+    /// SGR for a style as ncurses shows it here: no colour in monochrome, bright colours as bold on
+    /// eight-colour terminals.
+    func sgr(_ style: Style) -> String {
+        guard color.enabled else { return style.withoutColor.sgr }
+        var s = style
+        // Without the terminal's own colours ncurses draws white on black (see `rendition`).
+        if !color.defaultColors, s.fg != nil || s.bg != nil { s.fg = s.fg ?? .white; s.bg = s.bg ?? .black }
+        guard color.colors < 16 else { return s.sgr }
+        if let fg = s.fg, fg.rawValue >= 8 { s.fg = ANSIColor(rawValue: fg.rawValue - 8); s.bold = true }
+        if let bg = s.bg, bg.rawValue >= 8 { s.bg = ANSIColor(rawValue: bg.rawValue - 8) }
+        return s.sgr
     }
 
     /// `paint` then `present`.

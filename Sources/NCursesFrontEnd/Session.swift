@@ -99,6 +99,7 @@ final class Session {
         let color = ColorSupport.start(wanted: state.theme.usesColor)
         if state.theme.usesColor && !color.enabled { state.theme = state.theme.withoutColor }
         painter = CursesPainter(window: window, color: color)
+        painter.links = Hyperlinks.enabled(term: getenv("TERM").map { String(cString: $0) }, setting: getenv("TRADEDASH_LINKS").map { String(cString: $0) })
         if options.mouse {
             mouseinterval(0)
             _ = mousemask(tdsh_button1_pressed() | tdsh_button4_pressed() | tdsh_button5_pressed(), nil)

@@ -4,11 +4,14 @@ public struct Cell: Hashable, Sendable {
     public var text: String
     public var width: UInt8
     public var style: Style
+    /// The cell's link: 0 for none, else the canvas's `links[link - 1]`. Any other write clears it.
+    public var link: UInt16
 
-    public init(_ text: String = " ", width: UInt8 = 1, style: Style = .plain) {
+    public init(_ text: String = " ", width: UInt8 = 1, style: Style = .plain, link: UInt16 = 0) {
         self.text = text
         self.width = width
         self.style = style
+        self.link = link
     }
 
     public static let blank = Cell()
@@ -29,6 +32,22 @@ public struct Canvas: Sendable, Equatable {
     }
     private var cursorX: Int?
     private var cursorY = 0
+    /// The addresses cells link to (see `Cell.link`), each once.
+    public private(set) var links: [String] = []
+
+    /// The link number of an address, added on first use (0 when the canvas has too many to number).
+    public mutating func linkID(_ url: String) -> UInt16 {
+        if let i = links.firstIndex(of: url) { return UInt16(i + 1) }
+        guard links.count < Int(UInt16.max) - 1 else { return 0 }
+        links.append(url)
+        return UInt16(links.count)
+    }
+
+    /// The address the cell at (x, y) links to.
+    public func link(x: Int, y: Int) -> String? {
+        let id = self[x, y].link
+        return id == 0 ? nil : links[Int(id) - 1]
+    }
 
     public init(width: Int, height: Int, asciiOnly: Bool = false) {
         self.width = max(0, width)
@@ -47,14 +66,14 @@ public struct Canvas: Sendable, Equatable {
     /// Writes `text` from column `x` of row `y`, clipped to `clip` (default: the whole canvas).
     /// Returns the number of columns written. A wide character that does not fit whole becomes spaces.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil, link: UInt16 = 0) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
         guard y >= area.y, y < area.maxY else { return 0 }
         let source = asciiOnly ? Transliteration.ascii(text) : text
         var cx = x
         for ch in source {
             if ch == "\n" || ch == "\r" || ch == "\t" {
-                if cx >= area.x && cx < area.maxX { clearWide(at: cx, y: y); self[cx, y] = Cell(" ", width: 1, style: style) }
+                if cx >= area.x && cx < area.maxX { clearWide(at: cx, y: y); self[cx, y] = Cell(" ", width: 1, style: style, link: link) }
                 cx += 1
                 continue
             }
@@ -91,16 +110,16 @@ public struct Canvas: Sendable, Equatable {
             if cx >= area.x {
                 if w == 1 {
                     clearWide(at: cx, y: y)
-                    self[cx, y] = Cell(text, width: 1, style: style)
+                    self[cx, y] = Cell(text, width: 1, style: style, link: link)
                 } else if cx + w <= area.maxX, w <= Int(UInt8.max) {
                     // A wide cluster: its cell, then empty continuation cells for its other columns.
                     for k in cx..<(cx + w) { clearWide(at: k, y: y) }
-                    self[cx, y] = Cell(text, width: UInt8(w), style: style)
-                    for k in (cx + 1)..<(cx + w) { self[k, y] = Cell("", width: 0, style: style) }
+                    self[cx, y] = Cell(text, width: UInt8(w), style: style, link: link)
+                    for k in (cx + 1)..<(cx + w) { self[k, y] = Cell("", width: 0, style: style, link: link) }
                 } else {
                     for k in cx..<min(cx + w, area.maxX) {
                         clearWide(at: k, y: y)
-                        self[k, y] = Cell(" ", width: 1, style: style)
+                        self[k, y] = Cell(" ", width: 1, style: style, link: link)
                     }
                 }
             }

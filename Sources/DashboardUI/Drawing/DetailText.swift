@@ -6,14 +6,28 @@ enum DetailText {
         [Span(name + ": ", role: .dim), value.map { Span($0, role: role) } ?? Span("unknown", role: .unknown)]
     }
 
-    /// "[id] Publisher, "Title", 15 Oct 2022, url".
+    /// What a source's address links to: the address itself when it is a web address (http or
+    /// https), else nothing (it is shown as text).
+    static func linkTarget(_ url: String?) -> String? {
+        guard let url else { return nil }
+        let lower = url.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? url : nil
+    }
+
+    /// "Address: https://…", the address a link.
+    static func address(_ url: String?) -> Line {
+        guard let url else { return field("Address", nil) }
+        return [Span("Address: ", role: .dim), Span(url, link: linkTarget(url))]
+    }
+
+    /// "[id] Publisher, "Title", 15 Oct 2022, url" (the address a link).
     static func sourceLine(_ d: Dataset, _ id: String, indent: String = "  ") -> Line {
         guard let src = d.source(id) else { return [Span(indent + "[\(id)] unknown source", role: .error)] }
         var parts = [src.publisher]
         if let t = src.title { parts.append("\"\(t)\"") }
         if let date = src.date { parts.append(date.display) }
-        if let u = src.url { parts.append(u) }
         var line: Line = [Span(indent + "[\(id)] ", role: .dim), Span(parts.joined(separator: ", "))]
+        if let u = src.url { line.append(Span(", ")); line.append(Span(u, link: linkTarget(u))) }
         // A source to read with caution says so wherever it is cited.
         if src.weak { line.append(Span(" (weak source: see its note on the Sources screen)", role: .conflict)) }
         return line

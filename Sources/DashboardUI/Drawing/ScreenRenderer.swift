@@ -14,7 +14,7 @@ enum ScreenRenderer {
         switch s.mode {
         case .browsing, .filtering: break
         case .detail(let o), .problems(let o): o.draw(s, body, into: &c)
-        case .help(let o, let under):
+        case .help(let o, let under), .address(let o, _, let under):
             under?.draw(s, body, into: &c)
             o.draw(s, body, into: &c)
         }

@@ -66,7 +66,10 @@ enum KeyMap {
             if s.filter.isActive { moveWrapping(&s, by: d) }
             else { s.status = StatusLine(text: "No filter: press / to type one", isError: false) }
         case .close:
-            if case .help(_, let under?) = s.mode { s.mode = .detail(under) } else { s.mode = .browsing }
+            switch s.mode {
+            case .help(_, let under?), .address(_, _, let under?): s.mode = .detail(under)
+            default: s.mode = .browsing
+            }
         case .scroll(let d): scroll(&s, by: d)
         case .scrollPage(let d): scroll(&s, by: d * page(s))
         case .scrollTop: s.mode = s.mode.withOverlay { $0.scroll = 0 }

@@ -46,6 +46,7 @@ enum KeyTable {
         KeyBinding([.char("r")], .reload, help: ("r", "reload the data file"), hint: ("r", "reload"), order: 23),
         KeyBinding([.char("y")], .custom { CopyText.copyRow(&$0) }, help: ("y / Y", "copy the row / the whole table (OSC 52)")),
         KeyBinding([.char("Y")], .custom { CopyText.copyTable(&$0) }),
+        openAddress,
         KeyBinding([.char("e")], .openProblems, help: ("e", "show the problems of a failed reload")),
         redraw,
         suspend,
@@ -66,6 +67,9 @@ enum KeyTable {
         return browsingHead + view.bindings + (view.usesListKeys ? list : []) + browsingTail
     }
 
+    static let openAddress = KeyBinding([.char("o")], .custom { AddressView.open(&$0) },
+                                        help: ("o", "addresses of the row's sources, a line each"))
+
     // MARK: Overlays and the filter prompt.
 
     static let detail: [KeyBinding] = [
@@ -79,6 +83,18 @@ enum KeyTable {
         KeyBinding([.end, .char("G")], .scrollBottom),
         KeyBinding([.char("?")], .openHelp),
         KeyBinding(digits, .jumpToScreen, hint: (Screen.numberKeys, "screens"), order: 3),
+        KeyBinding([.char("o")], .custom { AddressView.open(&$0) }, hint: ("o", "addresses"), order: 5),
+    ]
+
+    /// The addresses `o` shows.
+    static let address: [KeyBinding] = [
+        KeyBinding([.escape, .char("o"), .enter, .backspace, .char("h"), .left], .close, hint: ("Esc", "back"), order: 1),
+        KeyBinding([.char("y")], .custom { AddressView.copy(&$0) }, hint: ("y", "copy"), order: 2),
+        KeyBinding([.char("q")], .quit, hint: ("q", "quit"), order: 3),
+        KeyBinding([.down, .char("j")], .scroll(1)),
+        KeyBinding([.up, .char("k")], .scroll(-1)),
+        KeyBinding([.pageDown, .char(" ")], .scrollPage(1)),
+        KeyBinding([.pageUp], .scrollPage(-1)),
     ]
 
     static let help: [KeyBinding] = [
@@ -117,6 +133,7 @@ enum KeyTable {
         case .detail: return detail
         case .problems: return problems
         case .help: return help
+        case .address: return address
         }
     }
 

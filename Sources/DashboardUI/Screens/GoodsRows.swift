@@ -237,7 +237,7 @@ extension Array where Element == Span {
         var out: Line = []
         for span in self {
             if left >= span.text.count { left -= span.text.count; continue }
-            out.append(Span(String(span.text.dropFirst(left)), role: span.role))
+            out.append(Span(String(span.text.dropFirst(left)), role: span.role, link: span.link))
             left = 0
         }
         return out

@@ -20,7 +20,7 @@ enum SourcesScreen: ScreenView {
     static func detail(_ d: Dataset, _ src: Source) -> Detail {
         let cites = d.citations(of: src.id)
         var out = [DetailText.field("Id", src.id), DetailText.field("Publisher", src.publisher), DetailText.field("Title", src.title),
-                   DetailText.field("Date", src.date?.display), DetailText.field("Address", src.url)] + facts(src)
+                   DetailText.field("Date", src.date?.display), DetailText.address(src.url)] + facts(src)
         if let n = src.note { out.append(DetailText.field("Note", n)) }
         out += [[], Line.text("Cited by (\(cites.count))", role: .tableHeader)]
         out += cites.isEmpty ? [Line.text("  nothing cites this source", role: .warning)] : cites.map { Line.text("  " + $0) }
@@ -41,7 +41,7 @@ enum SourcesScreen: ScreenView {
                 Line.text(src.language ?? "?", role: src.language == nil ? .unknown : .normal),
                 Line.text(GoodsFigures.basisShort(src) ?? "unknown", role: src.basis == nil ? .unknown : .normal),
                 Line.text(src.weak ? "weak" : "", role: .warning),
-                Line.text(String(n), role: n == 0 ? .warning : .normal), Line.text(src.title ?? src.url ?? src.id, role: .dim)]
+                Line.text(String(n), role: n == 0 ? .warning : .normal), [Span(src.title ?? src.url ?? src.id, role: .dim, link: DetailText.linkTarget(src.url))]]
     }
 
     /// Date first: when each source spoke is what a reader most often wants to order them by.

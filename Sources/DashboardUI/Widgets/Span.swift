@@ -2,14 +2,18 @@
 public struct Span: Hashable, Sendable, ExpressibleByStringLiteral {
     public var text: String
     public var role: Role
+    /// The address the text links to (a source's URL): clickable where the terminal supports OSC 8,
+    /// plain text everywhere else. It follows the text when it is wrapped, cut or merged.
+    public var link: String?
 
-    public init(text: String, role: Role = .normal) {
+    public init(text: String, role: Role = .normal, link: String? = nil) {
         self.text = text
         self.role = role
+        self.link = link
     }
 
-    public init(_ text: String, role: Role = .normal) {
-        self.init(text: text, role: role)
+    public init(_ text: String, role: Role = .normal, link: String? = nil) {
+        self.init(text: text, role: role, link: link)
     }
 
     public init(stringLiteral value: String) {
@@ -38,7 +42,7 @@ extension Array where Element == Span {
     public func prepared(ascii: Bool, keepNewlines: Bool = false) -> Line {
         compactMap { span in
             let t = TextLayout.display(span.text, ascii: ascii, keepNewlines: keepNewlines)
-            return t.isEmpty ? nil : Span(text: t, role: span.role)
+            return t.isEmpty ? nil : Span(text: t, role: span.role, link: span.link)
         }
     }
 
@@ -58,7 +62,8 @@ extension Array where Element == Span {
             break
         }
         let role = kept.last?.role ?? first?.role ?? .normal
-        if ew > 0 { kept.append(Span(text: ellipsis, role: role)) }
+        // A cut address still links to the whole of it, the ellipsis too.
+        if ew > 0 { kept.append(Span(text: ellipsis, role: role, link: kept.last?.link)) }
         return kept
     }
 
@@ -75,17 +80,17 @@ extension Array where Element == Span {
                 used += w
                 t.append(ch)
             }
-            if !t.isEmpty { out.append(Span(text: t, role: span.role)) }
+            if !t.isEmpty { out.append(Span(text: t, role: span.role, link: span.link)) }
             if full { break }
         }
         return out
     }
 
-    /// Adjacent spans of the same role merged.
+    /// Adjacent spans of the same role (and link) merged.
     public var coalesced: Line {
         var out: Line = []
         for span in self where !span.text.isEmpty {
-            if let last = out.last, last.role == span.role { out[out.count - 1].text += span.text } else { out.append(span) }
+            if let last = out.last, last.role == span.role, last.link == span.link { out[out.count - 1].text += span.text } else { out.append(span) }
         }
         return out
     }
@@ -100,7 +105,7 @@ extension Canvas {
         let area = clip ?? bounds
         for span in line {
             let text = TextLayout.display(span.text, ascii: asciiOnly || theme.ascii)
-            _ = put(text, x: cx, y: y, style: theme.style(span.role), clip: area)
+            _ = put(text, x: cx, y: y, style: theme.style(span.role), clip: area, link: span.link.map { linkID($0) } ?? 0)
             cx += DisplayWidth.of(text)
         }
         return max(0, min(cx, area.maxX) - max(x, area.x))

@@ -50,7 +50,7 @@ public enum TextLayout {
         for span in line {
             for ch in clean(span.text, keepNewlines: true) {
                 if ch == "\n" { paragraphs.append([]); continue }
-                paragraphs[paragraphs.count - 1].append(Glyph(ch: ch, role: span.role, width: DisplayWidth.of(ch)))
+                paragraphs[paragraphs.count - 1].append(Glyph(ch: ch, role: span.role, link: span.link, width: DisplayWidth.of(ch)))
             }
         }
         var result: [Line] = []
@@ -61,6 +61,7 @@ public enum TextLayout {
     private struct Glyph {
         var ch: Character
         var role: Role
+        var link: String?
         var width: Int
         var isSpace: Bool { ch == " " }
     }
@@ -68,7 +69,7 @@ public enum TextLayout {
     private static func makeLine(_ glyphs: [Glyph]) -> Line {
         var out: Line = []
         for g in glyphs {
-            if let last = out.last, last.role == g.role { out[out.count - 1].text.append(g.ch) } else { out.append(Span(text: String(g.ch), role: g.role)) }
+            if let last = out.last, last.role == g.role, last.link == g.link { out[out.count - 1].text.append(g.ch) } else { out.append(Span(text: String(g.ch), role: g.role, link: g.link)) }
         }
         return out
     }
