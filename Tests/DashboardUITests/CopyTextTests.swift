@@ -46,6 +46,21 @@ import TradeModel
         #expect(s.status == StatusLine(text: "copied 1 row, \(text.utf8.count) bytes", isError: false))
     }
 
+    /// The kind comes from what the row shows too: a derived balance in the cells, an estimate.
+    @Test func theKindSaysWhatIsDerivedAndWhatIsAnEstimate() throws {
+        var s = Fixture.state(screen: .trade)
+        let rows = ListRow.visible(s, .trade)
+        let partial = try #require(rows.firstIndex { $0.id == "2025 Jan–Sep" })
+        Fixture.press(&s, .char("g"))
+        for _ in 0..<partial { Fixture.press(&s, .char("j")) }
+        guard case .copy(let text, _)? = Fixture.press(&s, .char("y")).first else { Issue.record("no copy"); return }
+        #expect(text.contains("kind: stated, with figures derived by us"), "its balance is ours: \(text)")
+        Fixture.press(&s, .char("G"))
+        guard case .copy(let est, _)? = Fixture.press(&s, .char("y")).first else { Issue.record("no copy"); return }
+        #expect(est.contains("2025 est."), "\(est)")
+        #expect(est.contains("kind: estimate by us, from stated figures"), "\(est)")
+    }
+
     @Test func theRowFollowsTheSelection() {
         var s = Fixture.state(screen: .trade)
         guard case .copy(let first, _)? = Fixture.press(&s, .char("y")).first,

@@ -10,7 +10,7 @@ public enum CopyText {
         guard let row = ListRow.selected(s, s.screen) else { return nil }
         let detail = row.detail
         let title = clean(detail.title)
-        let (kind, sources) = provenance(detail, in: s.dataset)
+        let (kind, sources) = provenance(detail, cells: row.cells, in: s.dataset)
         var parts = [title] + cells(row, detail).filter { !$0.isEmpty && $0 != title }
         parts.append("kind: \(kind)")
         parts.append("sources: " + (sources.isEmpty ? "unknown" : sources.joined(separator: ", ")))
@@ -31,7 +31,7 @@ public enum CopyText {
             lines.append((t.columns.map { cell($0.title) } + ["kind", "sources"]).joined(separator: "\t"))
         }
         for (row, c) in zip(rows, cells) {
-            let (kind, sources) = provenance(row.detail, in: s.dataset)
+            let (kind, sources) = provenance(row.detail, cells: row.cells, in: s.dataset)
             let padded = c + Array(repeating: "", count: width - c.count)
             lines.append((padded + [kind, sources.isEmpty ? "unknown" : sources.joined(separator: "; ")]).joined(separator: "\t"))
         }
@@ -51,11 +51,13 @@ public enum CopyText {
     /// Rows that open another screen (the Overview's panels) have no figures of their own to copy.
     static func opensScreens(_ s: AppState) -> Bool { ListRow.selected(s, s.screen)?.opens != nil }
 
-    /// The kind of the figures a detail shows and the ids of the dataset's sources it names, in the
-    /// order they first appear. Figures drawn in the derived role are ours; the others are stated
-    /// by the sources named.
-    static func provenance(_ detail: Detail, in d: Dataset) -> (kind: String, sources: [String]) {
-        let derived = detail.lines.contains { $0.contains { $0.role == .derived } }
+    /// The kind of the figures a detail (and the row's cells, when given) shows and the ids of the
+    /// dataset's sources it names, in the order they first appear. Figures drawn in the derived role
+    /// are ours, in the estimate role our estimates; the others are stated by the sources named.
+    static func provenance(_ detail: Detail, cells: [Line] = [], in d: Dataset) -> (kind: String, sources: [String]) {
+        let shown = detail.lines + cells
+        let derived = shown.contains { $0.contains { $0.role == .derived } }
+        let estimate = shown.contains { $0.contains { $0.role == .estimate } }
         let text = detail.lines.map(\.plainText).joined(separator: "\n")
         let known = Set(d.sources.map(\.id))
         var found = [String]()
@@ -68,6 +70,8 @@ public enum CopyText {
         case (true, true): kind = "derived by us"
         case (true, false): kind = "unknown"
         }
+        // An estimate is ours, whatever it is made from; the stated figures it uses are named.
+        if estimate { return (found.isEmpty ? "estimate by us" : "estimate by us, from stated figures", found) }
         return (kind, found)
     }
 
