@@ -23,12 +23,14 @@ let package = Package(
         .target(name: "TradeImport", dependencies: ["TradeModel"]),
         // State, keys, screens and widgets drawing into a Canvas. No terminal.
         .target(name: "DashboardUI", dependencies: ["TradeModel"]),
+        // The config file: its TOML subset, its keys, where it is. No terminal, no Foundation.
+        .target(name: "TradeConfig", dependencies: ["DashboardUI", "TradeModel"]),
         // The only code that talks to the terminal.
         .target(name: "NCursesFrontEnd", dependencies: ["DashboardUI", "CNCurses"]),
         .executableTarget(
             name: "tradedash",
             dependencies: [
-                "TradeModel", "TradeImport", "DashboardUI", "NCursesFrontEnd",
+                "TradeModel", "TradeImport", "DashboardUI", "NCursesFrontEnd", "TradeConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "TradeModelTests", dependencies: ["TradeModel"], exclude: ["Corpus", "LoadFixtures", "ExportGoldens"]),
         .testTarget(name: "TradeImportTests", dependencies: ["TradeImport", "TradeModel"]),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "TradeModel"], exclude: ["Goldens", "Fixtures"]),
+        .testTarget(name: "TradeConfigTests", dependencies: ["TradeConfig", "DashboardUI", "TradeModel"]),
         .testTarget(name: "NCursesFrontEndTests", dependencies: ["NCursesFrontEnd", "DashboardUI", "CNCurses"]),
         // Runs the built binary: the command line, and the dashboard inside tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["TradeModel"]),

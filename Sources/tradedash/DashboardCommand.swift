@@ -1,10 +1,12 @@
 import ArgumentParser
 import DashboardUI
 import NCursesFrontEnd
+import TradeConfig
 import TradeModel
 
-/// `tradedash [--data FILE] [--theme color|mono|ascii] [--ascii] [--no-color] [--mouse]`:
-/// the interactive dashboard (the default command).
+/// `tradedash [--data FILE] [--theme color|mono|ascii] [--ascii] [--no-color] [--mouse|--no-mouse]
+/// [--screen NAME] [--config FILE|--no-config]`: the interactive dashboard (the default command).
+/// Flags beat the config file, the file beats the defaults.
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
@@ -13,7 +15,10 @@ struct DashboardCommand: ParsableCommand {
         Keys: \(Screen.numberKeys) screens, Tab/Shift-Tab next/previous, arrows or h j k l, PgUp/PgDn, g/G, Enter details, \
         Esc back, / filter, ? help, r reload the data, y/Y copy the row/table (OSC 52), Ctrl-L redraw, Ctrl-Z suspend, q or Ctrl-C quit.
 
-        Colour is off with --no-color or when NO_COLOR is set to anything. Outside a UTF-8 locale \
+        Settings come from the config file (`tradedash config --path`; --config FILE, --no-config); \
+        flags beat it. A broken config file is reported and the dashboard starts with the defaults.
+
+        Colour is off with --no-color or when NO_COLOR is set to anything, whatever the config file says. Outside a UTF-8 locale \
         (LANG=C) the dashboard draws with ASCII only. It needs a terminal: when the output is piped \
         or TERM cannot move the cursor, use `tradedash render` instead. Exit status: 0 after q, \
         1 when the data file is invalid, 2 when there is no usable terminal.
@@ -34,8 +39,8 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(name: .long, help: "Colours and characters: mono has no colour, ascii has 7-bit characters only and no colour.")
-    var theme: ThemeChoice = .color
+    @Option(name: .long, help: "Colours and characters: mono has no colour, ascii has 7-bit characters only and no colour (default: color, or the config file's).")
+    var theme: ThemeChoice?
 
     @Flag(name: .long, help: "Draw with 7-bit ASCII only (the same as --theme ascii).")
     var ascii = false
@@ -43,8 +48,19 @@ struct DashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "No colour (also when NO_COLOR is set).")
     var noColor = false
 
-    @Flag(name: .long, help: "Report mouse clicks (tabs, rows) and the wheel; hold Shift to select text.")
-    var mouse = false
+    @Flag(name: .long, inversion: .prefixedNo, help: "Report mouse clicks (tabs, rows) and the wheel; hold Shift to select text (default: off, or the config file's).")
+    var mouse: Bool?
+
+    @Option(name: .long, help: ArgumentHelp("The screen to start on: \(Screen.allCases.map(\.name).joined(separator: ", ")), or its number.", valueName: "name"))
+    var screen: String?
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    func validate() throws {
+        if let screen, Screen.named(screen) == nil {
+            throw ValidationError("unknown screen \"\(screen)\"; expected one of \(Screen.allCases.map(\.name).joined(separator: ", ")) or 1–\(Screen.allCases.count)")
+        }
+    }
 
     /// The variables the start-up checks read.
     static func environment() -> [String: String] {
@@ -56,7 +72,13 @@ struct DashboardCommand: ParsableCommand {
     }
 
     func run() throws {
-        // The data first: a broken file is reported (exit 1) before anything touches the terminal.
+        // The config file, then the data: what is broken is reported before anything touches the terminal.
+        let config = try configOptions.read(byDefault: true)
+        if !config.problems.isEmpty { StandardError.print("tradedash: the config file is ignored: starting with the defaults") }
+        let flags = Settings.Flags(theme: ascii ? .ascii : theme?.name, mouse: mouse, screen: screen.flatMap(Screen.named), data: data.data)
+        let settings = Settings.resolve(flags: flags, file: config.file, configPath: config.path, home: SystemIO.environment("HOME"))
+        var data = self.data
+        data.data = settings.dataPath
         let dataset = try data.load()
         let path = data.path
         let environment = Self.environment()
@@ -70,11 +92,16 @@ struct DashboardCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let theme = TerminalTheme.resolve(requested: ascii ? .ascii : theme.name, noColor: noColor,
+        let theme = TerminalTheme.resolve(requested: settings.theme, noColor: noColor,
                                           environment: environment, utf8: terminal.utf8)
-        let state = AppState(dataset: dataset, dataPath: path, theme: theme)
+        var state = AppState(dataset: dataset, dataPath: path, theme: theme)
+        state.keyOverrides = settings.keys
+        Dashboard.show(settings.screen, in: &state)
+        if let configPath = config.path, !config.problems.isEmpty {
+            state.status = StatusLine(text: Settings.brokenStatus(path: configPath, problems: config.problems), isError: true)
+        }
         // The reload runs on the front end's loading thread; what it returns is applied on the main one.
-        let outcome = FrontEnd.run(state, terminal: terminal, options: FrontEndOptions(mouse: mouse)) { () -> StateUpdate in
+        let outcome = FrontEnd.run(state, terminal: terminal, options: FrontEndOptions(mouse: settings.mouse)) { () -> StateUpdate in
             do throws(LoadError) {
                 let fresh = try DatasetLoader.load(path: path)
                 return { $0.reloaded(with: fresh) }

@@ -7,6 +7,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TradeConfig
 import TradeModel
 
 /// `tradedash render`: any screen as text on stdout, for scripts, cron mail and CI.
@@ -17,6 +18,10 @@ struct RenderCommand: ParsableCommand {
         discussion: """
         Prints exactly what the interactive dashboard shows, as plain text or with ANSI colours. \
         Width and height default to the terminal's size when stdout is a terminal, else 100×30.
+
+        So that its output is reproducible, render reads no config file unless --config FILE names \
+        one; then the file's theme, screen, data and keys apply (flags beat them), and a broken file \
+        is an error (exit 1).
         """
     )
 
@@ -25,7 +30,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     @Option(name: .long, help: ArgumentHelp("The screen: \(Screen.allCases.map(\.name).joined(separator: ", ")), or its number.", valueName: "name"))
-    var screen: String = "overview"
+    var screen: String?
 
     @Option(name: .long, help: "Width in columns.")
     var width: Int?
@@ -33,8 +38,8 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Height in rows.")
     var height: Int?
 
-    @Option(name: .long, help: ArgumentHelp("color, mono or ascii.", valueName: "theme"))
-    var theme: String = "color"
+    @Option(name: .long, help: ArgumentHelp("color, mono or ascii (default: color).", valueName: "theme"))
+    var theme: String?
 
     @Flag(name: .long, help: "Use 7-bit ASCII characters only (same as --theme ascii).")
     var ascii = false
@@ -47,17 +52,29 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var configOptions: ConfigOptions
+
     func validate() throws {
-        if Screen.named(screen) == nil {
+        if let screen, Screen.named(screen) == nil {
             throw ValidationError("unknown screen \"\(screen)\"; expected one of \(Screen.allCases.map(\.name).joined(separator: ", ")) or 1–\(Screen.allCases.count)")
         }
-        if Theme.Name(rawValue: theme) == nil { throw ValidationError("unknown theme \"\(theme)\"; expected color, mono or ascii") }
+        if let theme, Theme.Name(rawValue: theme) == nil { throw ValidationError("unknown theme \"\(theme)\"; expected color, mono or ascii") }
         if let width, !(1...1000).contains(width) { throw ValidationError("--width must be between 1 and 1000 (got \(width))") }
         if let height, !(1...1000).contains(height) { throw ValidationError("--height must be between 1 and 1000 (got \(height))") }
         if let keys { _ = try KeySequence.parse(keys) }
     }
 
     func run() throws {
+        let config = try configOptions.read(byDefault: false)
+        if !config.problems.isEmpty {
+            StandardError.print("tradedash: the config file has \(config.problems.count == 1 ? "a problem" : "\(config.problems.count) problems"); nothing rendered")
+            throw ExitCode(1)
+        }
+        let flags = Settings.Flags(theme: ascii ? .ascii : theme.flatMap(Theme.Name.init(rawValue:)),
+                                   screen: screen.flatMap(Screen.named), data: data.data)
+        let settings = Settings.resolve(flags: flags, file: config.file, configPath: config.path, home: SystemIO.environment("HOME"))
+        var data = self.data
+        data.data = settings.dataPath
         let dataset = try data.load()
         let stdoutIsTTY = SystemIO.isTerminal(1)
         let useColor: Bool
@@ -66,14 +83,15 @@ struct RenderCommand: ParsableCommand {
         case .never: useColor = false
         case .auto: useColor = stdoutIsTTY && (SystemIO.environment("NO_COLOR") ?? "").isEmpty
         }
-        var t = Theme.named(ascii ? .ascii : Theme.Name(rawValue: theme)!)
+        var t = Theme.named(settings.theme)
         if !useColor && t.name == .color { t = t.withoutColor }
         let size = TerminalSize.current(stdoutIsTTY: stdoutIsTTY)
         let w = width ?? size?.width ?? 100
         let h = height ?? size?.height ?? 30
         var state = AppState(dataset: dataset, dataPath: data.path, theme: t)
+        state.keyOverrides = settings.keys
         _ = Dashboard.update(&state, .resize(width: w, height: h))
-        Dashboard.show(Screen.named(screen) ?? .overview, in: &state)
+        Dashboard.show(settings.screen, in: &state)
         for key in try KeySequence.parse(keys ?? "") {
             if Dashboard.update(&state, key).contains(.quit) { break }
         }

@@ -10,10 +10,10 @@ struct TradeDash: ParsableCommand {
         With no subcommand it opens the interactive dashboard on the bundled \
         Kazakhstan–Turkmenistan dataset (or --data FILE). `render` prints any screen as text, \
         `validate` checks dataset files, `import comtrade` imports UN Comtrade CSV exports, \
-        `export` writes figures with their sources as CSV, JSON or Markdown.
+        `export` writes figures with their sources as CSV, JSON or Markdown, `config` shows or checks the config file.
         """,
         version: "0.1.0",
-        subcommands: [DashboardCommand.self, RenderCommand.self, ValidateCommand.self, ImportCommand.self, ExportCommand.self],
+        subcommands: [DashboardCommand.self, RenderCommand.self, ValidateCommand.self, ImportCommand.self, ExportCommand.self, ConfigCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -251,7 +251,8 @@ final class TerminalTmux {
     /// no backtrace prompt), then reports its exit status and the terminal's modes.
     static func dashboardScript(arguments: [String] = [], environment: [String: String] = [:], unset: [String] = []) -> String {
         guard case .success(let bin) = TerminalBinary.path else { return "exit 1\n" }
-        var env = ["LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"]
+        // No config file unless a test gives one: the user's own is never read.
+        var env = ["LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no", "XDG_CONFIG_HOME": "/nonexistent/tradedash-tests"]
         for (k, v) in environment { env[k] = v }
         var s = "unset NO_COLOR LC_ALL LC_CTYPE LC_MESSAGES LANGUAGE LINES COLUMNS\n"
         for k in unset { s += "unset \(k)\n" }

@@ -3,6 +3,16 @@
 struct KeyBinding: Sendable {
     var keys: [Key]
     var action: Action
+    /// The stable name a config file's `[keys]` table overrides the keys by (`quit`, `copy-row`);
+    /// nil for a binding that cannot be rebound. Bindings of one name in several modes (`quit` while
+    /// browsing, in a detail, in the help) are one binding to the user: an override changes them all.
+    var name: String?
+    /// The binding whose keys this one's help line and hint also show (`down` lists `up`'s: "j/k").
+    var pair: String?
+    /// Appended to the help line's keys when they are derived from overridden keys ("  Ctrl-C").
+    var helpNote = ""
+    /// Set by `KeyOverrides.apply` when the keys are not the defaults: the help and hint show them.
+    var isOverridden = false
     /// The help view's line: the keys as written there and what they do; nil when the binding is
     /// described by another line (Shift-Tab under Tab) or not listed.
     var help: (@Sendable (AppState) -> (keys: String, text: String)?)?
@@ -10,18 +20,25 @@ struct KeyBinding: Sendable {
     var hint: (@Sendable (AppState) -> (key: String, action: String)?)?
     var hintOrder = 0
 
-    init(_ keys: [Key], _ action: Action, help: (String, String)? = nil, hint: (String, String)? = nil, order: Int = 0) {
+    init(_ keys: [Key], _ action: Action, name: String? = nil, pair: String? = nil, helpNote: String = "",
+         help: (String, String)? = nil, hint: (String, String)? = nil, order: Int = 0) {
         self.keys = keys
         self.action = action
+        self.name = name
+        self.pair = pair
+        self.helpNote = helpNote
         if let help { self.help = { _ in help } }
         if let hint { self.hint = { _ in hint } }
         self.hintOrder = order
     }
 
-    init(_ keys: [Key], _ action: Action, help: (@Sendable (AppState) -> (keys: String, text: String)?)?,
+    init(_ keys: [Key], _ action: Action, name: String? = nil, pair: String? = nil,
+         help: (@Sendable (AppState) -> (keys: String, text: String)?)?,
          hint: (@Sendable (AppState) -> (key: String, action: String)?)?, order: Int = 0) {
         self.keys = keys
         self.action = action
+        self.name = name
+        self.pair = pair
         self.help = help
         self.hint = hint
         self.hintOrder = order

@@ -25,7 +25,7 @@ enum KeyMap {
         default: break
         }
         // Quitting always works, whatever is open.
-        if let b = KeyTable.global.first(where: { $0.matches(key) }) { return perform(&s, b.action, key) }
+        if let b = KeyTable.global(s).first(where: { $0.matches(key) }) { return perform(&s, b.action, key) }
         s.status = nil
         if let b = KeyTable.current(s).first(where: { $0.matches(key) }) { return perform(&s, b.action, key) }
         if s.mode == .filtering, case .char(let c) = key {

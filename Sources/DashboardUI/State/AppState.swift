@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     public var isReloading = false
     /// Size of the last render, for mouse hit-testing and page sizes.
     public var lastSize = (width: 100, height: 30)
+    /// The keys a config file chose for named bindings (empty: the defaults; see `KeyOverrides`).
+    public var keyOverrides = KeyOverrides()
 
     public init(dataset: Dataset, dataPath: String? = nil, theme: Theme = .color) {
         self.dataset = dataset
