@@ -145,6 +145,17 @@ import TradeModel
         #expect(s.sort[.sources]?.key == 3, "Publisher")
     }
 
+    /// A config file's `[keys]` rebinds sort and sort-reverse; the status line names the new keys.
+    @Test func theSortKeysCanBeRebound() {
+        var s = Fixture.state(screen: .sources)
+        s.keyOverrides.set("sort", [.char("t")])
+        Fixture.press(&s, .char("s"))
+        #expect(s.sort[.sources] == nil, "s no longer sorts")
+        Fixture.press(&s, .char("t"))
+        #expect(s.sort[.sources] == SortOrder(key: 1, descending: false))
+        #expect(s.status?.text.hasSuffix("(t: next column, S: reverse)") == true, "\(s.status?.text ?? "")")
+    }
+
     @Test func unknownValuesSortLastBothWays() {
         let a = SortValue.number(1), m = SortValue.missing
         #expect(SortValue.before(a, m, descending: false) == true)

@@ -22,6 +22,8 @@ struct TerminalStartupTests {
         env["LC_ALL"] = nil
         env["NO_COLOR"] = nil
         env["TERM"] = "xterm-256color"
+        // Never the user's own config file (see docs/configuration.md).
+        env["XDG_CONFIG_HOME"] = "/nonexistent/tradedash-tests"
         return env
     }
 

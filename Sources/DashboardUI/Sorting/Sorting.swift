@@ -36,7 +36,7 @@ enum Sorting {
         let d = s.dataset
         var sortable: [String] = []
         for view in ScreenRegistry.all where !view.sortKeys(d).isEmpty { sortable.append(view.title) }
-        s.status = StatusLine(text: "Nothing to sort on \(s.screen.title): \(ScreenRegistry.view(s.screen).unsortedReason) (s sorts \(sortable.joined(separator: ", ")))", isError: false)
+        s.status = StatusLine(text: "Nothing to sort on \(s.screen.title): \(ScreenRegistry.view(s.screen).unsortedReason) (\(key(s, "sort")) sorts \(sortable.joined(separator: ", ")))", isError: false)
         return []
     }
 
@@ -48,7 +48,12 @@ enum Sorting {
         if let selected, let i = ListRow.visible(s, s.screen).firstIndex(where: { $0.id == selected }) {
             s.selection[s.screen] = i
         }
-        s.status = StatusLine(text: description(keys, order) + "  (s: next column, S: reverse)", isError: false)
+        s.status = StatusLine(text: description(keys, order) + "  (\(key(s, "sort")): next column, \(key(s, "sort-reverse")): reverse)", isError: false)
+    }
+
+    /// The first key of a named binding, as the config file may have changed it.
+    static func key(_ s: AppState, _ name: String) -> String {
+        (s.keyOverrides[name] ?? KeyTable.defaultKeys(name))?.first.map(KeySpelling.label) ?? name
     }
 
     /// The help view's line: the keys `s` steps through on this screen.
