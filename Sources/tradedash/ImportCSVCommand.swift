@@ -49,8 +49,12 @@ struct ImportCSVCommand: ParsableCommand {
             ? "\(n) stated figure\(n == 1 ? "" : "s")"
             : "\(n) figure\(n == 1 ? "" : "s"), \(n - derived) stated and \(derived) derived"
         let s = report.imported.summary
-        var lines = ["\(file): \(s.usedRows) of \(s.dataRows) rows used\(ImportRun.years(s.years)): \(figures)."]
-        let left = s.leftOutReasons()
+        // Rows of periods not over on the as-of date were left out by the job (its warning says so).
+        let late = s.usedRows - n
+        let years = Set(observations.map(\.period.year)).sorted()
+        var lines = ["\(file): \(n) of \(s.dataRows) rows used\(ImportRun.years(years)): \(figures)."]
+        var left = s.leftOutReasons()
+        if late > 0 { left.append("\(late) of a period not over on the as-of date") }
         if !left.isEmpty { lines.append("Rows left out: " + left.joined(separator: ", ") + ".") }
         lines.append(ImportRun.writtenLine(report))
         if let csv = s as? GenericCSVSummary, !csv.citedSources.isEmpty {
