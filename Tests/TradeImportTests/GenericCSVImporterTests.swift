@@ -94,6 +94,27 @@ import TradeModel
         #expect(try DatasetLoader.load(path: out) == seed)
     }
 
+    /// A merged dataset larger than the loader reads (`DatasetLoader.maximumFileSize`, 64 MB) could not
+    /// be opened again: the merge refuses it (here with a limit of 20,000 bytes, under the seed's size).
+    @Test func aMergedDatasetTooLargeToLoadIsNotWritten() throws {
+        let seed = try Self.seed()
+        let root = try JSONParser.parse(try Self.seedWithoutTrade())
+        let imported = try GenericCSVImporter.run(bytes: Self.exportedCSV(seed), fileName: "trade.csv", dataset: Self.emptied(seed))
+        do {
+            _ = try DatasetMerge.merge(root: root, dataset: Self.emptied(seed), sources: imported.sources, observations: imported.observations,
+                                       file: "small.json", maximumBytes: 20_000)
+            Issue.record("a merged dataset over the limit was accepted")
+        } catch {
+            #expect(error.diagnostics.count == 1)
+            let m = try #require(error.diagnostics.first?.description)
+            #expect(m.hasPrefix("small.json: error: the merged dataset would be "))
+            #expect(m.hasSuffix(" bytes; a dataset may be at most 20000 bytes (the loader reads no larger file), so nothing was written; import fewer observations"))
+        }
+        let merged = try DatasetMerge.merge(root: root, dataset: Self.emptied(seed), sources: imported.sources, observations: imported.observations,
+                                            file: "small.json")
+        #expect(merged.bytes.count > 20_000 && merged.addedObservations.count == 39)
+    }
+
     /// A table as a user writes it from DuckDB or by hand: only the required columns, in another order,
     /// a header in capitals, LF line ends, a new source cited by id (created from source_publisher).
     @Test func aTableWithOnlyTheRequiredColumns() throws {

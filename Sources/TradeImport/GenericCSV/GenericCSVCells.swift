@@ -31,7 +31,7 @@ struct GenericCSVCells {
     }
 
     /// "value (column 7)": how messages name a cell.
-    func name(_ c: Column) -> String { "\(c.rawValue) (column \(columns[c] + 1))" }
+    func name(_ c: Column) -> String { "\(c.name) (column \(columns[c] + 1))" }
 
     /// The cell as text, nil when absent or only white space (as the dataset has no empty strings).
     /// Text is kept as written, spaces included.

@@ -7,15 +7,23 @@ import TradeModel
 /// Required: year, flow, value, unit, kind, source_id. Every other known column is optional; a column
 /// of another name is not refused (a query may add its own) but named in one warning and not read.
 struct GenericCSVColumns {
-    enum Column: String, CaseIterable {
-        case year, monthFirst = "month_first", monthLast = "month_last", flow, from, to, value, unit, qualifier, growth
-        case growthQualifier = "growth_qualifier", kind, hsSection = "hs_section", valuation
-        case sourceID = "source_id", sourcePublisher = "source_publisher", sourceTitle = "source_title", sourceURL = "source_url"
-        case sourceDate = "source_date", sourceLanguage = "source_language", sourceBasis = "source_basis"
+    /// A column the import reads; `name` is its header name. (Int raw values: a cell's column is
+    /// looked up several times per row, by array index rather than by hashing a name.)
+    enum Column: Int, CaseIterable {
+        case year, monthFirst, monthLast, flow, from, to, value, unit, qualifier, growth
+        case growthQualifier, kind, hsSection, valuation
+        case sourceID, sourcePublisher, sourceTitle, sourceURL, sourceDate, sourceLanguage, sourceBasis
         /// Not in the trade export (the sources export has it): whose statistics a new source of
         /// national or mirror statistics rests on.
-        case sourceBasisCountry = "source_basis_country"
+        case sourceBasisCountry
         case note
+
+        private static let names = ["year", "month_first", "month_last", "flow", "from", "to", "value", "unit", "qualifier", "growth",
+                                    "growth_qualifier", "kind", "hs_section", "valuation", "source_id", "source_publisher",
+                                    "source_title", "source_url", "source_date", "source_language", "source_basis",
+                                    "source_basis_country", "note"]
+
+        var name: String { Self.names[rawValue] }
 
         static let required: [Column] = [.year, .flow, .value, .unit, .kind, .sourceID]
         /// The source entry's columns, in the order they are checked.
@@ -30,15 +38,12 @@ struct GenericCSVColumns {
     /// Header names (as written) of the columns not read.
     private(set) var unknown: [String] = []
 
-    subscript(_ c: Column) -> Int { index[Self.position[c]!] }
+    @inline(__always)
+    subscript(_ c: Column) -> Int { index[c.rawValue] }
 
     func has(_ c: Column) -> Bool { self[c] >= 0 }
 
-    /// The header's name of field `i` (for messages): the column's name as this importer knows it.
-    static func name(_ c: Column) -> String { c.rawValue }
-
-    private static let position: [Column: Int] = Dictionary(uniqueKeysWithValues: Column.allCases.enumerated().map { ($1, $0) })
-    private static let byName: [String: Column] = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.rawValue, $0) })
+    private static let byName: [String: Column] = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0.name, $0) })
 
     /// Maps a header row; throws every problem of it (missing required columns, a column given twice).
     static func map(header: [String], file: String, line: Int) throws(ImportFailure) -> GenericCSVColumns {
@@ -50,16 +55,16 @@ struct GenericCSVColumns {
                 c.unknown.append(raw)
                 continue
             }
-            let k = position[column]!
+            let k = column.rawValue
             if c.index[k] >= 0 {
-                problems.append("column \"\(column.rawValue)\" appears twice (columns \(c.index[k] + 1) and \(i + 1))")
+                problems.append("column \"\(column.name)\" appears twice (columns \(c.index[k] + 1) and \(i + 1))")
                 continue
             }
             c.index[k] = i
         }
         let missing = Column.required.filter { !c.has($0) }
         if !missing.isEmpty {
-            var message = "missing required column" + (missing.count > 1 ? "s " : " ") + missing.map(\.rawValue).joined(separator: ", ")
+            var message = "missing required column" + (missing.count > 1 ? "s " : " ") + missing.map(\.name).joined(separator: ", ")
             if header.count == 1 && (header[0].contains(";") || header[0].contains("\t")) {
                 message += " (the header has no commas: the file seems separated by semicolons or tabs; save it as comma-separated CSV)"
             } else {

@@ -139,7 +139,7 @@ public struct GenericCSVImporter: StatisticsImporter {
 
     /// "note (column 22)", or "column 23" for a field the header does not name.
     static func columnName(_ columns: GenericCSVColumns, _ field: Int) -> String {
-        if let c = GenericCSVColumns.Column.allCases.first(where: { columns[$0] == field }) { return "\(c.rawValue) (column \(field + 1))" }
+        if let c = GenericCSVColumns.Column.allCases.first(where: { columns[$0] == field }) { return "\(c.name) (column \(field + 1))" }
         return "column \(field + 1)"
     }
 }

@@ -75,7 +75,7 @@ struct GenericCSVSources {
         for (k, c) in Column.source.enumerated() where cells.columns.has(c) && !cells.isBlank(c) {
             if let want = entry.expected[k], cells.trimmedEquals(c, want) { continue }
             guard entry.reported.insert(c).inserted else { continue }
-            let field = c.rawValue.dropFirst("source_".count).replacingUnderscores
+            let field = c.name.dropFirst("source_".count).replacingUnderscores
             let theirs = entry.expected[k].map { "\"\(TerminalSafe.excerpt(String(decoding: $0, as: UTF8.self)))\"" } ?? "none"
             let whose = entry.line == 0
                 ? "the dataset's source \"\(TerminalSafe.excerpt(id))\", whose \(field) is \(theirs)"
