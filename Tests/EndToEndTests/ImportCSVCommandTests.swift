@@ -188,6 +188,30 @@ struct ImportCSVCommandTests {
         }
     }
 
+    @Test("a period not over on the as-of date is left out with a warning; --as-of moves the date")
+    func asOf() throws {
+        try withDirectory { dir in
+            let csv = dir.appendingPathComponent("t.csv").path
+            try Data("year,flow,from,to,value,unit,kind,source_id,source_publisher\n2026,exports,KZ,TM,7,usd,derived,mine,Me\n2019,exports,KZ,TM,5,usd,derived,mine,Me\n".utf8)
+                .write(to: URL(fileURLWithPath: csv))
+            let a = dir.appendingPathComponent("a.json").path
+            let r = try Self.tradedash(["import", "csv", csv, "--output", a])
+            #expect(r.status == 0, "\(r.stderr)")
+            // The bundled dataset is as of 2026-02-22.
+            #expect(r.stderr == "\(csv): warning: figures for 2026 left out: the year is not over on the dataset's as-of date 2026-02-22; "
+                + "pass --as-of YYYY-MM-DD (a date after the year's end) to move the as-of date and import them\n")
+            #expect(r.stdout.hasPrefix("\(csv): 1 of 2 rows used for 2019: 1 figure, 0 stated and 1 derived.\n"
+                + "Rows left out: 1 of a period not over on the as-of date.\nWrote \(a): 1 observation and 1 source added.\n"))
+            #expect(try DatasetLoader.load(path: a).trade.filter { $0.source == "mine" }.map(\.period.year) == [2019])
+            let b = dir.appendingPathComponent("b.json").path
+            let r2 = try Self.tradedash(["import", "csv", csv, "--output", b, "--as-of", "2027-01-31", "--quiet"])
+            #expect(r2.status == 0 && r2.stdout.isEmpty && r2.stderr.isEmpty, "\(r2.stderr)")
+            let d = try DatasetLoader.load(path: b)
+            #expect(d.trade.filter { $0.source == "mine" }.map(\.period.year) == [2026, 2019])
+            #expect(d.asOf == DateValue(year: 2027, month: 1, day: 31))
+        }
+    }
+
     @Test("bad input: FILE:LINE: error naming the column, exit 1, nothing written")
     func badInputFailsCleanly() throws {
         try withDirectory { dir in
