@@ -2,49 +2,17 @@ import ArgumentParser
 import TradeImport
 import TradeModel
 
-/// `tradedash import ...`: the importers of official statistics.
+/// `tradedash import ...`: the importers of official statistics, and of trade CSV tables.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import official trade statistics into a dataset.",
-        subcommands: [ImportComtradeCommand.self]
+        abstract: "Import official trade statistics, or a trade CSV table, into a dataset.",
+        subcommands: [ImportComtradeCommand.self, ImportCSVCommand.self]
     )
 }
 
-/// `tradedash import comtrade FILE.csv [--reporter CODE] [--partner CODE] (--into DATASET | --output NEW)`.
-struct ImportComtradeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "comtrade",
-        abstract: "Import a UN Comtrade CSV export (Comtrade Plus format) into a dataset.",
-        discussion: """
-        Reads the goods trade between the dataset's two countries, in either direction, and adds \
-        exports and imports per year (and per HS section when the file has commodity codes), each citing \
-        a source entry named after the file and the reporter. Commodity codes also give the goods of each \
-        year, reporter and flow: the 25 largest HS chapters with value and net weight, the 10 largest \
-        headings of the 5 largest chapters, the rest summed in "other" items. Monthly rows of a year \
-        without annual rows make a partial period when their months run from January without a gap. A side that does not report in a year has \
-        its exports from the other side's reported imports (mirror statistics): those imports say so in \
-        their note (CIF, the importer's basis) and are not written a second time as exports.
-
-        --into DATASET merges into that file in place; the same import run twice changes nothing. \
-        --output NEW writes a new file: the dataset given by --data (default: the bundled one) plus the \
-        import; an existing NEW is replaced only with --force. The file is written atomically and only \
-        after the result passed validation: a failed import writes nothing.
-
-        Exit status: 0 when the import succeeded (or the dataset already held it), 1 when nothing \
-        could be imported or written.
-        """
-    )
-
-    @Argument(help: ArgumentHelp("The CSV file exported from UN Comtrade.", valueName: "file.csv"))
-    var file: String
-
-    @Option(name: .long, help: ArgumentHelp("Only rows reported by this country of the pair (KZ, KAZ or 398).", valueName: "code"))
-    var reporter: String?
-
-    @Option(name: .long, help: ArgumentHelp("Only rows whose partner is this country of the pair.", valueName: "code"))
-    var partner: String?
-
+/// Where an import goes and how it reports: the options every `tradedash import FORMAT` has.
+struct ImportTargetOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Merge into this dataset file, in place.", valueName: "dataset"))
     var into: String?
 
@@ -78,15 +46,19 @@ struct ImportComtradeCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let target: ImportJob.Target
-        if let into {
-            target = .into(into)
-        } else {
-            target = .output(base: data ?? BundledDataset.path, path: output!, force: force)
-        }
-        let job = ImportJob(csvPath: file, target: target, options: ComtradeImportOptions(reporter: reporter, partner: partner,
-                                                                                       asOf: asOf.flatMap { try? DateValue.parse($0).get() }))
+    var target: ImportJob.Target {
+        if let into { return .into(into) }
+        return .output(base: data ?? BundledDataset.path, path: output!, force: force)
+    }
+
+    var asOfDate: DateValue? { asOf.flatMap { try? DateValue.parse($0).get() } }
+}
+
+/// Running an import job and reporting it, the same for every format.
+enum ImportRun {
+    /// Runs `job`; on failure prints its errors and warnings (by line, whole-file messages last) and
+    /// exits 1. On success prints the warnings, then `summary` unless `quiet`.
+    static func run(_ job: ImportJob, quiet: Bool, summary: (ImportJob.Report) -> String) throws {
         let report: ImportJob.Report
         do {
             report = try job.run()
@@ -97,42 +69,33 @@ struct ImportComtradeCommand: ParsableCommand {
         }
         for w in ImportDiagnostic.ordered(report.imported.warnings) { printError(w.description) }
         guard !quiet else { return }
-        print(Self.summary(report, file: file))
+        print(summary(report))
     }
 
-    static func summary(_ report: ImportJob.Report, file: String) -> String {
-        let s = report.imported.summary
-        let years = s.years.isEmpty ? "" : (s.years.count == 1 ? " for \(s.years[0])" : " for \(s.years.first!)–\(s.years.last!)")
-        let derived = report.imported.observations.filter { $0.kind == .derived }.count
-        let figures = derived == 0
-            ? "\(s.statedObservations) stated figure\(s.statedObservations == 1 ? "" : "s")"
-            : "\(s.statedObservations) figure\(s.statedObservations == 1 ? "" : "s"), \(s.statedObservations - derived) stated and \(derived) derived (sums of monthly rows)"
-        var lines = ["\(file): \(s.usedRows) of \(s.dataRows) rows used\(years): \(figures)."]
-        // Each reported value once: the imports that stand for a silent side's exports are named, not added again.
-        lines += report.mirrors
-        let left = s.leftOutReasons()
-        if !left.isEmpty { lines.append("Rows left out: " + left.joined(separator: ", ") + ".") }
-        // Partial periods from monthly rows, the goods detail kept and folded, net weights.
-        lines += s.detailLines()
+    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+
+    /// "Wrote FILE: 5 observations, 2 composition entries and 1 source added (3 already there).", or
+    /// "Nothing to do: …" when the dataset already held the whole import.
+    static func writtenLine(_ report: ImportJob.Report) -> String {
         let m = report.merged
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         if let written = report.written {
             var added = [count(m.addedObservations.count, "observation", "observations")]
             if !m.addedComposition.isEmpty { added.append(count(m.addedComposition.count, "composition entry", "composition entries")) }
             added.append(count(m.addedSources.count, "source", "sources"))
             let present = m.alreadyPresent + m.compositionAlreadyPresent
-            lines.append("Wrote \(written): " + added.dropLast().joined(separator: ", ") + " and \(added.last!) added"
-                + (present > 0 ? " (\(present) already there)." : "."))
-        } else {
-            let goods = m.compositionAlreadyPresent > 0 ? " and \(count(m.compositionAlreadyPresent, "composition entry", "composition entries"))" : ""
-            lines.append("Nothing to do: the dataset already holds all \(m.alreadyPresent) observations\(goods) of this import; the file was not touched.")
+            return "Wrote \(written): " + added.dropLast().joined(separator: ", ") + " and \(added.last!) added"
+                + (present > 0 ? " (\(present) already there)." : ".")
         }
-        for src in report.imported.sources { lines.append("Source: \(src.id) — \(src.title ?? src.publisher)") }
-        // The file names and source titles are the user's text: no control character reaches the terminal.
-        return lines.map(TerminalSafe.terminalSafe).joined(separator: "\n")
+        let goods = m.compositionAlreadyPresent > 0 ? " and \(count(m.compositionAlreadyPresent, "composition entry", "composition entries"))" : ""
+        return "Nothing to do: the dataset already holds all \(m.alreadyPresent) observations\(goods) of this import; the file was not touched."
     }
 
-    private func printError(_ line: String) {
+    /// " for 2023" or " for 2011–2025"; empty without years.
+    static func years(_ years: [Int]) -> String {
+        years.isEmpty ? "" : (years.count == 1 ? " for \(years[0])" : " for \(years.first!)–\(years.last!)")
+    }
+
+    static func printError(_ line: String) {
         SystemIO.writeStandardError(TerminalSafe.terminalSafe(line) + "\n")
     }
 }

@@ -27,9 +27,13 @@ public enum DatasetMerge {
     /// - The result is written to text, parsed and validated again by `DatasetLoader`, and must decode
     ///   to exactly the old dataset plus the new entries; otherwise nothing is returned.
     ///
+    /// - The text must fit in `maximumBytes` (the loader's `maximumFileSize`), or nothing is returned:
+    ///   a larger file could not be loaded again.
+    ///
     /// `file` names the dataset in messages.
     public static func merge(root: JSONNode, dataset: Dataset, sources: [Source], observations: [TradeObservation],
-                             composition: [Composition] = [], file: String) throws(ImportFailure) -> MergedDataset {
+                             composition: [Composition] = [], file: String,
+                             maximumBytes: Int = DatasetLoader.maximumFileSize) throws(ImportFailure) -> MergedDataset {
         guard case .object(var members) = root.value else {
             throw ImportFailure(file: file, "the dataset is not a JSON object")
         }
@@ -123,6 +127,12 @@ public enum DatasetMerge {
         }
         let merged = JSONNode(.object(members), line: root.line, column: root.column)
         let bytes = JSONWriter.writeBytes(merged)
+        // The loader reads no larger file: a dataset written beyond it could not be opened again.
+        if bytes.count > maximumBytes {
+            func size(_ n: Int) -> String { n >= 1 << 20 ? "\(n >> 20) MB" : "\(n) bytes" }
+            throw ImportFailure(file: file, "the merged dataset would be \(size(bytes.count)); a dataset may be at most "
+                + "\(size(maximumBytes)) (the loader reads no larger file), so nothing was written; import fewer observations")
+        }
 
         // Check what would be written, as the loader will read it.
         var expected = dataset
