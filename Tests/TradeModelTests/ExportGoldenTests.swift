@@ -95,6 +95,19 @@ import Testing
         #expect(ExportWriter.json(ExportTable(header: ["a"], rows: [])) == "[]\n")
     }
 
+    /// A reader's `if row["weak"]` must not be true for "false".
+    @Test func jsonWritesBooleanColumnsAsBooleans() throws {
+        let flags = ExportTable(header: ["id", "weak"], rows: [["a", "true"], ["b", "false"], ["c", ""], ["d", "maybe"]], booleanColumns: ["weak"])
+        let text = ExportWriter.json(flags)
+        #expect(text.contains("\"weak\": true") && text.contains("\"weak\": false") && text.contains("\"weak\": null"))
+        #expect(text.contains("\"weak\": \"maybe\""), "anything else stays a string: the JSON is always valid")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(parsed[0]["weak"] as? Bool == true && parsed[1]["weak"] as? Bool == false)
+        let seed = try BundledDatasetTests.load()
+        let sources = ExportWriter.json(ExportRows.sources(seed))
+        #expect(!sources.contains("\"weak\": \""), "the sources' weak flag is a boolean")
+    }
+
     @Test func markdownEscapesPipesAndLineBreaks() {
         let lines = ExportWriter.markdown(table).split(separator: "\n")
         #expect(lines.count == 7)

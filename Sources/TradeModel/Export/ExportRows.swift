@@ -77,7 +77,8 @@ public enum ExportRows {
             }
         }
         return ExportTable(header: header, rows: rows,
-                           numericColumns: ["year", "month_first", "month_last", "value", "quantity", "share", "rank", "growth"])
+                           numericColumns: ["year", "month_first", "month_last", "value", "quantity", "share", "rank", "growth"],
+                           booleanColumns: ["remainder"])
     }
 
     // MARK: targets (one row per statement; a target without statements has one row with them empty)
@@ -99,7 +100,7 @@ public enum ExportRows {
                             + provenance(s.sources, in: d) + [s.note ?? "", t.note ?? ""])
             }
         }
-        return ExportTable(header: header, rows: rows, numericColumns: ["value", "deadline", "statement_deadline"])
+        return ExportTable(header: header, rows: rows, numericColumns: ["value", "deadline", "statement_deadline"], booleanColumns: ["quoted"])
     }
 
     // MARK: deals and projects (one row per milestone; none: one row with them empty)
@@ -157,7 +158,8 @@ public enum ExportRows {
                             + provenance([v.source], in: d) + [v.note ?? "", i.note ?? ""])
             }
         }
-        return ExportTable(header: header, rows: rows, numericColumns: ["year", "month_first", "month_last", "value", "max", "growth"])
+        return ExportTable(header: header, rows: rows, numericColumns: ["year", "month_first", "month_last", "value", "max", "growth"],
+                           booleanColumns: ["planned"])
     }
 
     public static func sources(_ d: Dataset) -> ExportTable {
@@ -165,6 +167,6 @@ public enum ExportRows {
         let rows = d.sources.map { s in
             provenance([s.id], in: d) + [s.basisCountry ?? "", s.weak ? "true" : "false", s.note ?? ""]
         }
-        return ExportTable(header: header, rows: rows)
+        return ExportTable(header: header, rows: rows, booleanColumns: ["weak"])
     }
 }

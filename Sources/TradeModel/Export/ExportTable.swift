@@ -6,16 +6,20 @@ public struct ExportTable: Hashable, Sendable {
     public var rows: [[String]]
     /// Columns holding numbers (plain decimals, or empty when unknown): JSON writes them as numbers.
     public var numericColumns: Set<String>
+    /// Columns holding `true` or `false`: JSON writes them as booleans (CSV and Markdown as the words).
+    public var booleanColumns: Set<String>
 
-    public init(header: [String], rows: [[String]], numericColumns: Set<String> = []) {
+    public init(header: [String], rows: [[String]], numericColumns: Set<String> = [], booleanColumns: Set<String> = []) {
         self.header = header
         self.rows = rows
         self.numericColumns = numericColumns
+        self.booleanColumns = booleanColumns
     }
 
     /// The table with every cell passed through `transform` (the header too).
     public func mapCells(_ transform: (String) -> String) -> ExportTable {
-        ExportTable(header: header.map(transform), rows: rows.map { $0.map(transform) }, numericColumns: Set(numericColumns.map(transform)))
+        ExportTable(header: header.map(transform), rows: rows.map { $0.map(transform) }, numericColumns: Set(numericColumns.map(transform)),
+                    booleanColumns: Set(booleanColumns.map(transform)))
     }
 }
 

@@ -43,7 +43,7 @@ public enum ExportWriter {
                 out += (i == 0 ? "" : ", ") + JSONWriter.quote(name) + ": "
                 if cell.isEmpty {
                     out += "null"
-                } else if table.numericColumns.contains(name) {
+                } else if table.numericColumns.contains(name) || (table.booleanColumns.contains(name) && (cell == "true" || cell == "false")) {
                     out += cell
                 } else {
                     out += JSONWriter.quote(cell)
