@@ -61,6 +61,22 @@ import TradeModel
         #expect(est.contains("kind: estimate by us, from stated figures"), "\(est)")
     }
 
+    /// A row whose figures are all ours (2019 Jan–Oct: derived from a 2020 figure and its growth) is
+    /// "derived by us", though a source is named as what it is derived from; a source is a source.
+    @Test func aRowOfDerivedFiguresIsNotCalledStated() throws {
+        var s = Fixture.state(screen: .trade)
+        let rows = ListRow.visible(s, .trade)
+        let i = try #require(rows.firstIndex { $0.id == "2019 Jan–Oct" })
+        Fixture.press(&s, .char("g"))
+        for _ in 0..<i { Fixture.press(&s, .char("j")) }
+        guard case .copy(let text, _)? = Fixture.press(&s, .char("y")).first else { Issue.record("no copy"); return }
+        #expect(text.contains("kind: derived by us |"), "\(text)")
+        #expect(!text.contains("sources: unknown"), "what it is derived from is named: \(text)")
+        var src = Fixture.state(screen: .sources)
+        guard case .copy(let row, _)? = Fixture.press(&src, .char("y")).first else { Issue.record("no copy"); return }
+        #expect(row.contains("kind: source |"), "\(row)")
+    }
+
     @Test func theRowFollowsTheSelection() {
         var s = Fixture.state(screen: .trade)
         guard case .copy(let first, _)? = Fixture.press(&s, .char("y")).first,

@@ -269,9 +269,9 @@ enum GoodsFixture {
     @Test func sourcesShowLanguageBasisAndTheWeakFlag() {
         var s = GoodsFixture.state(screen: .sources, width: 120, height: 30)
         let lines = GoodsFixture.lines(s)
-        #expect(lines.contains { $0.contains("Press A") && $0.contains("tk   press") })
-        #expect(lines.contains { $0.contains("Reprint D") && $0.contains("ru   press     weak") })
-        #expect(lines.contains { $0.contains("UN Comtrade (synthetic)") && $0.contains("en   stats KZ") })
+        #expect(lines.contains { $0.contains("Press A") && $0.contains("tk    press") })
+        #expect(lines.contains { $0.contains("Reprint D") && $0.contains("ru    press     weak") })
+        #expect(lines.contains { $0.contains("UN Comtrade (synthetic)") && $0.contains("en    stats KZ") })
         Fixture.press(&s, .char("j"), .char("j"), .char("j"), .enter)
         let detail = GoodsFixture.text(s)
         #expect(detail.contains("Language: Russian (ru)") && detail.contains("Basis: press") && detail.contains("Weak: yes: read it with caution"))

@@ -50,9 +50,12 @@ import TradeModel
             for pass in 0..<2 {
                 let descending = s.sort[screen]!.descending
                 #expect(descending == (keys[k].descendingFirst != (pass == 1)))
-                let values = ListRow.visible(s, screen).map { $0.sortValue?(k) ?? .missing }
-                for (a, b) in zip(values, values.dropFirst()) {
-                    #expect(SortValue.before(b, a, descending: descending) != true, "\(screen) by \(keys[k].name): \(b) before \(a)")
+                let rows = ListRow.visible(s, screen)
+                let values = rows.map { $0.sortValue?(k) ?? .missing }
+                // Groups in order (Trade: full years, part years, the estimate), each sorted by value.
+                #expect(zip(rows, rows.dropFirst()).allSatisfy { $0.sortGroup <= $1.sortGroup }, "\(screen): groups in order")
+                for i in values.indices.dropFirst() where rows[i].sortGroup == rows[i - 1].sortGroup {
+                    #expect(SortValue.before(values[i], values[i - 1], descending: descending) != true, "\(screen) by \(keys[k].name): \(values[i]) before \(values[i - 1])")
                 }
                 #expect(Set(ListRow.visible(s, screen).map(\.id)) == Set(natural), "sorting keeps every row")
                 Fixture.press(&s, .char("S"))
@@ -154,6 +157,31 @@ import TradeModel
         Fixture.press(&s, .char("t"))
         #expect(s.sort[.sources] == SortOrder(key: 1, descending: false))
         #expect(s.status?.text.hasSuffix("(t: next column, S: reverse)") == true, "\(s.status?.text ?? "")")
+    }
+
+    /// A partial year is not ranked among full years, nor our estimate among stated figures; an
+    /// "over" figure sorts just above the same exact one.
+    @Test func tradeRanksFullYearsThenPartYearsThenTheEstimate() throws {
+        var s = Fixture.state(screen: .trade)
+        Fixture.press(&s, .char("s"))
+        let ids = ListRow.visible(s, .trade).map(\.id)
+        let firstPartial = try #require(ids.firstIndex { $0.contains(" ") })
+        #expect(ids[..<firstPartial].allSatisfy { Int($0) != nil }, "full years first: \(ids)")
+        #expect(ids.last == "2025 est.", "the estimate last: \(ids)")
+        #expect(s.status?.text.contains("full years ranked first") == true)
+        #expect(SortValue.bounded(109.7, .atLeast) != SortValue.bounded(109.7, .exact))
+        #expect(SortValue.before(.bounded(109.7, .exact), .bounded(109.7, .atLeast), descending: false) == true)
+        #expect(SortValue.before(.bounded(109.7, .atMost), .bounded(109.7, .exact), descending: false) == true)
+    }
+
+    /// The marker when the column fits its title exactly (Cited), and a column not drawn at this width.
+    @Test func theMarkerFitsAndAHiddenColumnIsSaid() {
+        var s = Fixture.state(screen: .sources, width: 80, height: 24)
+        Fixture.press(&s, .char("s"), .char("s"))
+        #expect(Fixture.text(s).contains("Cited▼"))
+        var narrow = Fixture.state(screen: .trade, width: 60, height: 20)
+        for _ in 0..<5 { Fixture.press(&narrow, .char("s")) }
+        #expect(narrow.status?.text.contains("its column is not shown at this width") == true, "\(narrow.status?.text ?? "")")
     }
 
     @Test func unknownValuesSortLastBothWays() {

@@ -10,7 +10,9 @@ public enum CopyText {
         guard let row = ListRow.selected(s, s.screen) else { return nil }
         let detail = row.detail
         let title = clean(detail.title)
-        let (kind, sources) = provenance(detail, cells: row.cells, in: s.dataset)
+        var (kind, sources) = provenance(detail, cells: row.cells, in: s.dataset)
+        // A source is not a figure.
+        if s.screen == .sources { kind = "source" }
         var parts = [title] + cells(row, detail).filter { !$0.isEmpty && $0 != title }
         parts.append("kind: \(kind)")
         parts.append("sources: " + (sources.isEmpty ? "unknown" : sources.joined(separator: ", ")))
@@ -31,7 +33,8 @@ public enum CopyText {
             lines.append((t.columns.map { cell($0.title) } + ["kind", "sources"]).joined(separator: "\t"))
         }
         for (row, c) in zip(rows, cells) {
-            let (kind, sources) = provenance(row.detail, cells: row.cells, in: s.dataset)
+            var (kind, sources) = provenance(row.detail, cells: row.cells, in: s.dataset)
+            if s.screen == .sources { kind = "source" }
             let padded = c + Array(repeating: "", count: width - c.count)
             lines.append((padded + [kind, sources.isEmpty ? "unknown" : sources.joined(separator: "; ")]).joined(separator: "\t"))
         }
@@ -63,12 +66,21 @@ public enum CopyText {
         var found = [String]()
         var seen = Set<String>()
         for token in tokens(text) where known.contains(token) && seen.insert(token).inserted { found.append(token) }
+        // A trade figure says which it is ("stated by the source", "derived by us"): when the detail
+        // lists figures that way, a source named only as what a derivation is made from makes
+        // nothing stated.
+        let says = { (words: String) in detail.lines.contains { $0.contains { $0.text.hasSuffix(words) } } }
+        let statedFigures = says("stated by the source"), derivedFigures = says("derived by us")
         let kind: String
-        switch (found.isEmpty, derived) {
-        case (false, false): kind = "stated"
-        case (false, true): kind = "stated, with figures derived by us"
-        case (true, true): kind = "derived by us"
-        case (true, false): kind = "unknown"
+        if statedFigures || derivedFigures {
+            kind = statedFigures ? (derived || derivedFigures ? "stated, with figures derived by us" : "stated") : "derived by us"
+        } else {
+            switch (found.isEmpty, derived) {
+            case (false, false): kind = "stated"
+            case (false, true): kind = "stated, with figures derived by us"
+            case (true, true): kind = "derived by us"
+            case (true, false): kind = "unknown"
+            }
         }
         // An estimate is ours, whatever it is made from; the stated figures it uses are named.
         if estimate { return (found.isEmpty ? "estimate by us" : "estimate by us, from stated figures", found) }

@@ -29,7 +29,7 @@ enum EnergyScreen: ScreenView {
             SortKey("sector", column: 1, .text),
             SortKey("parties", column: 2, .text),
             SortKey("status", column: 3, .status),
-            SortKey("since", column: 4, .date),
+            SortKey("first date", column: 4, .date),
         ]
     }
 

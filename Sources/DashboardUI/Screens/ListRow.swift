@@ -12,6 +12,9 @@ struct ListRow {
     /// The row's value for each of its screen's sort keys, by the key's index (`ScreenView.sortKeys`);
     /// asked only for the key the list is sorted on.
     var sortValue: ((Int) -> SortValue)?
+    /// Rows are sorted within their group, groups in order whatever the direction (Trade: full
+    /// years, then partial periods, then the estimate: a 9-month figure is not ranked among years').
+    var sortGroup = 0
     private let buildCells: () -> [Line]
     private let buildDetail: () -> Detail
 

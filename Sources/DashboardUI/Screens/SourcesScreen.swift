@@ -49,12 +49,12 @@ enum SourcesScreen: ScreenView {
         [
             SortKey.natural("dataset order"),
             SortKey("date", column: 1, .date),
-            SortKey("cited by", column: 5, .number),
+            SortKey("times cited", column: 5, .number, words: ("fewest first", "most first")),
             SortKey("publisher", column: 0, .text),
             SortKey("language", column: 2, .text),
             SortKey("basis", column: 3, .text),
-            SortKey("weak", column: 4, .number),
-            SortKey("title", column: 6, .text),
+            SortKey("weak", column: 4, .number, words: ("weak last", "weak first")),
+            SortKey("title (or address)", column: 6, .text),
         ]
     }
 
@@ -76,11 +76,12 @@ enum SourcesScreen: ScreenView {
     static let columns = [
         TableColumn(title: "Publisher", width: .flex(min: 14, weight: 2), priority: 2),
         TableColumn(title: "Date", width: .fixed(11), priority: 1),
-        TableColumn(title: "Lang", width: .fixed(4), priority: 1),
+        // A column one wider than its title where the title fills it: room for the sort marker.
+        TableColumn(title: "Lang", width: .fixed(5), priority: 1),
         TableColumn(title: "Basis", width: .fixed(9), priority: 1),
-        TableColumn(title: "Weak", width: .fixed(4), priority: 1),
-        TableColumn(title: "Cited", width: .fixed(5), align: .right, priority: 1),
-        TableColumn(title: "Title", width: .flex(min: 14, weight: 3)),
+        TableColumn(title: "Weak", width: .fixed(5), priority: 1),
+        TableColumn(title: "Cited", width: .fixed(6), align: .right, priority: 1),
+        TableColumn(title: "Title", width: .flex(min: 12, weight: 3)),
     ]
 
     /// Wide (see `ScreenRenderer.beside`): the list left, the selected row's detail right. Otherwise

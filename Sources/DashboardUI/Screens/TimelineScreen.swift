@@ -28,7 +28,7 @@ enum TimelineScreen: ScreenView {
     }
 
     static func sortKeys(_ d: Dataset) -> [SortKey] {
-        [SortKey.natural("date", column: 0), SortKey("kind", column: 1, .text), SortKey("event", column: 2, .text)]
+        [SortKey.natural("date", column: 0, as: .date), SortKey("kind", column: 1, .text), SortKey("event", column: 2, .text)]
     }
 
     static func events(_ d: Dataset) -> [Event] {

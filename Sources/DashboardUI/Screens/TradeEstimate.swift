@@ -10,7 +10,10 @@ extension TradeScreen {
         guard let e = d.currentYearEstimate(.turnover) else { return nil }
         // Sorted by what its cells show: the turnover and the growth, estimates both; no direction.
         let values: (Int) -> SortValue = { k in k == 1 ? .number(e.value) : k == 2 && e.usesPreviousYear ? .number(e.yearToDateGrowth) : .missing }
-        return ListRow(id: estimateLabel(e), cells: estimateCells(d, e), search: "\(e.year) estimate", sortValue: values, detail: { estimateDetail(d, e) })
+        var row = ListRow(id: estimateLabel(e), cells: estimateCells(d, e), search: "\(e.year) estimate", sortValue: values, detail: { estimateDetail(d, e) })
+        // Ours, not a source's: after every stated period, whatever the order.
+        row.sortGroup = 2
+        return row
     }
 
     /// "≥585 M^" for an estimate.

@@ -11,9 +11,12 @@ enum TradeScreen: ScreenView {
     static func rows(_ s: AppState) -> [ListRow] {
         let d = s.dataset
         var rows = TradeScreen.periods(d).map { p in
-            ListRow(id: p.label, cells: TradeScreen.cells(d, p), search: p.label + " " + d.observations(in: p).compactMap(\.note).joined(separator: " "),
-                    sortValue: { TradeScreen.sortValue(d, p, $0) },
-                    detail: { TradeScreen.detail(d, p) })
+            var row = ListRow(id: p.label, cells: TradeScreen.cells(d, p), search: p.label + " " + d.observations(in: p).compactMap(\.note).joined(separator: " "),
+                              sortValue: { TradeScreen.sortValue(d, p, $0) },
+                              detail: { TradeScreen.detail(d, p) })
+            // Sorted by a figure, full years rank among themselves, then the partial periods.
+            row.sortGroup = p.isFullYear ? 0 : 1
+            return row
         }
         // The current year's estimate after its partial period (the last row: it is the newest).
         if let e = estimateRow(d) { rows.append(e) }
@@ -24,22 +27,28 @@ enum TradeScreen: ScreenView {
     /// a turnover derived from the two directions as the column derives it.
     static func sortKeys(_ d: Dataset) -> [SortKey] {
         let (a, b) = home(d)
-        return [SortKey.natural("period", column: 0), SortKey("turnover", column: 1, .number), SortKey("growth", column: 2, .number),
-                SortKey("\(a)→\(b)", column: 3, .number), SortKey("\(b)→\(a)", column: 4, .number), SortKey("\(a) balance", column: 5, .number)]
+        let note = "full years ranked first, then part years, the estimate last"
+        return [SortKey.natural("period", column: 0, as: .date),
+                SortKey("turnover", column: 1, .number, groupNote: note), SortKey("growth", column: 2, .number, groupNote: note),
+                SortKey("\(a)→\(b)", column: 3, .number, groupNote: note), SortKey("\(b)→\(a)", column: 4, .number, groupNote: note),
+                SortKey("\(a) balance", column: 5, .number, groupNote: note)]
     }
 
     static func sortValue(_ d: Dataset, _ p: Period, _ key: Int) -> SortValue {
         let (a, b) = home(d)
-        let ex = d.preferred(.goods(from: a, to: b), period: p)?.usd, im = d.preferred(.goods(from: b, to: a), period: p)?.usd
+        let exObs = d.preferred(.goods(from: a, to: b), period: p), imObs = d.preferred(.goods(from: b, to: a), period: p)
+        let ex = exObs?.usd, im = imObs?.usd
         switch key {
         case 1:
-            if let t = d.preferred(.turnover, period: p) { return .number(t.usd) }
-            if let ex, let im { return .number(ex + im) }
+            if let t = d.preferred(.turnover, period: p) { return .bounded(t.usd, Bound(t.qualifier)) }
+            if let ex, let im { return .bounded(ex + im, Bound.combine(increasing: [Bound(exObs!.qualifier), Bound(imObs!.qualifier)])) }
             return .missing
-        case 2: return .number(growth(d, p)?.rate)
-        case 3: return .number(ex)
-        case 4: return .number(im)
-        case 5: if let ex, let im { return .number(ex - im) } else { return .missing }
+        case 2: return growth(d, p).map { .bounded($0.rate, $0.bound) } ?? .missing
+        case 3: return exObs.map { .bounded($0.usd, Bound($0.qualifier)) } ?? .missing
+        case 4: return imObs.map { .bounded($0.usd, Bound($0.qualifier)) } ?? .missing
+        case 5:
+            guard let ex, let im else { return .missing }
+            return .bounded(ex - im, Bound.combine(increasing: [Bound(exObs!.qualifier)], decreasing: [Bound(imObs!.qualifier)]))
         default: return .missing
         }
     }
@@ -192,7 +201,8 @@ enum TradeScreen: ScreenView {
             TableColumn(title: "Growth", width: .fixed(9), align: .right),
             TableColumn(title: "\(a)→\(b)", width: .fixed(9), align: .right),
             TableColumn(title: "\(b)→\(a)", width: .fixed(9), align: .right),
-            TableColumn(title: "\(a) balance", width: .fixed(10), align: .right),
+            // One wider than its title: room for the sort marker.
+            TableColumn(title: "\(a) balance", width: .fixed(11), align: .right),
             TableColumn(title: "Notes", width: .flex(min: 8)),
         ]
     }

@@ -13,6 +13,12 @@ struct SortKey: Sendable {
     var kind: Kind
     /// Where the first press of `s` starts: largest first for amounts and counts, in order for the rest.
     var descendingFirst: Bool
+    /// The list's own order: what it is ordered by (a period, a date), for the status line's words.
+    var naturalKind: Kind?
+    /// The status line's words for ascending and descending, where the kind's do not fit ("most first").
+    var words: (ascending: String, descending: String)?
+    /// Said after the order when rows are sorted in groups (`ListRow.sortGroup`): "full years first".
+    var groupNote: String?
 
     enum Kind: Sendable {
         /// The list as the screen builds it.
@@ -23,20 +29,30 @@ struct SortKey: Sendable {
         case status
     }
 
-    init(_ name: String, column: Int?, _ kind: Kind, descendingFirst: Bool? = nil) {
+    init(_ name: String, column: Int?, _ kind: Kind, descendingFirst: Bool? = nil,
+         words: (ascending: String, descending: String)? = nil, groupNote: String? = nil) {
         self.name = name
         self.column = column
         self.kind = kind
         self.descendingFirst = descendingFirst ?? (kind == .number)
+        self.words = words
+        self.groupNote = groupNote
     }
 
-    /// The screen's own order.
-    static func natural(_ name: String, column: Int? = nil) -> SortKey { SortKey(name, column: column, .natural) }
+    /// The screen's own order, ordered by `as` when it is (periods, dates), marked on `column`.
+    static func natural(_ name: String, column: Int? = nil, as kind: Kind? = nil) -> SortKey {
+        var k = SortKey(name, column: column, .natural)
+        k.naturalKind = kind
+        return k
+    }
 
     /// How the status line says the order: "largest first", "newest first", "A to Z".
     func orderWords(descending: Bool) -> String {
+        if let words { return descending ? words.descending : words.ascending }
         switch kind {
-        case .natural: return descending ? "reversed" : "in order"
+        case .natural:
+            if let k = naturalKind, k != .natural { return SortKey(name, column: nil, k).orderWords(descending: descending) }
+            return descending ? "reversed" : "in order"
         case .number: return descending ? "largest first" : "smallest first"
         case .date: return descending ? "newest first" : "oldest first"
         case .text: return descending ? "Z to A" : "A to Z"
@@ -66,6 +82,16 @@ enum SortValue: Sendable {
     }
 
     static func number(_ v: Double?) -> SortValue { v.map { SortValue.number($0) } ?? .missing }
+
+    /// A figure with its bound: "over 109.7 M" sorts just above 109.7 M, "under" just below.
+    static func bounded(_ v: Double?, _ bound: Bound) -> SortValue {
+        guard let v else { return .missing }
+        switch bound {
+        case .atLeast: return .number(v.nextUp)
+        case .atMost: return .number(v.nextDown)
+        default: return .number(v)
+        }
+    }
 
     /// Text compared without case, and with Latin letters' accents folded ("Türkmen" by "Turkmen").
     static func text(_ t: String?) -> SortValue {
@@ -102,14 +128,16 @@ public struct SortOrder: Hashable, Sendable {
 }
 
 extension SortKey {
-    /// `rows` in `order`; ties, and rows without a value, keep the list's own order among themselves.
+    /// `rows` in `order`: by group first (`ListRow.sortGroup`, in either direction), then by value;
+    /// ties, and rows without a value, keep the list's own order among themselves.
     static func sorted(_ rows: [ListRow], _ order: SortOrder?, keys: [SortKey]) -> [ListRow] {
         guard let order, keys.indices.contains(order.key) else { return rows }
         if keys[order.key].kind == .natural { return order.descending ? rows.reversed() : rows }
         // Each value once, not once per comparison.
         let values = rows.map { $0.sortValue?(order.key) ?? .missing }
         let positions = rows.indices.sorted { a, b in
-            SortValue.before(values[a], values[b], descending: order.descending) ?? (a < b)
+            if rows[a].sortGroup != rows[b].sortGroup { return rows[a].sortGroup < rows[b].sortGroup }
+            return SortValue.before(values[a], values[b], descending: order.descending) ?? (a < b)
         }
         return positions.map { rows[$0] }
     }

@@ -48,7 +48,9 @@ enum Sorting {
         if let selected, let i = ListRow.visible(s, s.screen).firstIndex(where: { $0.id == selected }) {
             s.selection[s.screen] = i
         }
-        s.status = StatusLine(text: description(keys, order) + "  (\(key(s, "sort")): next column, \(key(s, "sort-reverse")): reverse)", isError: false)
+        let hidden = keys[order.key].column.map { !columnShown(s, $0) } ?? false
+        s.status = StatusLine(text: description(keys, order) + (hidden ? " (its column is not shown at this width)" : "")
+                              + "  (\(key(s, "sort")): next column, \(key(s, "sort-reverse")): reverse)", isError: false)
     }
 
     /// The first key of a named binding, as the config file may have changed it.
@@ -66,15 +68,28 @@ enum Sorting {
     /// "Sorted by date, newest first".
     static func description(_ keys: [SortKey], _ order: SortOrder) -> String {
         let key = keys[order.key]
-        if key.kind == .natural { return order.descending ? "Sorted by \(key.name), reversed" : "Sorted by \(key.name) (the list's own order)" }
-        return "Sorted by \(key.name), \(key.orderWords(descending: order.descending))"
+        if key.kind == .natural, key.naturalKind == nil {
+            return order.descending ? "Sorted by \(key.name), reversed" : "Sorted by \(key.name) (the list's own order)"
+        }
+        return "Sorted by \(key.name), \(key.orderWords(descending: order.descending))" + (key.groupNote.map { "; " + $0 } ?? "")
+    }
+
+    /// Whether column `c` of the screen's table is drawn at the state's size (a narrow terminal
+    /// leaves columns out).
+    static func columnShown(_ s: AppState, _ c: Int) -> Bool {
+        let body = Chrome.body(width: s.lastSize.width, height: s.lastSize.height)
+        guard let (rect, table) = ScreenRegistry.view(s.screen).tableLayout(s, body) else { return true }
+        let widths = table.columnWidths(for: rect.width - 1, ascii: s.theme.ascii)
+        return c < widths.count && widths[c] > 0
     }
 
     /// The header marker for the state's sort of `screen`: the column and the direction, when the
-    /// list is sorted on a column.
+    /// list is sorted on a column (the list's own order too, when a column shows it).
     static func marker(_ s: AppState, _ screen: Screen) -> Table.SortMarker? {
-        guard let order = s.sort[screen] else { return nil }
         let keys = ScreenRegistry.view(screen).sortKeys(s.dataset)
+        guard let order = s.sort[screen] else {
+            return keys.first.flatMap { $0.column }.map { Table.SortMarker(column: $0, descending: false) }
+        }
         guard keys.indices.contains(order.key), let c = keys[order.key].column else { return nil }
         return Table.SortMarker(column: c, descending: order.descending)
     }
