@@ -170,4 +170,25 @@ import TradeModel
         #expect(errors.first?.contains("\\u{1B}") == true)
         #expect(!errors.joined().contains("\u{1B}"))
     }
+
+    /// A new source's id, address and text are checked at their cell, not as the merged dataset's
+    /// problem (review): an id the dataset refuses, an address that is not a web address, control
+    /// characters that `export` to a pipe would hand to a terminal.
+    @Test func aNewSourceIsCheckedAtItsCells() throws {
+        let id = try Self.oneRow(["source_id": "My Sums", "source_publisher": "Me"])
+        #expect(id == ["t.csv:2: error: source_id (column 15): \"My Sums\" is not an id the dataset accepts: a new source's id uses only lowercase letters, digits and - _ . (such as \"my-sums-2025\")"], "\(id)")
+        let url = try Self.oneRow(["source_id": "mine", "source_publisher": "Me", "source_url": "javascript:alert(1)"])
+        #expect(url.count == 1 && url[0].contains("source_url (column 18)") && url[0].contains("is not a web address"), "\(url)")
+        let spaced = try Self.oneRow(["source_id": "mine", "source_publisher": "Me", "source_url": "https://a.org/a b"])
+        #expect(spaced.first?.contains("has no spaces") == true, "\(spaced)")
+        let esc = try Self.oneRow(["source_id": "mine", "source_publisher": "Me\u{1B}]52;c;AA\u{07}"])
+        #expect(esc.first?.contains("source_publisher (column 16): holds the control character U+001B") == true, "\(esc)")
+        let rlo = try Self.oneRow(["note": "abc\u{202E}def"])
+        #expect(rlo.first?.contains("note (column 22): holds the control character U+202E") == true, "\(rlo)")
+        // A line break and a tab are text in a note.
+        let seed = try DatasetLoader.load(path: BundledDataset.sourceTreePath)
+        let ok = Self.header + "\r\n" + Self.row(["note": "\"two\nlines\tand a tab\""]) + "\r\n"
+        let imported = try GenericCSVImporter.run(bytes: Array(ok.utf8), fileName: "t.csv", dataset: seed, options: GenericCSVImportOptions())
+        #expect(imported.observations.first?.note == "two\nlines\tand a tab")
+    }
 }

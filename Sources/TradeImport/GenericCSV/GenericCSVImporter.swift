@@ -133,8 +133,12 @@ public struct GenericCSVImporter: StatisticsImporter {
         summary.statedObservations = observations.count
         summary.years = years.sorted()
         summary.citedSources = sources.cited
-        return StatisticsImport(file: fileName, sources: sources.created, observations: observations,
-                                warnings: diagnostics.warningDiagnostics, summary: summary)
+        var result = StatisticsImport(file: fileName, sources: sources.created, observations: observations,
+                                      warnings: diagnostics.warningDiagnostics, summary: summary)
+        // A CSV row that contradicts the dataset: its source and period already hold another figure.
+        result.conflictAdvice = "A row of \(fileName) gives another figure for a source, period and flow the dataset already has: "
+            + "correct the row, cite another source_id (the figure becomes that source's), or change the dataset's entry by hand"
+        return result
     }
 
     /// "note (column 22)", or "column 23" for a field the header does not name.

@@ -96,6 +96,11 @@ enum GenericCSVRow {
         case .empty: break
         }
         let note = cells.text(.note)
+        // A control character in a note would reach a terminal from `export` or another tool: refused
+        // (line breaks and tabs are text).
+        if let note, let bad = GenericCSVSources.controlCharacter(in: note, allowing: ["\n", "\t", "\r"]) {
+            fail(.note, "holds the control character \(bad); remove it (only line breaks and tabs are allowed in a note)")
+        }
 
         guard errors.count == before, let year, let flow, let kind, let source, case .some(let range) = months else { return nil }
         return TradeObservation(period: Period(year: year, months: range), flow: flow, from: flow == .turnover ? nil : from,

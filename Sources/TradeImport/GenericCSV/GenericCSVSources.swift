@@ -89,6 +89,21 @@ struct GenericCSVSources {
         let values = Column.source.map { cells.columns.has($0) ? cells.trimmedText($0) : nil }
         entries[id] = Entry(line: line, expected: values.map { $0.map { Array($0.utf8) } })
         let before = errors.count
+        if !Source.isValidID(id) {
+            errors.append("\(cells.name(.sourceID)): \"\(cells.excerpt(.sourceID))\" is not an id the dataset accepts: a new source's id uses only lowercase letters, digits and - _ . (such as \"my-sums-2025\")")
+        }
+        // Text that reaches a terminal (the screens clean it, `export` to a pipe does not): no control characters.
+        for (k, c) in Column.source.enumerated() {
+            if let v = values[k], let bad = GenericCSVSources.controlCharacter(in: v, allowing: []) {
+                errors.append("\(cells.name(c)): holds the control character \(bad); remove it")
+            }
+        }
+        if let url = values[2] {
+            let lower = url.lowercased()
+            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || url.contains(" ") {
+                errors.append("\(cells.name(.sourceURL)): \"\(cells.excerpt(.sourceURL))\" is not a web address: a source's url starts with https:// (or http://) and has no spaces")
+            }
+        }
         guard let publisher = values[0] else {
             errors.append("\(cells.columns.has(.sourcePublisher) ? cells.name(.sourcePublisher) : "source_publisher"): missing: source \"\(TerminalSafe.excerpt(id))\" is not in the dataset, "
                 + "and a new source needs at least its publisher (source_publisher; title, url, date, language, basis as known)")
@@ -128,6 +143,20 @@ struct GenericCSVSources {
         guard errors.count == before else { return }
         created.append(Source(id: id, publisher: publisher, title: values[1], url: values[2], date: date, language: values[4],
                               basis: basis, basisCountry: basisCountry))
+    }
+}
+
+extension GenericCSVSources {
+    /// The first control character (C0, DEL, C1) or bidirectional control in `text`, as "U+001B", unless allowed.
+    static func controlCharacter(in text: String, allowing allowed: Set<Unicode.Scalar>) -> String? {
+        for u in text.unicodeScalars where !allowed.contains(u) {
+            let v = u.value
+            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x061C || v == 0x200E || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+                let hex = String(v, radix: 16, uppercase: true)
+                return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            }
+        }
+        return nil
     }
 }
 

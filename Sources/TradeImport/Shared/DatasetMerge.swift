@@ -31,9 +31,14 @@ public enum DatasetMerge {
     ///   a larger file could not be loaded again.
     ///
     /// `file` names the dataset in messages.
+    /// The advice for a statistics file imported again after it changed (Comtrade's).
+    public static let defaultConflictAdvice = "The file has changed since it was imported: remove the earlier import's entries from the dataset, "
+        + "or give the new file another name to import it as a new source"
+
     public static func merge(root: JSONNode, dataset: Dataset, sources: [Source], observations: [TradeObservation],
                              composition: [Composition] = [], file: String,
-                             maximumBytes: Int = DatasetLoader.maximumFileSize) throws(ImportFailure) -> MergedDataset {
+                             maximumBytes: Int = DatasetLoader.maximumFileSize,
+                             conflictAdvice: String = DatasetMerge.defaultConflictAdvice) throws(ImportFailure) -> MergedDataset {
         guard case .object(var members) = root.value else {
             throw ImportFailure(file: file, "the dataset is not a JSON object")
         }
@@ -65,8 +70,7 @@ public enum DatasetMerge {
             let line = k < tradeNodes.count ? tradeNodes[k].line : 0
             conflicts.append(ImportDiagnostic(.error, file: file, line: line,
                 "trade[\(k)] already holds \(describe(o)) from source \"\(o.source)\" as \(format(old.usd)) USD; "
-                + "the import gives \(format(o.usd)) USD. The file has changed since it was imported: remove the earlier "
-                + "import's entries from the dataset, or give the new file another name to import it as a new source"))
+                + "the import gives \(format(o.usd)) USD. " + conflictAdvice))
         }
         // Composition: an entry equal to one held is there already; one with a held entry's id but other
         // contents means the file changed since it was imported (its ids are made from the file's name).
@@ -85,8 +89,7 @@ public enum DatasetMerge {
             if let k = compositionByID[c.id] {
                 conflicts.append(ImportDiagnostic(.error, file: file, line: k < compositionNodes.count ? compositionNodes[k].line : 0,
                     "composition[\(k)] already holds goods with id \"\(c.id)\" (\(c.period.label), source \"\(c.source)\") that differ from "
-                    + "this import's. The file has changed since it was imported: remove the earlier import's entries from the dataset, "
-                    + "or give the new file another name to import it as a new source"))
+                    + "this import's. " + conflictAdvice))
                 continue
             }
             if seenIDs.insert(c.id).inserted { newComposition.append(c) }

@@ -83,7 +83,8 @@ public struct ImportJob: Sendable {
         let merged: MergedDataset
         do {
             merged = try DatasetMerge.merge(root: root, dataset: dataset, sources: imported.sources,
-                                            observations: imported.observations, composition: imported.composition, file: basePath)
+                                            observations: imported.observations, composition: imported.composition, file: basePath,
+                                            conflictAdvice: imported.conflictAdvice)
         } catch let failure {
             throw ImportFailure(failure.diagnostics + imported.warnings)
         }

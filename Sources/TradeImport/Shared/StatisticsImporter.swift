@@ -23,6 +23,9 @@ public struct StatisticsImport: Sendable {
     public var composition: [Composition]
     public var warnings: [ImportDiagnostic]
     public var summary: any ImportSummary
+    /// What to do when an imported figure contradicts one the dataset holds, said after the
+    /// conflict (the format knows: a re-downloaded Comtrade file, an edited CSV row).
+    public var conflictAdvice = DatasetMerge.defaultConflictAdvice
 
     public init(file: String, sources: [Source], observations: [TradeObservation], composition: [Composition] = [],
                 warnings: [ImportDiagnostic], summary: any ImportSummary) {

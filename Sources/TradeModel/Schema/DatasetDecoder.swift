@@ -2,7 +2,8 @@
 struct DatasetDecoder {
     let log: ProblemLog
 
-    private static func idPattern(_ id: String) -> Bool {
+    /// Whether `id` is a valid id of the dataset: lowercase letters, digits, `-`, `_`, `.`.
+    static func idPattern(_ id: String) -> Bool {
         !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
@@ -356,4 +357,9 @@ struct DatasetDecoder {
     static let sourcedYearFields = FieldSet([.year, .kind, .source, .note])
     static let sourcedNoteFields = FieldSet([.text, .source])
 
+}
+
+extension Source {
+    /// Whether `id` is one the dataset accepts for an entry (lowercase letters, digits, `-`, `_`, `.`).
+    public static func isValidID(_ id: String) -> Bool { DatasetDecoder.idPattern(id) }
 }
