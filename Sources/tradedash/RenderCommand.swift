@@ -93,7 +93,12 @@ struct RenderCommand: ParsableCommand {
         _ = Dashboard.update(&state, .resize(width: w, height: h))
         Dashboard.show(settings.screen, in: &state)
         for key in try KeySequence.parse(keys ?? "") {
-            if Dashboard.update(&state, key).contains(.quit) { break }
+            let effects = Dashboard.update(&state, key)
+            if effects.contains(.quit) { break }
+            // render sends nothing to a clipboard: the status line says what y would copy.
+            if effects.contains(where: { if case .copy = $0 { return true } else { return false } }), let st = state.status {
+                state.status = StatusLine(text: st.text.replacingFirst("copied ", with: "would copy ") + " (render copies nothing)", isError: st.isError)
+            }
         }
         let canvas = Dashboard.render(state, width: w, height: h)
         let text = useColor ? canvas.ansiText() : canvas.text
@@ -141,5 +146,13 @@ enum KeySequence {
             }
         }
         return keys
+    }
+}
+
+extension String {
+    /// The string with `target` at its start replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard hasPrefix(target) else { return self }
+        return replacement + String(dropFirst(target.count))
     }
 }

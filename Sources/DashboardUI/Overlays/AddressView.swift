@@ -28,7 +28,10 @@ enum AddressView {
         var lines: [Line] = []
         for id in ids {
             guard let src = d.source(id) else { continue }
-            lines.append([Span("[\(id)] ", role: .dim), Span(src.publisher + (src.title.map { ", \"\($0)\"" } ?? ""))])
+            var head: Line = [Span("[\(id)] ", role: .dim), Span(src.publisher + (src.title.map { ", \"\($0)\"" } ?? ""))]
+            // A source to read with caution says so here too.
+            if src.weak { head.append(Span(" (weak source: see its note on the Sources screen)", role: .conflict)) }
+            lines.append(head)
             if let u = src.url {
                 // Alone on its line, no indent: a terminal's selection takes the address and nothing else.
                 lines.append([Span(u, role: .accent, link: DetailText.linkTarget(u))])
@@ -38,7 +41,8 @@ enum AddressView {
             lines.append([])
         }
         let count = urls(d, ids).count
-        lines.append(Line.text(count == 0 ? "Nothing to copy: no address is known." : "y copies \(count == 1 ? "the address" : "the \(count) addresses, one a line,") to the clipboard (OSC 52).", role: .dim))
+        lines.append(Line.text(count == 0 ? "Nothing to copy: no address is known."
+            : "y copies \(count == 1 ? "the address" : "the \(count) addresses, one a line,") to the clipboard, where the terminal accepts OSC 52 (the status line says if it does not).", role: .dim))
         let title = ids.count == 1 ? "Address of \(d.source(ids[0])?.publisher ?? ids[0])" : "Addresses of \(ids.count) sources"
         return Overlay(title: title, lines: lines, placement: .body)
     }

@@ -11,7 +11,8 @@ enum SourcesScreen: ScreenView {
         let d = s.dataset
         return d.sources.map { src in
             ListRow(id: src.id, cells: SourcesScreen.cells(d, src),
-                    search: [src.id, src.publisher, src.title ?? "", src.url ?? "", src.language ?? "", src.basis?.label ?? "", src.weak ? "weak" : ""].joined(separator: " "),
+                    search: [src.id, src.publisher, src.title ?? "", src.url ?? "", src.date?.display ?? "", src.date?.iso ?? "", src.language ?? "",
+                             src.basis?.label ?? "", src.weak ? "weak" : ""].joined(separator: " "),
                     sortValue: { SourcesScreen.sortValue(d, src, $0) },
                     detail: { SourcesScreen.detail(d, src) })
         }
