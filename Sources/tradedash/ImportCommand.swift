@@ -83,10 +83,11 @@ struct ImportComtradeCommand: ParsableCommand {
         if let into {
             target = .into(into)
         } else {
-            target = .output(base: data ?? BundledDataset.path, path: output!, force: force)
+            target = .output(base: DataSource.resolve(data).name, path: output!, force: force)
         }
-        let job = ImportJob(csvPath: file, target: target, options: ComtradeImportOptions(reporter: reporter, partner: partner,
+        var job = ImportJob(csvPath: file, target: target, options: ComtradeImportOptions(reporter: reporter, partner: partner,
                                                                                        asOf: asOf.flatMap { try? DateValue.parse($0).get() }))
+        if into == nil { job.baseBytes = DataSource.resolve(data).embeddedBytes }
         let report: ImportJob.Report
         do {
             report = try job.run()
