@@ -10,7 +10,7 @@ import TradeModel
         let embedded = EmbeddedSeed.bytes
         #expect(embedded.count == file.count, "embedded \(embedded.count) bytes, the file \(file.count)")
         #expect(EmbeddedSeed.byteCount == file.count)
-        if let i = zip(embedded, file).indices(where: { $0.0 != $0.1 }).ranges.first?.lowerBound {
+        if let i = zip(embedded, file).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
             Issue.record("the first difference is at byte \(i)")
         }
         #expect(embedded == file)
