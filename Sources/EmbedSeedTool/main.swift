@@ -7,8 +7,8 @@ import Darwin
 /// `EmbedSeedTool INPUT OUTPUT NAME`: writes OUTPUT, a Swift source declaring INPUT's bytes as one
 /// string literal (`embeddedSeedText`, a `StaticString`) and NAME as `embeddedSeedSource`.
 ///
-/// A string literal, not an array of bytes: an array literal of 80,000 integers takes the type
-/// checker minutes; a string literal of the same size compiles at once. The bytes are kept exactly:
+/// A string literal, not an array of bytes: the seed's 81,982 bytes as a `[UInt8]` literal took
+/// 8.1 s to compile (debug) and 18.1 s (-O); as a string literal 0.14 s. The bytes are kept exactly:
 /// `\`, `"` and control characters are escaped, everything else (UTF-8 included) is copied. A file
 /// that is not UTF-8 cannot be a string literal and is refused (the loader refuses it too).
 
