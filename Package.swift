@@ -27,15 +27,21 @@ let package = Package(
         .target(name: "TradeConfig", dependencies: ["DashboardUI", "TradeModel"]),
         // The only code that talks to the terminal.
         .target(name: "NCursesFrontEnd", dependencies: ["DashboardUI", "CNCurses"]),
+        // The bundled dataset inside the binary: seeds/kazakhstan-turkmenistan.json as a string
+        // literal, generated at build time (editing the seed rebuilds it). No dependencies.
+        .executableTarget(name: "EmbedSeedTool"),
+        .plugin(name: "EmbedSeed", capability: .buildTool(), dependencies: ["EmbedSeedTool"]),
+        .target(name: "EmbeddedSeed", plugins: ["EmbedSeed"]),
         .executableTarget(
             name: "tradedash",
             dependencies: [
-                "TradeModel", "TradeImport", "DashboardUI", "NCursesFrontEnd", "TradeConfig",
+                "TradeModel", "TradeImport", "DashboardUI", "NCursesFrontEnd", "TradeConfig", "EmbeddedSeed",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The broken-file corpus is read from the source tree by path, not bundled.
         .testTarget(name: "TradeModelTests", dependencies: ["TradeModel"], exclude: ["Corpus", "LoadFixtures", "ExportGoldens"]),
+        .testTarget(name: "EmbeddedSeedTests", dependencies: ["EmbeddedSeed", "TradeModel"]),
         .testTarget(name: "TradeImportTests", dependencies: ["TradeImport", "TradeModel"]),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "TradeModel"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "TradeConfigTests", dependencies: ["TradeConfig", "DashboardUI", "TradeModel"]),

@@ -101,9 +101,14 @@ struct DashboardCommand: ParsableCommand {
             state.status = StatusLine(text: Settings.brokenStatus(path: configPath, problems: config.problems), isError: true)
         }
         // The reload runs on the front end's loading thread; what it returns is applied on the main one.
+        let source = data.source
         let outcome = FrontEnd.run(state, terminal: terminal, options: FrontEndOptions(mouse: settings.mouse)) { () -> StateUpdate in
+            // The embedded copy is part of the binary: it cannot have changed, and the status line says so.
+            if source == .embedded {
+                return { $0.status = StatusLine(text: DataSource.embeddedReloadStatus, isError: false) }
+            }
             do throws(LoadError) {
-                let fresh = try DatasetLoader.load(path: path)
+                let fresh = try source.load()
                 return { $0.reloaded(with: fresh) }
             } catch {
                 let problems = error.lines

@@ -6,13 +6,16 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The dataset to show (default: the bundled Kazakhstan–Turkmenistan data).", valueName: "file"))
     var data: String?
 
-    var path: String { data ?? BundledDataset.path }
+    /// `--data`, else `$TRADEDASH_SEEDS/<file>`, else the copy embedded in the binary.
+    var source: DataSource { DataSource.resolve(data) }
+    /// What messages call it: the path, or "the bundled dataset (embedded)".
+    var path: String { source.name }
 
     /// Loads the dataset, or prints its problems as `FILE: path: message` on stderr (the first
     /// `ValidateCommand.problemsShown`, then a count: `validate --all` lists every one) and exits 1.
     func load() throws -> Dataset {
         do {
-            return try DatasetLoader.load(path: path)
+            return try source.load()
         } catch {
             let lines = error.lines
             for line in lines.prefix(ValidateCommand.problemsShown) { StandardError.print(line) }

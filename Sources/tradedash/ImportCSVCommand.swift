@@ -37,7 +37,8 @@ struct ImportCSVCommand: ParsableCommand {
     @OptionGroup var target: ImportTargetOptions
 
     func run() throws {
-        let job = ImportJob(tradeCSVPath: file, target: target.target, asOf: target.asOfDate)
+        var job = ImportJob(tradeCSVPath: file, target: target.target, asOf: target.asOfDate)
+        job.baseBytes = target.baseBytes
         try ImportRun.run(job, quiet: target.quiet) { Self.summary($0, file: file) }
     }
 

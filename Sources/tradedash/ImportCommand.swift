@@ -48,8 +48,11 @@ struct ImportTargetOptions: ParsableArguments {
 
     var target: ImportJob.Target {
         if let into { return .into(into) }
-        return .output(base: data ?? BundledDataset.path, path: output!, force: force)
+        return .output(base: DataSource.resolve(data).name, path: output!, force: force)
     }
+
+    /// With --output and no --data: the embedded dataset's bytes, which the job starts from.
+    var baseBytes: [UInt8]? { into == nil ? DataSource.resolve(data).embeddedBytes : nil }
 
     var asOfDate: DateValue? { asOf.flatMap { try? DateValue.parse($0).get() } }
 }

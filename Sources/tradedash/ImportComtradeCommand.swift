@@ -39,8 +39,9 @@ struct ImportComtradeCommand: ParsableCommand {
     @OptionGroup var target: ImportTargetOptions
 
     func run() throws {
-        let job = ImportJob(csvPath: file, target: target.target,
+        var job = ImportJob(csvPath: file, target: target.target,
                             options: ComtradeImportOptions(reporter: reporter, partner: partner, asOf: target.asOfDate))
+        job.baseBytes = target.baseBytes
         try ImportRun.run(job, quiet: target.quiet) { Self.summary($0, file: file) }
     }
 

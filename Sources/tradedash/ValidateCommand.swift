@@ -7,7 +7,8 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check dataset files and summarise them.",
         discussion: """
-        With no FILE it checks the bundled dataset. On success it prints a summary of each file and \
+        With no FILE it checks the bundled dataset ($TRADEDASH_SEEDS/kazakhstan-turkmenistan.json when \
+        TRADEDASH_SEEDS is set, else the copy embedded in the binary). On success it prints a summary of each file and \
         exits 0; otherwise it prints every problem, one per line, as `FILE: path: message`, and exits 1. \
         Sources that disagree are summarised per series (how many sources, the range of their figures \
         and the first pairs); --all lists every disagreeing pair. Then the warnings about the data's own \
@@ -27,11 +28,12 @@ struct ValidateCommand: ParsableCommand {
     var all = false
 
     func run() throws {
-        let paths = files.isEmpty ? [BundledDataset.path] : files
+        let sources = files.isEmpty ? [DataSource.resolve(nil)] : files.map(DataSource.file)
         var failed = false
-        for path in paths {
+        for source in sources {
+            let path = source.name
             do {
-                let d = try DatasetLoader.load(path: path)
+                let d = try source.load()
                 if !quiet { Self.summary(d, path: path, allPairs: all) { print($0) } }
             } catch {
                 failed = true

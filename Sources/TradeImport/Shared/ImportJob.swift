@@ -18,6 +18,9 @@ public struct ImportJob: Sendable {
     /// Moves the dataset's as-of date forward to this day (`--as-of`), so that years which were not
     /// over on the old date can be imported.
     public var asOf: DateValue?
+    /// The base dataset's bytes when it is not a file (the copy embedded in the binary); the
+    /// target's `base` then only names it in messages.
+    public var baseBytes: [UInt8]?
 
     public init(path: String, format: any StatisticsImporter, target: Target, asOf: DateValue? = nil) {
         self.path = path
@@ -50,10 +53,14 @@ public struct ImportJob: Sendable {
 
         // The dataset must be valid before anything is added to it.
         let bytes: [UInt8]
-        do {
-            bytes = try DatasetLoader.readFile(basePath)
-        } catch {
-            throw ImportFailure(file: basePath, error.message)
+        if let baseBytes {
+            bytes = baseBytes
+        } else {
+            do {
+                bytes = try DatasetLoader.readFile(basePath)
+            } catch {
+                throw ImportFailure(file: basePath, error.message)
+            }
         }
         var root: JSONNode
         do {

@@ -1,22 +1,22 @@
-/// Where the bundled Kazakhstan–Turkmenistan dataset is.
+/// The bundled Kazakhstan–Turkmenistan dataset: its file in the source tree, the directory that
+/// replaces it (`TRADEDASH_SEEDS`), and the name the copy embedded in the binary goes by.
 public enum BundledDataset {
     public static let fileName = "kazakhstan-turkmenistan.json"
 
-    /// The first existing of: `$TRADEDASH_SEEDS/<file>`, `<executable>/../share/tradedash/<file>`
-    /// (an installed copy), and `seeds/<file>` of the source tree this binary was built from.
-    public static var path: String {
-        var candidates = [String]()
-        if let dir = SystemIO.environment("TRADEDASH_SEEDS"), !dir.isEmpty {
-            candidates.append(dir + "/" + fileName)
-        }
-        if let exe = SystemIO.executablePath() {
-            candidates.append(parent(parent(exe)) + "/share/tradedash/" + fileName)
-        }
-        candidates.append(sourceTreePath)
-        return candidates.first { SystemIO.exists($0) } ?? sourceTreePath
+    /// What messages call the copy embedded in the binary (the `EmbeddedSeed` target), where a
+    /// file would be named by its path: "the bundled dataset (embedded): OK: …".
+    public static let embeddedName = "the bundled dataset (embedded)"
+
+    /// `$TRADEDASH_SEEDS/<file>` when TRADEDASH_SEEDS is set and not empty, whether the file exists
+    /// or not (a directory asked for and missing is an error, not a silent fallback); else nil, and
+    /// the embedded copy is used.
+    public static var overridePath: String? {
+        guard let dir = SystemIO.environment("TRADEDASH_SEEDS"), !dir.isEmpty else { return nil }
+        return (dir.hasSuffix("/") ? dir : dir + "/") + fileName
     }
 
-    /// `seeds/<file>` next to `Sources/` in the checkout this was compiled from.
+    /// `seeds/<file>` next to `Sources/` in the checkout this was compiled from: what the embedded
+    /// copy is made from, and what the tests read.
     public static var sourceTreePath: String {
         parent(parent(parent(parent(#filePath)))) + "/seeds/" + fileName
     }

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// scripts/install without its release build (2-3 minutes from clean, too slow for the suite:
+/// scripts/check-install runs it end to end, and .ci/run runs that after the tests): its usage,
+/// and the static binary it built last, when there is one.
+@Suite struct InstallScriptTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let script = root.appendingPathComponent("scripts/install").path
+    /// What scripts/install builds (its default scratch path).
+    static let built = root.appendingPathComponent(".build-install/release/tradedash").path
+
+    @Test("--help says what it installs; two arguments are a usage error (64) that builds nothing")
+    func usage() throws {
+        let help = TerminalProcess.run([Self.script, "--help"])
+        #expect(help.status == 0, "\(help.stderr)")
+        #expect(help.stdout.contains("scripts/install [PREFIX]"), "\(help.stdout)")
+        #expect(help.stdout.contains("PREFIX/bin/tradedash and PREFIX/share/man/man1/tradedash.1"), "\(help.stdout)")
+        let two = TerminalProcess.run([Self.script, "/tmp/a", "/tmp/b"])
+        #expect(two.status == 64)
+        #expect(two.stderr.contains("usage: scripts/install [PREFIX]"))
+        #expect(two.stdout.isEmpty, "nothing built: \(two.stdout)")
+        for script in ["scripts/install", "scripts/check-install"] {
+            let syntax = TerminalProcess.run(["/bin/bash", "-n", Self.root.appendingPathComponent(script).path])
+            #expect(syntax.status == 0, "\(script): \(syntax.stderr)")
+        }
+    }
+
+    @Test("the binary scripts/install built links no Swift library",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: InstallScriptTests.built),
+                   "scripts/install has not been run here (no .build-install/release/tradedash): scripts/check-install checks it end to end"))
+    func builtBinaryIsSelfContained() throws {
+        let ldd = try #require(TerminalTools.which("ldd"), "ldd is not installed")
+        let r = TerminalProcess.run([ldd, Self.built])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.lowercased().contains("swift"), "\(r.stdout)")
+        #expect(r.stdout.contains("libncursesw"), "\(r.stdout)")
+        #expect(!r.stdout.contains("not found"), "\(r.stdout)")
+    }
+}
