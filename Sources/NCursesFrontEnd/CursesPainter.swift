@@ -34,6 +34,9 @@ public struct ColorSupport: Sendable, Equatable {
     public static func start(wanted: Bool) -> ColorSupport {
         guard wanted, has_colors() else { return .monochrome }
         guard start_color() == OK else { return .monochrome }
+        // Fewer than eight colours (`tput colors`) cannot show the theme's: monochrome, never a
+        // colour pair the terminal lacks.
+        guard tdsh_colors() >= 8 else { return .monochrome }
         let defaults = use_default_colors() == OK
         return ColorSupport(enabled: true, colors: Int(tdsh_colors()), defaultColors: defaults, pairs: Int(tdsh_color_pairs()))
     }

@@ -55,7 +55,11 @@ public enum FrontEnd {
             exitSequence = Array("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l".utf8) + exitSequence
         }
         TerminalGuard.install(exitSequence: exitSequence)
-        guard let session = Session(state: state, options: options, clearOnLeave: !terminal.hasAlternateScreen, reload: reload) else {
+        var state = state
+        // The help view says which entry stands in for TERM, as stderr does after the dashboard ends.
+        if let notice = TerminalPreflight.fallbackNotice(terminal) { state.terminalNotice = notice }
+        guard let session = Session(state: state, options: options, termName: terminal.termName,
+                                    clearOnLeave: !terminal.hasAlternateScreen, reload: reload) else {
             return .failedToStart("cannot start the drawing and loading threads")
         }
         return session.run()

@@ -50,6 +50,8 @@ final class Session {
     private var state: AppState
     private let options: FrontEndOptions
     private let clearOnLeave: Bool
+    /// The terminfo entry ncurses starts with: TERM, or the one standing in for it.
+    private let termName: String
     private var painter: CursesPainter!
     /// The state changed since the last frame was asked for.
     private var dirty = true
@@ -70,7 +72,7 @@ final class Session {
     private let loader: BackgroundWorker<Bool, StateUpdate>
     private let updater: BackgroundWorker<KeyBatch, AppliedKeys>
 
-    init?(state: AppState, options: FrontEndOptions, clearOnLeave: Bool, reload: @escaping @Sendable () -> StateUpdate) {
+    init?(state: AppState, options: FrontEndOptions, termName: String, clearOnLeave: Bool, reload: @escaping @Sendable () -> StateUpdate) {
         guard let renderer = BackgroundWorker<FrameRequest, RenderedFrame>({ request in
             RenderedFrame(canvas: Dashboard.render(request.state, width: request.width, height: request.height),
                           width: request.width, height: request.height)
@@ -78,6 +80,7 @@ final class Session {
               let updater = BackgroundWorker<KeyBatch, AppliedKeys>({ $0.apply() }) else { return nil }
         self.state = state
         self.options = options
+        self.termName = termName
         self.clearOnLeave = clearOnLeave
         self.renderer = renderer
         self.loader = loader
@@ -89,7 +92,7 @@ final class Session {
         // would mean the terminfo default of 80x24; use_tioctl(true) prefers the kernel's size.)
         use_env(true)
         use_tioctl(true)
-        guard newterm(nil, tdsh_stdout(), tdsh_stdin()) != nil, let window = tdsh_stdscr() else {
+        guard newterm(termName, tdsh_stdout(), tdsh_stdin()) != nil, let window = tdsh_stdscr() else {
             return .failedToStart("ncurses could not initialise the terminal")
         }
         TerminalGuard.armed.store(true, ordering: .sequentiallyConsistent)

@@ -7,8 +7,10 @@ import Darwin
 
 /// What the checks before `newterm` found out about the terminal.
 public struct TerminalInfo: Sendable, Equatable {
-    /// The value of TERM.
+    /// The terminal type ncurses is started with: TERM, or the entry that stands in for it.
     public var termName: String
+    /// TERM as the user set it, when it has no terminfo entry here and `termName` stands in for it.
+    public var fallbackFrom: String?
     /// True when the locale's character set is UTF-8; otherwise the dashboard must use 7-bit ASCII.
     public var utf8: Bool
     /// The locale in force for LC_CTYPE after the checks (`C.UTF-8` after a fallback).
@@ -79,6 +81,37 @@ public enum TerminalPreflight {
         return out
     }
 
+    /// Emulators that speak xterm's language, whose own entries servers rarely have.
+    static let xtermLike = ["kitty", "ghostty", "alacritty", "wezterm", "foot", "iterm", "iterm2", "contour", "rio", "konsole", "gnome", "vte", "st-"]
+
+    /// The entries to try, in order, for a TERM that has none: xterm-256color and xterm for names
+    /// with 256color, xterm-* and the known xterm-like emulators; screen for screen* and tmux*
+    /// (screen-256color first when the name says 256color); vt100 for anything else.
+    static func fallbacks(for term: String) -> [String] {
+        let t = term.lowercased()
+        if t.hasPrefix("screen") || t.hasPrefix("tmux") {
+            return (t.contains("256color") ? ["screen-256color"] : []) + ["screen", "vt100"]
+        }
+        if t.contains("256color") || t.hasPrefix("xterm") || xtermLike.contains(where: { t.hasPrefix($0) || t.contains("-" + $0) }) {
+            return ["xterm-256color", "xterm", "vt100"]
+        }
+        return ["vt100"]
+    }
+
+    /// Whether this machine has a terminfo entry for `name` (without keeping it loaded).
+    static func knows(_ name: String) -> Bool {
+        var err: Int32 = 0
+        let ok = setupterm(name, 1, &err) == OK
+        tdsh_del_cur_term()
+        return ok
+    }
+
+    /// One line for stderr after the dashboard ends (and for the help view while it runs).
+    public static func fallbackNotice(_ info: TerminalInfo) -> String? {
+        guard let from = info.fallbackFrom else { return nil }
+        return "TERM=\(from) has no terminfo entry on this machine; the dashboard used \(info.termName) instead (install the terminal's terminfo, e.g. the ncurses-term package, to use its own)"
+    }
+
     static func isUTF8Name(_ s: String) -> Bool {
         let l = s.lowercased()
         return l.contains("utf-8") || l.contains("utf8")
@@ -100,9 +133,18 @@ public enum TerminalPreflight {
             return .failure(PreflightFailure(reason: .termUnset,
                 message: "TERM is not set, so the terminal type is unknown; set TERM (e.g. TERM=xterm-256color) or \(renderHint)"))
         }
+        // A terminal whose entry this machine lacks (kitty, ghostty, alacritty, wezterm, foot over
+        // SSH) is driven through the closest entry that exists.
+        var used = term
+        if !knows(term) {
+            guard term != "dumb", let stand = fallbacks(for: term).first(where: knows) else {
+                return .failure(PreflightFailure(reason: .unknownTerm,
+                    message: "unknown terminal type \"\(term)\" (no terminfo entry); set TERM to a known type (e.g. xterm-256color) or \(renderHint)"))
+            }
+            used = stand
+        }
         var err: Int32 = 0
-        let status = setupterm(term, 1, &err)
-        if status != OK {
+        guard setupterm(used, 1, &err) == OK else {
             tdsh_del_cur_term()
             return .failure(PreflightFailure(reason: .unknownTerm,
                 message: "unknown terminal type \"\(term)\" (no terminfo entry); set TERM to a known type (e.g. xterm-256color) or \(renderHint)"))
@@ -110,7 +152,7 @@ public enum TerminalPreflight {
         defer { tdsh_del_cur_term() }
         guard tdsh_tigetstr("cup") != nil else {
             return .failure(PreflightFailure(reason: .cannotAddressCursor,
-                message: "terminal type \"\(term)\" cannot move the cursor, so it cannot show the dashboard; \(renderHint)"))
+                message: "terminal type \"\(used)\" cannot move the cursor, so it cannot show the dashboard; \(renderHint)"))
         }
         var exit = [UInt8]()
         // Keypad off, attributes off, cursor visible, leave the alternate screen: what endwin would send.
@@ -123,7 +165,7 @@ public enum TerminalPreflight {
             // No alternate screen to leave: after a crash, clear the dashboard away instead.
             exit += withoutPadding(Array(String(cString: clear).utf8))
         }
-        return .success(TerminalInfo(termName: term, utf8: loc.utf8, locale: loc.locale, localeFellBack: loc.fellBack,
+        return .success(TerminalInfo(termName: used, fallbackFrom: used == term ? nil : term, utf8: loc.utf8, locale: loc.locale, localeFellBack: loc.fellBack,
                                      exitSequence: exit, hasMouse: hasMouse, hasAlternateScreen: hasAlternateScreen))
     }
 }

@@ -1,12 +1,14 @@
 import DashboardUI
 
-/// The theme the dashboard uses on this terminal: what was asked for (`--theme`, `--ascii`), then
-/// without colour when `--no-color` is given or NO_COLOR is set to anything (https://no-color.org),
-/// and ASCII whenever the locale is not UTF-8 (`LANG=C`): such a terminal may not decode UTF-8.
-/// (A terminal without colours at all is handled later, once ncurses knows it.)
+/// The theme the dashboard uses on this terminal. Character set and colour are decided apart:
+/// 7-bit characters when asked (`--ascii`, `--theme ascii`) or when the locale is not UTF-8
+/// (`LANG=C`: such a terminal may not decode UTF-8), colour kept; no colour when asked
+/// (`--theme mono` or `ascii`, `--no-color`, NO_COLOR set to anything: https://no-color.org), in
+/// any locale. (A terminal without colours is handled later, once ncurses knows it.)
 public enum TerminalTheme {
-    public static func resolve(requested: Theme.Name, noColor: Bool, environment: [String: String], utf8: Bool) -> Theme {
-        var theme = Theme.named(utf8 ? requested : .ascii)
+    public static func resolve(requested: Theme.Name, noColor: Bool, environment: [String: String], utf8: Bool, asciiCharacters: Bool = false) -> Theme {
+        var theme = Theme.named(requested)
+        if !utf8 || asciiCharacters { theme = theme.withASCIICharacters }
         if noColor || !(environment["NO_COLOR"] ?? "").isEmpty { theme = theme.withoutColor }
         return theme
     }

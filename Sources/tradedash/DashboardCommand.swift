@@ -39,10 +39,10 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(name: .long, help: "Colours and characters: mono has no colour, ascii has 7-bit characters only and no colour (default: color, or the config file's).")
+    @Option(name: .long, help: "Colours and characters: mono has no colour, ascii has 7-bit characters and no colour (default: color, or the config file's).")
     var theme: ThemeChoice?
 
-    @Flag(name: .long, help: "Draw with 7-bit ASCII only (the same as --theme ascii).")
+    @Flag(name: .long, help: "Draw with 7-bit ASCII characters, in colour unless --no-color or NO_COLOR (LANG=C does the same).")
     var ascii = false
 
     @Flag(name: .long, help: "No colour (also when NO_COLOR is set).")
@@ -75,7 +75,7 @@ struct DashboardCommand: ParsableCommand {
         // The config file, then the data: what is broken is reported before anything touches the terminal.
         let config = try configOptions.read(byDefault: true)
         if !config.problems.isEmpty { StandardError.print("tradedash: the config file is ignored: starting with the defaults") }
-        let flags = Settings.Flags(theme: ascii ? .ascii : theme?.name, mouse: mouse, screen: screen.flatMap(Screen.named), data: data.data)
+        let flags = Settings.Flags(theme: theme?.name, mouse: mouse, screen: screen.flatMap(Screen.named), data: data.data)
         let settings = Settings.resolve(flags: flags, file: config.file, configPath: config.path, home: SystemIO.environment("HOME"))
         var data = self.data
         data.data = settings.dataPath
@@ -93,7 +93,7 @@ struct DashboardCommand: ParsableCommand {
         }
 
         let theme = TerminalTheme.resolve(requested: settings.theme, noColor: noColor,
-                                          environment: environment, utf8: terminal.utf8)
+                                          environment: environment, utf8: terminal.utf8, asciiCharacters: ascii)
         var state = AppState(dataset: dataset, dataPath: path, theme: theme)
         state.keyOverrides = settings.keys
         Dashboard.show(settings.screen, in: &state)
@@ -118,6 +118,8 @@ struct DashboardCommand: ParsableCommand {
         if case .failedToStart(let why) = outcome {
             StandardError.print("tradedash: \(why) (TERM=\(terminal.termName)); use `tradedash render` to print the dashboard as text")
         }
+        // After the terminal is given back, so that the line stays on the screen.
+        if let notice = TerminalPreflight.fallbackNotice(terminal) { StandardError.print("tradedash: " + notice) }
         FrontEnd.exitProcess(after: outcome)
     }
 }

@@ -41,7 +41,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("color, mono or ascii (default: color).", valueName: "theme"))
     var theme: String?
 
-    @Flag(name: .long, help: "Use 7-bit ASCII characters only (same as --theme ascii).")
+    @Flag(name: .long, help: "Use 7-bit ASCII characters only, in the theme's colours (--theme ascii: without colour).")
     var ascii = false
 
     @Option(name: .long, help: "ANSI colours: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
@@ -70,7 +70,7 @@ struct RenderCommand: ParsableCommand {
             StandardError.print("tradedash: the config file has \(config.problems.count == 1 ? "a problem" : "\(config.problems.count) problems"); nothing rendered")
             throw ExitCode(1)
         }
-        let flags = Settings.Flags(theme: ascii ? .ascii : theme.flatMap(Theme.Name.init(rawValue:)),
+        let flags = Settings.Flags(theme: theme.flatMap(Theme.Name.init(rawValue:)),
                                    screen: screen.flatMap(Screen.named), data: data.data)
         let settings = Settings.resolve(flags: flags, file: config.file, configPath: config.path, home: SystemIO.environment("HOME"))
         var data = self.data
@@ -84,6 +84,7 @@ struct RenderCommand: ParsableCommand {
         case .auto: useColor = stdoutIsTTY && (SystemIO.environment("NO_COLOR") ?? "").isEmpty
         }
         var t = Theme.named(settings.theme)
+        if ascii { t = t.withASCIICharacters }
         if !useColor && t.name == .color { t = t.withoutColor }
         let size = TerminalSize.current(stdoutIsTTY: stdoutIsTTY)
         let w = width ?? size?.width ?? 100

@@ -36,6 +36,30 @@ struct TerminalPreflightTests {
         #expect(TerminalTheme.resolve(requested: .mono, noColor: false, environment: utf8, utf8: true).name == .mono)
         #expect(TerminalTheme.resolve(requested: .ascii, noColor: false, environment: utf8, utf8: true).ascii)
         let c = TerminalTheme.resolve(requested: .color, noColor: false, environment: utf8, utf8: false)
-        #expect(c.ascii && !c.usesColor, "outside UTF-8 the dashboard draws with ASCII only")
+        #expect(c.ascii && c.usesColor, "outside UTF-8 (LANG=C): ASCII characters, in colour")
+        #expect(c.style(.title) == Theme.color.style(.title) && c.box == Theme.ascii.box && c.ellipsis == ".")
+        let flag = TerminalTheme.resolve(requested: .color, noColor: false, environment: utf8, utf8: true, asciiCharacters: true)
+        #expect(flag.ascii && flag.usesColor, "--ascii: characters only")
+        let mono = TerminalTheme.resolve(requested: .mono, noColor: false, environment: utf8, utf8: false)
+        #expect(mono.ascii && !mono.usesColor, "--theme mono in LANG=C: monochrome ASCII")
+        let noColor = TerminalTheme.resolve(requested: .color, noColor: false, environment: ["NO_COLOR": "1"], utf8: false)
+        #expect(noColor.ascii && !noColor.usesColor, "NO_COLOR in any locale")
+        let themeASCII = TerminalTheme.resolve(requested: .ascii, noColor: false, environment: utf8, utf8: true)
+        #expect(themeASCII.ascii && !themeASCII.usesColor, "--theme ascii stays 7-bit without colour")
+    }
+
+    @Test("a TERM without a terminfo entry: the entries tried in its place, in order")
+    func fallbacks() {
+        for term in ["xterm-kitty", "xterm-ghostty", "alacritty", "wezterm", "foot", "foot-extra", "iTerm2.app", "xterm-new-thing", "konsole-direct", "rxvt-256color", "contour"] {
+            #expect(TerminalPreflight.fallbacks(for: term) == ["xterm-256color", "xterm", "vt100"], "\(term)")
+        }
+        #expect(TerminalPreflight.fallbacks(for: "tmux-256color") == ["screen-256color", "screen", "vt100"])
+        #expect(TerminalPreflight.fallbacks(for: "screen.xterm-new") == ["screen", "vt100"])
+        #expect(TerminalPreflight.fallbacks(for: "tmux-direct") == ["screen", "vt100"])
+        #expect(TerminalPreflight.fallbacks(for: "hp2621") == ["vt100"])
+        #expect(TerminalPreflight.fallbacks(for: "no-such-terminal-xyz") == ["vt100"])
+        // The entries it falls back to exist on any machine with ncurses-base.
+        #expect(TerminalPreflight.knows("xterm-256color") && TerminalPreflight.knows("xterm") && TerminalPreflight.knows("vt100"))
+        #expect(!TerminalPreflight.knows("xterm-kitty-does-not-exist"))
     }
 }

@@ -87,6 +87,23 @@ public struct Theme: Hashable, Sendable {
         .highlight: Style(underline: true), .borderFocused: Style(bold: true),
     ]
 
+    /// The same colours (or none) with 7-bit characters: `+-|` boxes, `#` bars, transliterated text.
+    /// Character set and colour are separate choices: `LANG=C` and `--ascii` ask only for this.
+    public var withASCIICharacters: Theme {
+        guard !ascii else { return self }
+        let a = Theme.ascii
+        var t = self
+        t.ascii = true
+        t.box = a.box
+        t.barEighths = a.barEighths
+        t.gaugeFull = a.gaugeFull
+        t.gaugeEmpty = a.gaugeEmpty
+        t.sparkLevels = a.sparkLevels
+        t.bullet = a.bullet
+        t.ellipsis = a.ellipsis
+        return t
+    }
+
     /// The same theme with colours removed (NO_COLOR, `--color never`).
     public var withoutColor: Theme {
         guard usesColor else { return self }

@@ -5,7 +5,9 @@ enum HelpView {
     static func overlay(_ s: AppState) -> Overlay {
         let list = KeyTable.helpLines(s)
         let keyWidth = list.map { DisplayWidth.of($0.keys) }.max() ?? 10
-        let lines: [Line] = list.map { [Span(TextLayout.pad($0.keys, width: keyWidth + 2), role: .footerKey), Span($0.text)] }
+        // First, where it cannot be scrolled out of sight.
+        let notice: [Line] = s.terminalNotice.map { [Line.text($0, role: .warning), []] } ?? []
+        let lines: [Line] = notice + list.map { [Span(TextLayout.pad($0.keys, width: keyWidth + 2), role: .footerKey), Span($0.text)] }
             // The legend one mark a line: short lines that never wrap mid-entry, counted as drawn.
             + [[], Line.text("Marks", role: .tableHeader)] + Figures.legendEntries.map(\.line)
         return Overlay(title: "Keys: \(s.screen.title)", lines: lines, placement: .centered(keyWidth: keyWidth, footer: "Esc closes"))

@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public var loadProblems: [String] = []
     /// A reload is under way in the background (the data shown is the old one until it is done).
     public var isReloading = false
+    /// What the front end says about the terminal in the help view (an entry standing in for TERM).
+    public var terminalNotice: String?
     /// Size of the last render, for mouse hit-testing and page sizes.
     public var lastSize = (width: 100, height: 30)
     /// The keys a config file chose for named bindings (empty: the defaults; see `KeyOverrides`).
