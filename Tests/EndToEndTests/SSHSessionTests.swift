@@ -124,20 +124,15 @@ extension SSHTests {
             // Debian's ncurses-base has no entry for (ncurses-term does).
             let t = TerminalTmux(script: Self.script(server, remote: try Self.remote(), clientEnvironment: ["TERM": "xterm-kitty"]))
             defer { t.close() }
-            // Known issue until issue 13 part 2 (the TERM fallback to the closest terminfo entry)
-            // lands: today tradedash says `unknown terminal type "xterm-kitty"` and exits 2. Intermittent,
-            // so the test passes by itself once part 2 lands; then remove withKnownIssue.
-            withKnownIssue("issue 13 part 2: no TERM fallback yet, xterm-kitty is refused", isIntermittent: true) {
-                let drawn = TerminalWait.until(timeout: 10) {
-                    (t.alternateScreen && t.text.contains("Overview")) || t.joinedText.contains("__EXIT__=")
-                }
-                #expect(drawn && t.alternateScreen && t.text.contains("Overview") && t.text.contains("2 Trade"),
-                        "the dashboard with TERM=xterm-kitty over ssh:\n\(t.text)")
-                t.send("q")
-                #expect(t.waitForExit(timeout: 5)?.status == 0, "q ends it with 0:\n\(t.text)")
+            // The server has no entry for xterm-kitty: the dashboard falls back to xterm-256color and draws.
+            let drawn = TerminalWait.until(timeout: 10) {
+                (t.alternateScreen && t.text.contains("Overview")) || t.joinedText.contains("__EXIT__=")
             }
-            // Whatever it did, the server saw the client's TERM (today's refusal names it; so must the
-            // fallback's one-line note).
+            #expect(drawn && t.alternateScreen && t.text.contains("Overview") && t.text.contains("2 Trade"),
+                    "the dashboard with TERM=xterm-kitty over ssh:\n\(t.text)")
+            t.send("q")
+            #expect(t.waitForExit(timeout: 5)?.status == 0, "q ends it with 0:\n\(t.text)")
+            // The one-line note after it names the TERM it stood in for.
             _ = t.waitForExit(timeout: 5)
             #expect(t.joinedText.contains("xterm-kitty"), "the server side never mentions xterm-kitty:\n\(t.joinedText)")
         }
@@ -153,13 +148,8 @@ extension SSHTests {
             // The character set is right already: the POSIX locale draws 7-bit, as `render --ascii`.
             Self.expectScreen(t, server, ascii, "7-bit frame with LANG unset over ssh")
             #expect(t.text.unicodeScalars.allSatisfy { $0.value < 0x80 }, "only 7-bit characters:\n\(t.text)")
-            // Known issue until issue 13 part 3 (colour and character set chosen separately) lands:
-            // today LANG=C also turns colour off. Intermittent, so it passes once part 3 lands; then
-            // remove withKnownIssue.
-            withKnownIssue("issue 13 part 3: LANG=C still turns colour off", isIntermittent: true) {
-                let codes = TerminalANSI.colorCodes(t.styledText)
-                #expect(!codes.isEmpty, "no colour with LANG unset over ssh")
-            }
+            // Colour and character set are separate: 7-bit, in colour.
+            #expect(!TerminalANSI.colorCodes(t.styledText).isEmpty, "no colour with LANG unset over ssh")
             t.send("q")
             #expect(t.waitForExit()?.status == 0)
         }
