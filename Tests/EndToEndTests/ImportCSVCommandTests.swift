@@ -8,26 +8,10 @@ import TradeModel
 struct ImportCSVCommandTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = ImportCommandTests.ImportRun
 
     static func tradedash(_ arguments: [String], in directory: URL? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try TerminalBinary.path.get())
-        p.arguments = arguments
-        if let directory { p.currentDirectoryURL = directory }
-        p.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try ImportCommandTests.tradedash(arguments, in: directory)
     }
 
     func withDirectory(_ body: (URL) throws -> Void) throws {

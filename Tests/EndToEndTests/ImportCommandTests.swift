@@ -18,10 +18,12 @@ struct ImportCommandTests {
         }
     }
 
-    static func tradedash(_ arguments: [String]) throws -> ImportRun {
+    /// Runs the built binary with `arguments` (in `directory`, when given), stdin empty.
+    static func tradedash(_ arguments: [String], in directory: URL? = nil) throws -> ImportRun {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try binary())
         p.arguments = arguments
+        if let directory { p.currentDirectoryURL = directory }
         p.standardInput = FileHandle.nullDevice
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

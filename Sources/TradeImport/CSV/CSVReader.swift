@@ -93,6 +93,15 @@ public final class CSVReader {
 
     /// Opens `path` for reading. Only a regular file is read: a FIFO, a device or a socket is refused
     /// at once (a FIFO would block the open or the reads forever, /dev/zero never end).
+    /// The reader of an import's file: a failure to open it is the import's, named `name`.
+    static func forImport(path: String, chunkSize: Int, name: String) throws(ImportFailure) -> CSVReader {
+        do {
+            return try CSVReader(path: path, chunkSize: chunkSize)
+        } catch {
+            throw ImportFailure(file: name, line: error.line, error.message)
+        }
+    }
+
     public convenience init(path: String, chunkSize: Int = CSVReader.defaultChunkSize) throws(CSVError) {
         let fd: Int32
         do {

@@ -71,12 +71,7 @@ public struct ComtradeImporter: StatisticsImporter {
     /// Imports the file at `path` for the pair of `dataset`.
     public static func run(path: String, dataset: Dataset, options: ComtradeImportOptions = ComtradeImportOptions()) throws(ImportFailure) -> ComtradeImport {
         let name = options.displayName ?? path
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: path, chunkSize: options.chunkSize)
-        } catch {
-            throw ImportFailure(file: name, line: error.line, error.message)
-        }
+        let reader = try CSVReader.forImport(path: path, chunkSize: options.chunkSize, name: name)
         return try run(reader: reader, fileName: name, dataset: dataset, options: options)
     }
 

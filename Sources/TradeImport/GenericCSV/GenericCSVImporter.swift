@@ -40,12 +40,7 @@ public struct GenericCSVImporter: StatisticsImporter {
 
     public func importFile(atPath path: String, for dataset: Dataset) throws(ImportFailure) -> StatisticsImport {
         let name = options.displayName ?? path
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: path, chunkSize: options.chunkSize)
-        } catch {
-            throw ImportFailure(file: name, line: error.line, error.message)
-        }
+        let reader = try CSVReader.forImport(path: path, chunkSize: options.chunkSize, name: name)
         return try Self.run(reader: reader, fileName: name, dataset: dataset)
     }
 
