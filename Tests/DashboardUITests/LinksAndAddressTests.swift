@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TradeModel
 @testable import DashboardUI
@@ -68,6 +69,9 @@ import TradeModel
         guard case .address(let o, let ids, nil) = s.mode else { Issue.record("no address overlay: \(s.mode)"); return }
         #expect(ids == [src.id])
         #expect(o.lines.contains { $0.plainText == src.url! }, "the address alone on its line")
+        // Drawn without side borders: the address's row starts with it, nothing after it.
+        let rows = Fixture.text(s).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if src.url!.count < 98 { #expect(rows.contains { $0.trimmingCharacters(in: .whitespaces) == src.url! }, "\(rows)") }
         let effects = Fixture.press(&s, .char("y"))
         #expect(effects == [.copy(text: src.url!, what: "1 address")])
         #expect(s.status?.text == "copied 1 address, \(src.url!.utf8.count) bytes")

@@ -44,7 +44,7 @@ enum AddressView {
         lines.append(Line.text(count == 0 ? "Nothing to copy: no address is known."
             : "y copies \(count == 1 ? "the address" : "the \(count) addresses, one a line,") to the clipboard, where the terminal accepts OSC 52 (the status line says if it does not).", role: .dim))
         let title = ids.count == 1 ? "Address of \(d.source(ids[0])?.publisher ?? ids[0])" : "Addresses of \(ids.count) sources"
-        return Overlay(title: title, lines: lines, placement: .body)
+        return Overlay(title: title, lines: lines, placement: .bare(footer: ""))
     }
 
     /// The known addresses of the sources, cleaned of control characters.

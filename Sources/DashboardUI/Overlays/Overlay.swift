@@ -6,6 +6,10 @@ public struct Overlay: Hashable, Sendable {
         case body
         /// Centred, as wide as the key column plus 50 (help), with a fixed footer.
         case centered(keyWidth: Int, footer: String)
+        /// The whole body without side borders: a title row, the lines from the first column to the
+        /// last, a footer row. A line alone on its row (an address, `o`) is selected by a
+        /// terminal's triple-click without a border character.
+        case bare(footer: String)
     }
 
     public var title: String
@@ -16,7 +20,7 @@ public struct Overlay: Hashable, Sendable {
     /// The rectangle the overlay takes in the body.
     func area(_ body: Rect) -> Rect {
         switch placement {
-        case .body: return body
+        case .body, .bare: return body
         case .centered(let keyWidth, _):
             let width = min(body.width, max(50, keyWidth + 50))
             let height = min(body.height, lines.count + 4)
@@ -28,14 +32,20 @@ public struct Overlay: Hashable, Sendable {
     func wrapped(_ inner: Rect) -> [Line] {
         switch placement {
         case .body: return Overlay.wrap(lines, width: inner.width)
-        case .centered: return Overlay.wrap(lines, width: inner.width + 1)
+        case .centered, .bare: return Overlay.wrap(lines, width: inner.width + 1)
         }
+    }
+
+    /// Where the lines go in the overlay's area.
+    func inner(_ area: Rect) -> Rect {
+        guard case .bare = placement else { return Box.inner(area) }
+        return Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 2))
     }
 
     /// How far it can scroll at a terminal size: the state never scrolls past the end, so that the
     /// first key back moves at once.
     public func maxScroll(width: Int, height: Int) -> Int {
-        let inner = Box.inner(area(Chrome.body(width: width, height: height)))
+        let inner = inner(area(Chrome.body(width: width, height: height)))
         return max(0, wrapped(inner).count - inner.height)
     }
 
@@ -49,7 +59,7 @@ public struct Overlay: Hashable, Sendable {
     func draw(_ s: AppState, _ body: Rect, into c: inout Canvas) {
         let area = area(body)
         c.fill(area, style: .plain)
-        let inner0 = Box.inner(area)
+        let inner0 = inner(area)
         let wrapped = wrapped(inner0)
         let maxScroll = max(0, wrapped.count - inner0.height)
         let scroll = min(self.scroll, maxScroll)
@@ -63,6 +73,14 @@ public struct Overlay: Hashable, Sendable {
         case .centered(_, let footer):
             let inner = Box(title: title, focused: true, footer: footer).render(into: &c, area: area, theme: s.theme)
             _ = Paragraph(lines: Array(wrapped.dropFirst(scroll)), wrap: false).render(into: &c, area: inner, theme: s.theme)
+        case .bare(let footer):
+            let rule = String(s.theme.box.horizontal)
+            c.put([Span(rule + " " + title + " ", role: .title)] + [Span(String(repeating: rule, count: max(0, area.width)), role: .borderFocused)],
+                  in: Rect(x: area.x, y: area.y, width: area.width, height: 1), theme: s.theme, truncate: false)
+            _ = Paragraph(lines: Array(wrapped.dropFirst(scroll)), wrap: false).render(into: &c, area: inner0, theme: s.theme)
+            let more = maxScroll > 0 ? "j/k scroll · lines \(scroll + 1)-\(min(wrapped.count, scroll + inner0.height)) of \(wrapped.count)" : ""
+            let text = [footer, more].filter { !$0.isEmpty }.joined(separator: " · ")
+            c.put([Span(text, role: .dim)], in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), theme: s.theme)
         }
     }
 
