@@ -52,19 +52,16 @@ struct AuthorizedKeys: Sendable {
 }
 
 /// Public-key authentication for one connection: a key of the file, or any key with `--public`.
-/// The library has verified the signature before asking. `refusal`, when set, refuses everyone
-/// (the connection is over a limit; the banner has said why).
+/// The library has verified the signature before asking.
 final class KeyAuthDelegate: NIOSSHServerUserAuthenticationDelegate, @unchecked Sendable {
     let keys: AuthorizedKeys
     let anyone: Bool
-    let refusal: String?
     let logger: Logger
     let onSuccess: @Sendable (String) -> Void
 
-    init(keys: AuthorizedKeys, anyone: Bool, refusal: String?, logger: Logger, onSuccess: @escaping @Sendable (String) -> Void) {
+    init(keys: AuthorizedKeys, anyone: Bool, logger: Logger, onSuccess: @escaping @Sendable (String) -> Void) {
         self.keys = keys
         self.anyone = anyone
-        self.refusal = refusal
         self.logger = logger
         self.onSuccess = onSuccess
     }
@@ -79,10 +76,7 @@ final class KeyAuthDelegate: NIOSSHServerUserAuthenticationDelegate, @unchecked 
         }
         let fingerprint = KeyFingerprint.of(offer.publicKey)
         var metadata: Logger.Metadata = ["user": "\(request.username)", "key": "\(fingerprint)"]
-        if let refusal {
-            logger.notice("auth refused: \(refusal)", metadata: metadata)
-            responsePromise.succeed(.failure)
-        } else if let comment = keys.keys[offer.publicKey] {
+        if let comment = keys.keys[offer.publicKey] {
             if !comment.isEmpty { metadata["comment"] = "\(comment)" }
             logger.info("auth accepted", metadata: metadata)
             onSuccess(fingerprint)

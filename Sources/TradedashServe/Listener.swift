@@ -41,9 +41,9 @@ enum Listener {
             state.release(admission, address)
             logger.info("connection closed", metadata: ["duration": "\(String(format: "%.1f", Date().timeIntervalSince(opened)))s"])
         }
-        var refusal: String?
+        let refusal: String?
         switch admission {
-        case .admitted: break
+        case .admitted: refusal = nil
         case .refused(let why):
             logger.notice("connection refused: \(why)")
             refusal = why
@@ -62,21 +62,22 @@ enum Listener {
             }
         }
         channel.closeFuture.whenComplete { _ in timeout.cancel() }
-        let delegate = KeyAuthDelegate(keys: settings.keys, anyone: settings.anyone, refusal: refusal, logger: logger) { _ in
+        // A connection over a limit is authenticated as any other (nothing is told to an unknown
+        // key), then each session gets the refusal as its one line and status 1.
+        let delegate = KeyAuthDelegate(keys: settings.keys, anyone: settings.anyone, logger: logger) { _ in
             authenticated.withLockedValue { $0 = true }
             timeout.cancel()
         }
         var configuration = SSHServerConfiguration(
             hostKeys: [settings.hostKey], userAuthDelegate: delegate,
-            globalRequestDelegate: RefuseGlobalRequests(logger: logger),
-            banner: refusal.map { .init(message: "tradedash serve: \($0)\r\n", languageTag: "en") })
+            globalRequestDelegate: RefuseGlobalRequests(logger: logger))
         configuration.maxAuthAttempts = 6
         return channel.eventLoop.makeCompletedFuture {
             let ssh = NIOSSHHandler(role: .server(configuration), allocator: channel.allocator) { child, type in
                 switch type {
                 case .session:
                     return child.eventLoop.makeCompletedFuture {
-                        try child.pipeline.syncOperations.addHandler(SessionHandler(settings: settings, state: state, logger: logger))
+                        try child.pipeline.syncOperations.addHandler(SessionHandler(settings: settings, state: state, logger: logger, refusal: refusal))
                     }
                 case .directTCPIP(let target):
                     logger.notice("port forwarding refused", metadata: ["to": "\(target.targetHost.prefix(80)):\(target.targetPort)"])

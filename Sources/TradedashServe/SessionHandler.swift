@@ -22,7 +22,11 @@ final class SessionHandler: ChannelInboundHandler {
     private var sessionID = 0
     private var shuttingDown = false
 
-    init(settings: ServeSettings, state: ServerState, logger: Logger) {
+    /// Set when the connection is over a limit: every session gets this line and status 1.
+    let refusal: String?
+
+    init(settings: ServeSettings, state: ServerState, logger: Logger, refusal: String?) {
+        self.refusal = refusal
         self.settings = settings
         self.state = state
         self.logger = logger
@@ -71,7 +75,10 @@ final class SessionHandler: ChannelInboundHandler {
             guard !started else { reply(context, request.wantReply, false); return }
             started = true
             reply(context, request.wantReply, true)
-            if terminal == nil {
+            if let refusal {
+                logger.notice("session refused: \(refusal)")
+                finish(context, message: "tradedash serve: " + refusal, status: 1)
+            } else if terminal == nil {
                 logger.notice("session refused: no terminal (pty-req) asked for")
                 finish(context, message: Self.needsTerminal, status: 1)
             } else {
@@ -81,6 +88,11 @@ final class SessionHandler: ChannelInboundHandler {
             guard !started else { reply(context, request.wantReply, false); return }
             started = true
             reply(context, request.wantReply, true)
+            if let refusal {
+                logger.notice("session refused: \(refusal)")
+                finish(context, message: "tradedash serve: " + refusal, status: 1)
+                return
+            }
             switch ExecCommand.arguments(for: request.command, data: settings.data) {
             case .failure(let why):
                 logger.notice("exec refused", metadata: ["command": "\(request.command.prefix(80))"])

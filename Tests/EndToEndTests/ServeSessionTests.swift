@@ -28,7 +28,7 @@ extension ServeTests {
             return try #require(TerminalRender.lines(screen: screen, width: width, height: height), "tradedash render failed")
         }
 
-        @Test("a listed key gets the dashboard as rendered, a resize reaches it, q ends ssh with 0")
+        @Test("a listed key gets the dashboard as rendered, a resize reaches it, Ctrl-Z does not stop it, q ends ssh with 0")
         func dashboard() throws {
             let big = try Self.expected(width: 100, height: 30)
             let small = try Self.expected(width: 80, height: 24)
@@ -44,6 +44,11 @@ extension ServeTests {
             Self.expectScreen(t, server, try Self.expected(screen: 2), "key 2 reaches the dashboard (the Trade screen)")
             t.resize(width: 80, height: 24)
             Self.expectScreen(t, server, try Self.expected(screen: 2, width: 80, height: 24), "after tmux resize-window to 80×24")
+            // Ctrl-Z: the dashboard's process group is orphaned (its parent is in another session),
+            // so the kernel does not stop it: it takes the terminal back and goes on.
+            t.send("C-z")
+            Self.expectScreen(t, server, try Self.expected(screen: 2, width: 80, height: 24), "after Ctrl-Z (nothing to suspend to)")
+            #expect(SSHProc.state(dash) != "T", "the dashboard is stopped, with no shell to continue it")
             t.send("q")
             let exit = try #require(t.waitForExit(), "ssh did not end after q:\n\(t.text)\n--- serve log:\n\(server.log)")
             #expect(exit.status == 0, "ssh's exit status (the dashboard's) after q")

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// tradedash-serve's limits: connections per address, the authentication timeout, and a peer that
+/// does not speak SSH. Loopback only, each bounded in time.
+extension ServeTests {
+    @Suite("Limits")
+    struct Limits {
+        @Test("over --max-per-address: the client is told in one line and refused; the open session goes on")
+        func perAddress() throws {
+            let server = try ServeServer(arguments: ["--max-per-address", "1"])
+            defer { server.stop() }
+            let t = TerminalTmux(script: Sessions.script(server), width: 100, height: 30)
+            defer { t.close() }
+            Sessions.expectScreen(t, server, try Sessions.expected(), "the first session")
+            let second = server.run(["render"])
+            #expect(second.status == 1, "the second connection's status: \(second.status)\n\(second.stderr)")
+            #expect(second.stdout.isEmpty)
+            #expect(second.stderr == "tradedash serve: too many sessions from 127.0.0.1 (the limit is 1)\n",
+                    "the client is told why: \(second.stderr)")
+            #expect(server.log.contains("connection refused: too many sessions from 127.0.0.1"), "\(server.log)")
+            // The first session is unaffected: a key still reaches it.
+            t.send("2")
+            Sessions.expectScreen(t, server, try Sessions.expected(screen: 2), "the first session after the refusal")
+            t.send("q")
+            #expect(t.waitForExit()?.status == 0)
+            // Its slot is free again.
+            #expect(TerminalWait.until(timeout: 5) { server.log.components(separatedBy: "connection closed").count >= 3 }, "\(server.log)")
+            #expect(server.run(["validate", "--quiet"]).status == 0, "a new connection after the first ended:\n\(server.log)")
+        }
+
+        @Test("a connection that never authenticates is closed after the timeout")
+        func authTimeout() throws {
+            let server = try ServeServer(arguments: ["--auth-timeout", "1"])
+            defer { server.stop() }
+            let s = SSHServer.connect(server.port)
+            #expect(s >= 0)
+            defer { close(s) }
+            let start = Date()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            var got = [UInt8]()
+            var closed = false
+            while Date().timeIntervalSince(start) < 5 {
+                var pfd = pollfd(fd: s, events: Int16(POLLIN), revents: 0)
+                guard poll(&pfd, 1, 500) == 1 else { continue }
+                let n = read(s, &buffer, buffer.count)
+                if n <= 0 { closed = true; break }
+                got += buffer[0..<n]
+            }
+            let elapsed = Date().timeIntervalSince(start)
+            #expect(String(decoding: got, as: UTF8.self).hasPrefix("SSH-2.0-"), "the server's version line first")
+            #expect(closed && elapsed >= 0.9 && elapsed < 4, "closed \(closed) after \(elapsed) s")
+            #expect(TerminalWait.until(timeout: 2) { server.log.contains("no authentication within 1 s") }, "\(server.log)")
+        }
+
+        @Test("garbage on the port ends that connection only")
+        func garbage() throws {
+            let server = try ServeServer()
+            defer { server.stop() }
+            let s = SSHServer.connect(server.port)
+            #expect(s >= 0)
+            defer { close(s) }
+            let junk = Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8) + (0..<512).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+            _ = junk.withUnsafeBytes { write(s, $0.baseAddress, $0.count) }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            var closed = false
+            let start = Date()
+            while Date().timeIntervalSince(start) < 5 {
+                var pfd = pollfd(fd: s, events: Int16(POLLIN), revents: 0)
+                guard poll(&pfd, 1, 500) == 1 else { continue }
+                if read(s, &buffer, buffer.count) <= 0 { closed = true; break }
+            }
+            #expect(closed, "the server kept a connection that sent garbage open for 5 s")
+            #expect(TerminalWait.until(timeout: 2) { server.log.contains("connection error") }, "\(server.log)")
+            let r = server.run(["validate", "--quiet"])
+            #expect(r.status == 0, "the server still serves: \(r.status) \(r.stderr)\n\(server.log)")
+        }
+    }
+}
