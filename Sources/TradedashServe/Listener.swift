@@ -55,6 +55,7 @@ enum Listener {
         channel.closeFuture.whenComplete { _ in state.remove(connection: connectionID) }
 
         let authenticated = NIOLockedValueBox(false)
+        let sessions = NIOLockedValueBox(0)
         let timeout = channel.eventLoop.scheduleTask(in: settings.authTimeout) { [logger] in
             if !authenticated.withLockedValue({ $0 }) {
                 logger.notice("connection refused: no authentication within \(settings.authTimeout.nanoseconds / 1_000_000_000) s")
@@ -76,6 +77,18 @@ enum Listener {
             let ssh = NIOSSHHandler(role: .server(configuration), allocator: channel.allocator) { child, type in
                 switch type {
                 case .session:
+                    // One session at a time per connection: the limits count connections, and a
+                    // multiplexing client (ControlMaster) must not start dashboards past them.
+                    let admitted = sessions.withLockedValue { n -> Bool in
+                        guard n < 1 else { return false }
+                        n += 1
+                        return true
+                    }
+                    guard admitted else {
+                        logger.notice("session refused: one session at a time per connection")
+                        return child.eventLoop.makeFailedFuture(ServeError("one session per connection"))
+                    }
+                    child.closeFuture.whenComplete { _ in sessions.withLockedValue { $0 -= 1 } }
                     return child.eventLoop.makeCompletedFuture {
                         try child.pipeline.syncOperations.addHandler(SessionHandler(settings: settings, state: state, logger: logger, refusal: refusal))
                     }

@@ -164,7 +164,10 @@ final class SessionHandler: ChannelInboundHandler {
         let output: @Sendable ([UInt8], Bool) -> Void = { bytes, isStdErr in
             var buffer = channel.allocator.buffer(capacity: bytes.count)
             buffer.writeBytes(bytes)
-            channel.writeAndFlush(SSHChannelData(type: isStdErr ? .stdErr : .channel, data: .byteBuffer(buffer)), promise: nil)
+            let written = channel.writeAndFlush(SSHChannelData(type: isStdErr ? .stdErr : .channel, data: .byteBuffer(buffer)))
+            // Backpressure: while the client's window is full, the reader (a thread of its own,
+            // never the event loop) waits, and so the child blocks on its terminal or pipe.
+            if !channel.isWritable { try? written.wait() }
         }
         let ended: @Sendable (ChildEnd) -> Void = { end in
             loop.execute { bound.value.childEnded(channel: channel, end) }

@@ -80,3 +80,42 @@ extension ServeTests {
         }
     }
 }
+
+extension ServeTests.Limits {
+    @Test("a lost client (SIGKILL of ssh) ends its dashboard within 5 s")
+    func lostClient() throws {
+        let server = try ServeServer()
+        defer { server.stop() }
+        let t = TerminalTmux(script: ServeTests.Sessions.script(server), width: 100, height: 30)
+        defer { t.close() }
+        ServeTests.Sessions.expectScreen(t, server, try ServeTests.Sessions.expected(), "first frame")
+        let dash = try #require(server.dashboardPID(), "no dashboard:\n\(server.log)")
+        let client = try #require(t.programPID(), "the ssh client's pid")
+        #expect(SSHProc.name(client) == "ssh", "the pane's program is \(SSHProc.name(client) ?? "?")")
+        kill(client, SIGKILL)
+        #expect(TerminalWait.until(timeout: 5) { SSHProc.ended(dash) }, "the dashboard still runs 5 s after its client was killed:\n\(server.log)")
+        #expect(TerminalWait.until(timeout: 5) { server.log.contains("session end") }, "\(server.log)")
+        // The server goes on serving.
+        #expect(server.run(["validate", "--quiet"]).status == 0, "\(server.log)")
+    }
+
+    @Test("a second session on the same connection (ControlMaster) is refused")
+    func oneSessionPerConnection() throws {
+        let server = try ServeServer()
+        defer { server.stop() }
+        let control = server.directory + "/cm"
+        let master = ["-o", "ControlMaster=yes", "-o", "ControlPath=\(control)", "-o", "ControlPersist=no"]
+        let t = TerminalTmux(script: ServeTests.Sessions.script(server, options: ["-tt"] + master), width: 100, height: 30)
+        defer { t.close() }
+        ServeTests.Sessions.expectScreen(t, server, try ServeTests.Sessions.expected(), "first frame")
+        #expect(TerminalWait.until(timeout: 5) { FileManager.default.fileExists(atPath: control) }, "no control socket")
+        // The mux client asks the master for a second session channel; the server refuses it, and
+        // OpenSSH then falls back to a connection of its own (which the limits count).
+        let second = server.run(["render"], options: ["-o", "ControlMaster=no", "-o", "ControlPath=\(control)"])
+        #expect(second.status == 0, "the fallback connection: \(second.status)\n\(server.log)")
+        #expect(server.log.components(separatedBy: "auth accepted").count == 3, "two authenticated connections:\n\(server.log)")
+        #expect(server.log.contains("session refused: one session at a time per connection"), "\(server.log)")
+        t.send("q")
+        #expect(t.waitForExit()?.status == 0, "the first session still ends with q:\n\(t.text)")
+    }
+}
