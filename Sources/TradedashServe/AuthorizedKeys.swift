@@ -70,12 +70,12 @@ final class KeyAuthDelegate: NIOSSHServerUserAuthenticationDelegate, @unchecked 
 
     func requestReceived(request: NIOSSHUserAuthenticationRequest, responsePromise: EventLoopPromise<NIOSSHUserAuthenticationOutcome>) {
         guard case .publicKey(let offer) = request.request else {
-            logger.debug("auth refused: not a public key", metadata: ["user": "\(request.username)"])
+            logger.debug("auth refused: not a public key", metadata: ["user": "\(request.username.loggable(40))"])
             responsePromise.succeed(.failure)
             return
         }
         let fingerprint = KeyFingerprint.of(offer.publicKey)
-        var metadata: Logger.Metadata = ["user": "\(request.username)", "key": "\(fingerprint)"]
+        var metadata: Logger.Metadata = ["user": "\(request.username.loggable(40))", "key": "\(fingerprint)"]
         if let comment = keys.keys[offer.publicKey] {
             if !comment.isEmpty { metadata["comment"] = "\(comment)" }
             logger.info("auth accepted", metadata: metadata)

@@ -20,7 +20,7 @@ enum ExecCommand {
         let words = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let name = words.first else { return .failure(ServeError("tradedash serve: no command")) }
         guard let valued = valued[name], let flags = flags[name] else {
-            return .failure(ServeError("tradedash serve runs the dashboard (ssh -t) and the commands render, export and validate; not \"\(name.prefix(40))\""))
+            return .failure(ServeError("tradedash serve runs the dashboard (ssh -t) and the commands render, export and validate; not \"\(name.loggable(40))\""))
         }
         var out = [name]
         var positional = 0
@@ -39,12 +39,12 @@ enum ExecCommand {
                     i += 1
                 }
             } else if word.hasPrefix("-") {
-                return .failure(ServeError("tradedash serve: \(name) \(option.prefix(40)) is not allowed here"))
+                return .failure(ServeError("tradedash serve: \(name) \(option.loggable(40)) is not allowed here"))
             } else if name == "export" && positional == 0 {
                 out.append(word)  // the kind to export
                 positional += 1
             } else {
-                return .failure(ServeError("tradedash serve: \(name) takes no file or other argument here (\"\(word.prefix(40))\")"))
+                return .failure(ServeError("tradedash serve: \(name) takes no file or other argument here (\"\(word.loggable(40))\")"))
             }
             i += 1
         }
@@ -52,5 +52,12 @@ enum ExecCommand {
             if name == "validate" { out.append(data) } else { out += ["--data", data] }
         }
         return .success(out)
+    }
+}
+
+extension String {
+    /// What the client sent, safe for one log line: control characters as `?`, at most `limit` characters.
+    func loggable(_ limit: Int = 80) -> String {
+        String(String.UnicodeScalarView(unicodeScalars.prefix(limit).map { $0.properties.generalCategory == .control ? "?" : $0 }))
     }
 }

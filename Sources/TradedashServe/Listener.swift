@@ -93,7 +93,7 @@ enum Listener {
                         try child.pipeline.syncOperations.addHandler(SessionHandler(settings: settings, state: state, logger: logger, refusal: refusal))
                     }
                 case .directTCPIP(let target):
-                    logger.notice("port forwarding refused", metadata: ["to": "\(target.targetHost.prefix(80)):\(target.targetPort)"])
+                    logger.notice("port forwarding refused", metadata: ["to": "\(target.targetHost.loggable()):\(target.targetPort)"])
                     return child.eventLoop.makeFailedFuture(ServeError("no port forwarding"))
                 case .forwardedTCPIP:
                     logger.notice("port forwarding refused (forwarded-tcpip)")

@@ -95,13 +95,13 @@ final class SessionHandler: ChannelInboundHandler {
             }
             switch ExecCommand.arguments(for: request.command, data: settings.data) {
             case .failure(let why):
-                logger.notice("exec refused", metadata: ["command": "\(request.command.prefix(80))"])
+                logger.notice("exec refused", metadata: ["command": "\(request.command.loggable())"])
                 finish(context, message: why.description, status: 1)
             case .success(let arguments):
                 startExec(context, arguments)
             }
         case let request as SSHChannelRequestEvent.SubsystemRequest:
-            logger.notice("subsystem refused", metadata: ["subsystem": "\(request.subsystem.prefix(40))"])
+            logger.notice("subsystem refused", metadata: ["subsystem": "\(request.subsystem.loggable(40))"])
             reply(context, request.wantReply, false)
         case ChannelEvent.inputClosed:
             break
@@ -151,7 +151,7 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     private func startExec(_ context: ChannelHandlerContext, _ arguments: [String]) {
-        start(context, kind: "exec", metadata: ["command": "\(arguments.joined(separator: " "))"]) { output, ended in
+        start(context, kind: "exec", metadata: ["command": "\(arguments.joined(separator: " ").loggable(200))"]) { output, ended in
             try ChildProcess.onPipes([self.settings.dashboard] + arguments, environment: self.environment(term: nil), output: output, ended: ended)
         }
     }

@@ -129,6 +129,10 @@ extension ServeTests {
                 #expect(r.stderr.hasPrefix("tradedash serve") && r.stderr.filter { $0 == "\n" }.count == 1, "\(command): \(r.stderr.debugDescription)")
             }
             #expect(server.log.contains("exec refused"), "\(server.log)")
+            // What the client sent stays on its log line.
+            _ = server.run(["id\nforged notice: auth accepted"])
+            #expect(TerminalWait.until(timeout: 5) { server.log.contains("id?forged notice") }, "\(server.log)")
+            #expect(!server.log.split(separator: "\n").contains { $0.hasPrefix("forged") }, "a client's newline split a log line:\n\(server.log)")
         }
 
         @Test("-N -L port forwarding is refused")
