@@ -151,8 +151,19 @@ final class SessionHandler: ChannelInboundHandler {
     }
 
     private func startExec(_ context: ChannelHandlerContext, _ arguments: [String]) {
-        start(context, kind: "exec", metadata: ["command": "\(arguments.joined(separator: " ").loggable(200))"]) { output, ended in
-            try ChildProcess.onPipes([self.settings.dashboard] + arguments, environment: self.environment(term: nil), output: output, ended: ended)
+        let argv = [settings.dashboard] + arguments
+        let command = arguments.joined(separator: " ").loggable(200)
+        // With a terminal (`ssh -t host render`), on a pseudo-terminal of that size, as if run
+        // there: newlines reach the client's raw terminal as CR LF, and --color auto sees a terminal.
+        if let terminal {
+            start(context, kind: "exec on a terminal", metadata: ["command": "\(command)"]) { output, ended in
+                try ChildProcess.onTerminal(argv, environment: self.environment(term: terminal.term), rows: terminal.rows, cols: terminal.cols,
+                                            output: output, ended: ended)
+            }
+        } else {
+            start(context, kind: "exec", metadata: ["command": "\(command)"]) { output, ended in
+                try ChildProcess.onPipes(argv, environment: self.environment(term: nil), output: output, ended: ended)
+            }
         }
     }
 

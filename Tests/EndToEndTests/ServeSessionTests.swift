@@ -118,6 +118,23 @@ extension ServeTests {
             #expect(bad.status != 0 && bad.stderr.contains("nowhere"), "render's own error and status come back: \(bad.status) \(bad.stderr)")
         }
 
+        @Test("exec with a terminal (ssh -tt host render) draws its lines as on a terminal, not a staircase")
+        func execOnTerminal() throws {
+            let want = try Self.expected(screen: 3, width: 80, height: 20)
+            let server = try ServeServer()
+            defer { server.stop() }
+            var script = "unset NO_COLOR LC_ALL LC_CTYPE LANGUAGE\nexport LANG=C.UTF-8\nclear\n"
+            script += (server.client(["-tt"]) + ["render --screen target --width 80 --height 20 --color never"]).map(TerminalTmux.quote).joined(separator: " ")
+            script += "\necho \"__EXIT__=$?\"\necho __END__\nread _\n"
+            let t = TerminalTmux(script: script, width: 100, height: 30)
+            defer { t.close() }
+            let exit = try #require(t.waitForExit(timeout: 15), "ssh -tt render did not end:\n\(t.text)\n\(server.log)")
+            #expect(exit.status == 0)
+            let got = Array(t.lines().prefix(want.count))
+            #expect(got == want, "\(TerminalScreenText.firstDifference(got, want))\n--- pane:\n\(t.text)")
+            #expect(server.log.contains("session start (exec on a terminal)"), "\(server.log)")
+        }
+
         @Test("exec of sh, id or a file option is refused with one line and status 1")
         func execRefused() throws {
             let server = try ServeServer()
