@@ -10,7 +10,8 @@ struct ServeSettings: Sendable {
     var host: String
     var port: Int
     var hostKey: NIOSSHPrivateKey
-    var keys: AuthorizedKeys
+    /// The authorized keys now: SIGHUP replaces them; each connection takes them as it opens.
+    var keys: NIOLockedValueBox<AuthorizedKeys>
     var anyone: Bool
     var data: String?
     var dashboard: String
@@ -65,7 +66,7 @@ enum Listener {
         channel.closeFuture.whenComplete { _ in timeout.cancel() }
         // A connection over a limit is authenticated as any other (nothing is told to an unknown
         // key), then each session gets the refusal as its one line and status 1.
-        let delegate = KeyAuthDelegate(keys: settings.keys, anyone: settings.anyone, logger: logger) { _ in
+        let delegate = KeyAuthDelegate(keys: settings.keys.withLockedValue { $0 }, anyone: settings.anyone, logger: logger) { _ in
             authenticated.withLockedValue { $0 = true }
             timeout.cancel()
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 
@@ -96,7 +97,7 @@ struct ServeCommand: ParsableCommand {
         } else {
             logger.warning("--public: anyone with any key gets the dashboard")
         }
-        let settings = ServeSettings(host: host, port: port, hostKey: key.sshKey, keys: keys, anyone: anyone, data: data,
+        let settings = ServeSettings(host: host, port: port, hostKey: key.sshKey, keys: NIOLockedValueBox(keys), anyone: anyone, data: data,
                                      dashboard: dashboard, authTimeout: .seconds(Int64(authTimeout)))
         let state = ServerState(maxSessions: maxSessions, maxPerAddress: maxPerAddress)
         signal(SIGPIPE, SIG_IGN)
@@ -120,8 +121,23 @@ struct ServeCommand: ParsableCommand {
             source.resume()
             return source
         }
+        // SIGHUP: read the authorized keys again; a file that cannot be read keeps the keys before.
+        signal(SIGHUP, SIG_IGN)
+        let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        reload.setEventHandler { [authorizedKeys] in
+            guard let authorizedKeys else { return logger.notice("SIGHUP: --public, no keys to read") }
+            do {
+                let fresh = try AuthorizedKeys.load(path: authorizedKeys, logger: logger)
+                settings.keys.withLockedValue { $0 = fresh }
+                logger.notice("authorized keys read again (SIGHUP)", metadata: ["file": "\(authorizedKeys)", "keys": "\(fresh.keys.count)"])
+            } catch {
+                let count = settings.keys.withLockedValue { $0.keys.count }
+                logger.error("SIGHUP: \(error); keeping the \(count) keys read before")
+            }
+        }
+        reload.resume()
         try server.closeFuture.wait()
-        withExtendedLifetime(signals) {}
+        withExtendedLifetime((signals, reload)) {}
         // Only the shutdown closes the listener; it exits the process.
         while true { pause() }
     }

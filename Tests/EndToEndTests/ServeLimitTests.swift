@@ -119,3 +119,22 @@ extension ServeTests.Limits {
         #expect(t.waitForExit()?.status == 0, "the first session still ends with q:\n\(t.text)")
     }
 }
+
+extension ServeTests.Sessions {
+    @Test("SIGHUP reads the authorized keys again; a file that is gone keeps the keys before")
+    func reloadKeys() throws {
+        let server = try ServeServer()
+        defer { server.stop() }
+        #expect(server.run(["validate", "--quiet"], key: server.otherKey).status == 255, "the other key is not listed yet")
+        let keys = server.directory + "/authorized_keys"
+        let both = try String(contentsOfFile: keys, encoding: .utf8) + (try String(contentsOfFile: server.otherKey + ".pub", encoding: .utf8))
+        try both.write(toFile: keys, atomically: true, encoding: .utf8)
+        kill(server.pid, SIGHUP)
+        #expect(TerminalWait.until(timeout: 5) { server.log.contains("authorized keys read again (SIGHUP)") && server.log.contains("keys=2") }, "\(server.log)")
+        #expect(server.run(["validate", "--quiet"], key: server.otherKey).status == 0, "the newly listed key:\n\(server.log)")
+        unlink(keys)
+        kill(server.pid, SIGHUP)
+        #expect(TerminalWait.until(timeout: 5) { server.log.contains("keeping the 2 keys read before") }, "\(server.log)")
+        #expect(server.run(["validate", "--quiet"], key: server.otherKey).status == 0, "the keys before are kept:\n\(server.log)")
+    }
+}
