@@ -16,6 +16,8 @@ struct ServeSettings: Sendable {
     var data: String?
     var dashboard: String
     var authTimeout: TimeAmount
+    /// A session with no input from the client for this long is closed; nil: never.
+    var idleTimeout: TimeAmount?
 }
 
 /// The listening socket and each connection's SSH handler, limits and authentication timeout.

@@ -43,6 +43,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The tradedash binary to run (default: the one beside tradedash-serve).", valueName: "path"))
     var dashboard: String?
 
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a session after this long without a key from the client: 30m, 90s, 1h; 0 for never.", valueName: "duration"))
+    var idleTimeout = "30m"
+
     @Option(name: .customLong("auth-timeout"), help: ArgumentHelp("Seconds a connection may take to authenticate.", visibility: .hidden))
     var authTimeout = 20
 
@@ -55,6 +58,19 @@ struct ServeCommand: ParsableCommand {
         guard (1...10_000).contains(maxPerAddress) else { throw ValidationError("--max-per-address must be between 1 and 10000 (got \(maxPerAddress))") }
         guard (1...3600).contains(authTimeout) else { throw ValidationError("--auth-timeout must be between 1 and 3600 seconds") }
         _ = try Self.split(listen)
+        _ = try Self.seconds(idleTimeout)
+    }
+
+    /// `90s`, `30m`, `1h` or a number of seconds; 0 is none.
+    static func seconds(_ text: String) throws -> Int64 {
+        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600]
+        var digits = Substring(text)
+        var unit: Int64 = 1
+        if let last = text.last, let u = units[last] { unit = u; digits = digits.dropLast() }
+        guard let n = Int64(digits), n >= 0, n <= 7 * 24 * 3600 / unit else {
+            throw ValidationError("--idle-timeout must be a duration such as 30m, 90s or 1h, or 0 for none (got \"\(text)\")")
+        }
+        return n * unit
     }
 
     static func split(_ listen: String) throws -> (String, Int) {
@@ -98,7 +114,8 @@ struct ServeCommand: ParsableCommand {
             logger.warning("--public: anyone with any key gets the dashboard")
         }
         let settings = ServeSettings(host: host, port: port, hostKey: key.sshKey, keys: NIOLockedValueBox(keys), anyone: anyone, data: data,
-                                     dashboard: dashboard, authTimeout: .seconds(Int64(authTimeout)))
+                                     dashboard: dashboard, authTimeout: .seconds(Int64(authTimeout)),
+                                     idleTimeout: try Self.seconds(idleTimeout) == 0 ? nil : .seconds(try Self.seconds(idleTimeout)))
         let state = ServerState(maxSessions: maxSessions, maxPerAddress: maxPerAddress)
         signal(SIGPIPE, SIG_IGN)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: min(4, System.coreCount))
@@ -110,7 +127,8 @@ struct ServeCommand: ParsableCommand {
         }
         let bound = server.localAddress.map { "\($0.ipAddress ?? host):\($0.port ?? port)" } ?? listen
         logger.info("listening", metadata: ["address": "\(bound)", "hostkey": "\(key.fingerprint)", "dashboard": "\(dashboard)",
-                                            "max-sessions": "\(maxSessions)", "max-per-address": "\(maxPerAddress)"])
+                                            "max-sessions": "\(maxSessions)", "max-per-address": "\(maxPerAddress)",
+                                            "idle-timeout": "\(idleTimeout)"])
 
         let signals = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)

@@ -21,6 +21,8 @@ final class SessionHandler: ChannelInboundHandler {
     private var startTime = Date()
     private var sessionID = 0
     private var shuttingDown = false
+    private var lastInput = NIODeadline.now()
+    private var idleCheck: RepeatedTask?
 
     /// Set when the connection is over a limit: every session gets this line and status 1.
     let refusal: String?
@@ -42,12 +44,14 @@ final class SessionHandler: ChannelInboundHandler {
             let weak = child
             context.eventLoop.scheduleTask(in: .seconds(2)) { weak.signal(SIGKILL) }
         }
+        idleCheck?.cancel()
         if sessionID != 0 { state.unregister(sessionID) }
         context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let message = unwrapInboundIn(data)
+        lastInput = .now()
         guard message.type == .channel, case .byteBuffer(let buffer) = message.data, let child else { return }
         child.write(Array(buffer.readableBytesView))
     }
@@ -194,6 +198,11 @@ final class SessionHandler: ChannelInboundHandler {
         var all = metadata
         all["pid"] = "\(child!.pid)"
         logger.info("session start (\(kind))", metadata: all)
+        if let idle = settings.idleTimeout {
+            lastInput = .now()
+            let every = TimeAmount.nanoseconds(min(idle.nanoseconds, 1_000_000_000))
+            idleCheck = loop.scheduleRepeatedTask(initialDelay: every, delay: every) { _ in bound.value.checkIdle(channel: channel, idle) }
+        }
         sessionID = state.register { [child] in
             loop.execute {
                 bound.value.shuttingDown = true
@@ -202,11 +211,26 @@ final class SessionHandler: ChannelInboundHandler {
         }
     }
 
+    /// No input for `idle`: the client is told, the child gets SIGHUP (and ends the session as on shutdown).
+    private func checkIdle(channel: Channel, _ idle: TimeAmount) {
+        guard let child, !child.hasEnded, !shuttingDown, NIODeadline.now() - lastInput >= idle else { return }
+        idleCheck?.cancel()
+        let minutes = idle.nanoseconds / 60_000_000_000
+        let text = minutes > 0 && idle.nanoseconds % 60_000_000_000 == 0 ? "\(minutes) min" : "\(idle.nanoseconds / 1_000_000_000) s"
+        logger.notice("session idle for \(text): closing")
+        closingReason = "tradedash serve: no key for \(text); session closed"
+        child.signal(SIGHUP)
+        let doomed = child
+        channel.eventLoop.scheduleTask(in: .seconds(2)) { doomed.signal(SIGKILL) }
+    }
+
+    private var closingReason: String?
+
     private func childEnded(channel: Channel, _ end: ChildEnd) {
         let seconds = String(format: "%.1f", Date().timeIntervalSince(startTime))
-        if shuttingDown {
+        if let reason = shuttingDown ? "tradedash serve: server shutting down" : closingReason {
             var buffer = channel.allocator.buffer(capacity: 64)
-            buffer.writeString("tradedash serve: server shutting down\r\n")
+            buffer.writeString(reason + "\r\n")
             channel.writeAndFlush(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer)), promise: nil)
         }
         let sent: EventLoopFuture<Void>
