@@ -38,6 +38,10 @@ enum Listener {
         var logger = base
         logger[metadataKey: "peer"] = "\(address):\(channel.remoteAddress?.port ?? 0)"
         let admission = state.admit(address)
+        if case .dropped(let why) = admission {
+            if let why { logger.notice("connection dropped: \(why)") }
+            return channel.close()
+        }
         let opened = Date()
         logger.info("connection")
         channel.closeFuture.whenComplete { [logger] _ in
@@ -50,9 +54,7 @@ enum Listener {
         case .refused(let why):
             logger.notice("connection refused: \(why)")
             refusal = why
-        case .dropped(let why):
-            logger.notice("connection dropped: \(why)")
-            return channel.close()
+        case .dropped: return channel.close()  // above
         }
         let connectionID = state.add(connection: channel)
         channel.closeFuture.whenComplete { _ in state.remove(connection: connectionID) }

@@ -43,6 +43,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The tradedash binary to run (default: the one beside tradedash-serve).", valueName: "path"))
     var dashboard: String?
 
+    @Option(name: .customLong("max-attempts-per-minute"), help: "At most this many new connections from one address in a minute; more are closed at once.")
+    var maxAttemptsPerMinute = 30
+
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a session after this long without a key from the client: 30m, 90s, 1h; 0 for never.", valueName: "duration"))
     var idleTimeout = "30m"
 
@@ -56,6 +59,7 @@ struct ServeCommand: ParsableCommand {
         }
         guard (1...10_000).contains(maxSessions) else { throw ValidationError("--max-sessions must be between 1 and 10000 (got \(maxSessions))") }
         guard (1...10_000).contains(maxPerAddress) else { throw ValidationError("--max-per-address must be between 1 and 10000 (got \(maxPerAddress))") }
+        guard (1...100_000).contains(maxAttemptsPerMinute) else { throw ValidationError("--max-attempts-per-minute must be between 1 and 100000 (got \(maxAttemptsPerMinute))") }
         guard (1...3600).contains(authTimeout) else { throw ValidationError("--auth-timeout must be between 1 and 3600 seconds") }
         _ = try Self.split(listen)
         _ = try Self.seconds(idleTimeout)
@@ -116,7 +120,7 @@ struct ServeCommand: ParsableCommand {
         let settings = ServeSettings(host: host, port: port, hostKey: key.sshKey, keys: NIOLockedValueBox(keys), anyone: anyone, data: data,
                                      dashboard: dashboard, authTimeout: .seconds(Int64(authTimeout)),
                                      idleTimeout: try Self.seconds(idleTimeout) == 0 ? nil : .seconds(try Self.seconds(idleTimeout)))
-        let state = ServerState(maxSessions: maxSessions, maxPerAddress: maxPerAddress)
+        let state = ServerState(maxSessions: maxSessions, maxPerAddress: maxPerAddress, maxAttemptsPerMinute: maxAttemptsPerMinute)
         signal(SIGPIPE, SIG_IGN)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: min(4, System.coreCount))
         let server: Channel
@@ -128,7 +132,7 @@ struct ServeCommand: ParsableCommand {
         let bound = server.localAddress.map { "\($0.ipAddress ?? host):\($0.port ?? port)" } ?? listen
         logger.info("listening", metadata: ["address": "\(bound)", "hostkey": "\(key.fingerprint)", "dashboard": "\(dashboard)",
                                             "max-sessions": "\(maxSessions)", "max-per-address": "\(maxPerAddress)",
-                                            "idle-timeout": "\(idleTimeout)"])
+                                            "max-attempts-per-minute": "\(maxAttemptsPerMinute)", "idle-timeout": "\(idleTimeout)"])
 
         let signals = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)

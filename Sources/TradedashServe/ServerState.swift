@@ -15,22 +15,44 @@ final class ServerState: @unchecked Sendable {
     private var connections: [Int: Channel] = [:]
     private(set) var shuttingDown = false
 
-    init(maxSessions: Int, maxPerAddress: Int) {
+    let maxAttemptsPerMinute: Int
+    /// Each address's connection times in the last minute.
+    private var attempts: [String: [NIODeadline]] = [:]
+
+    init(maxSessions: Int, maxPerAddress: Int, maxAttemptsPerMinute: Int) {
         self.maxSessions = maxSessions
         self.maxPerAddress = maxPerAddress
+        self.maxAttemptsPerMinute = maxAttemptsPerMinute
+    }
+
+    /// Records an attempt from `address`: how many in the last minute, this one included.
+    private func countAttempt(_ address: String) -> Int {
+        let now = NIODeadline.now()
+        let since = now - .seconds(60)
+        if attempts.count > 10_000 { attempts = attempts.filter { $0.value.last.map { $0 > since } ?? false } }
+        var times = attempts[address, default: []].filter { $0 > since }
+        times.append(now)
+        attempts[address] = times
+        return times.count
     }
 
     enum Admission {
         case admitted
         /// Over a limit: the client is told why (the auth banner) and refused.
         case refused(String)
-        /// Over a limit and many refused connections open already: closed at once.
-        case dropped(String)
+        /// Over a limit and many refused connections open already, or over the bound on attempts:
+        /// closed at once. The reason is nil when it has been logged for this address this minute.
+        case dropped(String?)
     }
 
     /// Counts a new connection from `address` against the limits.
     func admit(_ address: String) -> Admission {
         lock.withLock {
+            let recent = countAttempt(address)
+            if recent > maxAttemptsPerMinute {
+                // Logged once per address and minute, so that a flood does not flood the log.
+                return .dropped(recent == maxAttemptsPerMinute + 1 ? "more than \(maxAttemptsPerMinute) connections from \(address) in a minute" : nil)
+            }
             var why: String?
             if shuttingDown { why = "server shutting down" }
             else if total >= maxSessions { why = "too many sessions (the limit is \(maxSessions)); try again later" }

@@ -165,3 +165,26 @@ extension ServeTests.Limits {
         #expect(!t.alternateScreen, "the local terminal is given back")
     }
 }
+
+extension ServeTests.Limits {
+    @Test("--max-attempts-per-minute: more connections from one address are closed at once, logged once")
+    func attemptsPerMinute() throws {
+        // The harness's own check that the port accepts is the first attempt.
+        let server = try ServeServer(arguments: ["--max-attempts-per-minute", "3"])
+        defer { server.stop() }
+        var spoke = [Bool]()
+        for _ in 0..<5 {
+            let s = SSHServer.connect(server.port)
+            #expect(s >= 0)
+            defer { close(s) }
+            var buffer = [UInt8](repeating: 0, count: 256)
+            var pfd = pollfd(fd: s, events: Int16(POLLIN), revents: 0)
+            #expect(poll(&pfd, 1, 5000) == 1, "the server neither spoke nor closed")
+            let n = read(s, &buffer, buffer.count)
+            spoke.append(n > 0 && String(decoding: buffer[0..<max(n, 0)], as: UTF8.self).hasPrefix("SSH-2.0-"))
+        }
+        #expect(spoke == [true, true, false, false, false], "which connections got the version line: \(spoke)\n\(server.log)")
+        #expect(server.log.components(separatedBy: "connection dropped: more than 3 connections from 127.0.0.1 in a minute").count == 2,
+                "logged once:\n\(server.log)")
+    }
+}
