@@ -67,7 +67,9 @@ final class SessionHandler: ChannelInboundHandler {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
             let term = request.term.isEmpty || request.term.count > 64 || !request.term.allSatisfy({ $0.isLetter || $0.isNumber || "-_.+".contains($0) })
                 ? "vt100" : request.term
-            terminal = (term, request.terminalCharacterWidth, request.terminalRowHeight)
+            // A client without a terminal of its own (ssh -tt from a script) says 0×0: 80×24, as a terminal would be.
+            terminal = (term, request.terminalCharacterWidth > 0 ? request.terminalCharacterWidth : 80,
+                        request.terminalRowHeight > 0 ? request.terminalRowHeight : 24)
             reply(context, request.wantReply, !started)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
             if terminal != nil {
