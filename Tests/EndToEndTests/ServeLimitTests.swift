@@ -32,13 +32,18 @@ extension ServeTests {
             #expect(server.run(["validate", "--quiet"]).status == 0, "a new connection after the first ended:\n\(server.log)")
         }
 
-        @Test("a connection that never authenticates is closed after the timeout")
-        func authTimeout() throws {
+        @Test("a connection that never authenticates is closed after the timeout", arguments: [false, true])
+        func authTimeout(midHandshake: Bool) throws {
             let server = try ServeServer(arguments: ["--auth-timeout", "1"])
             defer { server.stop() }
             let s = SSHServer.connect(server.port)
             #expect(s >= 0)
             defer { close(s) }
+            if midHandshake {
+                // A client that sends its version line and then nothing more.
+                let hello = Array("SSH-2.0-stalled_client\r\n".utf8)
+                _ = hello.withUnsafeBytes { write(s, $0.baseAddress, $0.count) }
+            }
             let start = Date()
             var buffer = [UInt8](repeating: 0, count: 4096)
             var got = [UInt8]()
