@@ -224,6 +224,9 @@ final class SessionHandler: ChannelInboundHandler {
         child.signal(SIGHUP)
         let doomed = child
         channel.eventLoop.scheduleTask(in: .seconds(2)) { doomed.signal(SIGKILL) }
+        // A client that reads nothing keeps the child's last output pending: close the channel
+        // in the end, which fails that write and lets the reader reap the child.
+        channel.eventLoop.scheduleTask(in: .seconds(3)) { channel.close(promise: nil) }
     }
 
     private var closingReason: String?
@@ -241,7 +244,7 @@ final class SessionHandler: ChannelInboundHandler {
             logger.info("session end", metadata: ["status": "\(status)", "duration": "\(seconds)s"])
             sent = channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: Int(status)))
         case .signaled(let signal):
-            let name = Self.signalNames[signal] ?? "KILL"
+            let name = Self.signalNames[signal] ?? "SIG\(signal)"
             logger.info("session end", metadata: ["signal": "\(name)", "duration": "\(seconds)s"])
             sent = channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitSignal(signalName: name, errorMessage: "", language: "", dumpedCore: false))
         }
