@@ -148,16 +148,14 @@ struct ServeCommand: ParsableCommand {
         let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
         reload.setEventHandler { [authorizedKeys] in
             guard let authorizedKeys else { return logger.notice("SIGHUP: --public, no keys to read") }
-            do {
-                let fresh = try AuthorizedKeys.load(path: authorizedKeys, logger: logger)
-                settings.keys.withLockedValue { $0 = fresh }
-                logger.notice("authorized keys read again (SIGHUP)", metadata: ["file": "\(authorizedKeys)", "keys": "\(fresh.keys.count)"])
-            } catch {
-                let count = settings.keys.withLockedValue { $0.keys.count }
-                logger.error("SIGHUP: \(error); keeping the \(count) keys read before")
-            }
+            KeysReload.reload(authorizedKeys, into: settings.keys, logger: logger, why: "SIGHUP")
         }
         reload.resume()
+        if let authorizedKeys {
+            KeysReload.watch(authorizedKeys, logger: logger) {
+                KeysReload.reload(authorizedKeys, into: settings.keys, logger: logger, why: "the file changed")
+            }
+        }
         try server.closeFuture.wait()
         withExtendedLifetime((signals, reload)) {}
         // Only the shutdown closes the listener; it exits the process.

@@ -193,3 +193,25 @@ extension ServeTests.Limits {
                 "logged once:\n\(server.log)")
     }
 }
+
+extension ServeTests.Sessions {
+    @Test("a change to the authorized keys file is read at once (inotify), both an append and a save by rename")
+    func watchKeys() throws {
+        let server = try ServeServer()
+        defer { server.stop() }
+        let keys = server.directory + "/authorized_keys"
+        let listed = try String(contentsOfFile: keys, encoding: .utf8)
+        let other = try String(contentsOfFile: server.otherKey + ".pub", encoding: .utf8)
+        // Appended in place (as `>>` does).
+        let fh = try #require(FileHandle(forWritingAtPath: keys))
+        fh.seekToEndOfFile()
+        fh.write(Data(other.utf8))
+        fh.closeFile()
+        #expect(TerminalWait.until(timeout: 5) { server.log.contains("authorized keys read again (the file changed)") && server.log.contains("keys=2") }, "\(server.log)")
+        #expect(server.run(["validate", "--quiet"], key: server.otherKey).status == 0, "the appended key:\n\(server.log)")
+        // Saved by rename (as editors do), without the other key.
+        try listed.write(toFile: keys, atomically: true, encoding: .utf8)
+        #expect(TerminalWait.until(timeout: 5) { server.log.components(separatedBy: "keys=1").count >= 3 }, "\(server.log)")
+        #expect(server.run(["validate", "--quiet"], key: server.otherKey).status == 255, "the removed key is refused:\n\(server.log)")
+    }
+}
