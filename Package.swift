@@ -6,9 +6,16 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tradedash", targets: ["tradedash"]),
+        // The dashboard as an SSH service (docs/serve.md): its own binary, so that SwiftNIO and
+        // swift-crypto never reach the interactive dashboard's start-up.
+        .executable(name: "tradedash-serve", targets: ["TradedashServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The only place that sees ncurses' C headers.
@@ -37,6 +44,21 @@ let package = Package(
             dependencies: [
                 "TradeModel", "TradeImport", "DashboardUI", "NCursesFrontEnd", "TradeConfig", "EmbeddedSeed",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The pseudo-terminal and the child's spawn (fork, setsid, TIOCSCTTY, exec) in C.
+        .target(name: "CServePTY"),
+        // `tradedash-serve`: the SSH server on swift-nio-ssh; each session runs the tradedash binary.
+        .executableTarget(
+            name: "TradedashServe",
+            dependencies: [
+                "CServePTY",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The broken-file corpus is read from the source tree by path, not bundled.
