@@ -12,13 +12,13 @@ struct TradeDash: ParsableCommand {
         With no subcommand it opens the interactive dashboard on the bundled \
         Kazakhstan–Turkmenistan dataset (or --data FILE). `render` prints any screen as text, \
         `validate` checks dataset files, `import comtrade` imports UN Comtrade CSV exports, \
-        `export` writes figures with their sources as CSV, JSON or Markdown, `config` shows or checks the config file.
+        `export` writes figures with their sources as CSV, JSON or Markdown, `config` shows or checks the config file, `serve` runs the dashboard as an SSH service (tradedash-serve).
 
         The manual, with every key, mark, file, variable and exit status: `man tradedash` \
         (installed by scripts/install), or `man -l docs/tradedash.1` in the source tree.
         """,
         version: version,
-        subcommands: [DashboardCommand.self, RenderCommand.self, ValidateCommand.self, ImportCommand.self, ExportCommand.self, ConfigCommand.self],
+        subcommands: [DashboardCommand.self, RenderCommand.self, ValidateCommand.self, ImportCommand.self, ExportCommand.self, ConfigCommand.self, ServeCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

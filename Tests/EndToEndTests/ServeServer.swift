@@ -38,12 +38,15 @@ final class ServeServer {
     static let counter = TerminalCounter()
 
     var log: String { (try? String(contentsOfFile: directory + "/serve.log", encoding: .utf8)) ?? "" }
+    let throughTradedash: Bool
     var clientKey: String { directory + "/client_key" }
     var otherKey: String { directory + "/other_key" }
     var hostKey: String { directory + "/state/tradedash/host_ed25519" }
 
     /// `public`: `--public` instead of `--authorized-keys`. `extraKeys`: more lines for the file.
-    init(public anyone: Bool = false, extraKeys: [String] = [], arguments: [String] = []) throws {
+    /// `throughTradedash`: started as `tradedash serve …` (which runs tradedash-serve beside it).
+    init(public anyone: Bool = false, extraKeys: [String] = [], arguments: [String] = [], throughTradedash: Bool = false) throws {
+        self.throughTradedash = throughTradedash
         directory = NSTemporaryDirectory() + "/tradedash-serve-\(getpid())-\(Self.counter.next())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         do {
@@ -75,7 +78,8 @@ final class ServeServer {
             port = try SSHServer.freePort()
             let logFD = open(directory + "/serve.log", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
             let devNull = open("/dev/null", O_RDONLY | O_CLOEXEC)
-            pid = TerminalProcess.spawn([serve, "--listen", "127.0.0.1:\(port)", "--dashboard", dashboard] + arguments,
+            let command = throughTradedash ? [dashboard, "serve"] : [serve]
+            pid = TerminalProcess.spawn(command + ["--listen", "127.0.0.1:\(port)", "--dashboard", dashboard] + arguments,
                                         environment: environment, stdin: devNull, stdout: logFD, stderr: logFD)
             close(logFD)
             close(devNull)

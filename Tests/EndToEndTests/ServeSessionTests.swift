@@ -66,6 +66,23 @@ extension ServeTests {
             return r.stdout.split(separator: " ").dropFirst().first.map(String.init)
         }
 
+        /// The done-when: `tradedash serve --authorized-keys keys --listen 127.0.0.1:PORT`, then
+        /// `ssh -p PORT -i key 127.0.0.1` opens the dashboard.
+        @Test("tradedash serve runs tradedash-serve beside it: the dashboard over ssh, q ends with 0")
+        func throughTradedashServe() throws {
+            let big = try Self.expected(width: 100, height: 30)
+            let server = try ServeServer(throughTradedash: true)
+            defer { server.stop() }
+            let t = TerminalTmux(script: Self.script(server), width: 100, height: 30)
+            defer { t.close() }
+            Self.expectScreen(t, server, big, "first frame through tradedash serve")
+            t.send("q")
+            #expect(t.waitForExit()?.status == 0, "ssh's exit status after q:\n\(t.text)\n--- serve log:\n\(server.log)")
+            // Every argument goes through: the help is tradedash-serve's.
+            let help = TerminalProcess.run([try TerminalBinary.path.get(), "serve", "--help"], timeout: 30)
+            #expect(help.status == 0 && help.stdout.contains("--authorized-keys") && help.stdout.contains("--max-per-address"), "\(help.stdout)")
+        }
+
         @Test("an unlisted key is refused; an RSA line in the file is skipped with a log line naming the type")
         func unlistedKey() throws {
             let rsa = NSTemporaryDirectory() + "/serve-rsa-\(getpid())"
