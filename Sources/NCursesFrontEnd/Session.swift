@@ -235,12 +235,7 @@ final class Session {
             case .quit:
                 return .quit
             case .reload:
-                if state.isReloading {
-                    state.status = StatusLine(text: "Still loading \(state.dataPath ?? "the data"); the new data shows when it is ready", isError: false)
-                } else {
-                    state.isReloading = true
-                    loader.submit(true)
-                }
+                reload()
             case .redrawAll:
                 clearok(tdsh_curscr(), true)
                 painter.invalidate()
@@ -258,8 +253,21 @@ final class Session {
         return nil
     }
 
+    /// `r`, or SIGUSR1: the data file read again in the background, the old data shown meanwhile.
+    private func reload() {
+        if state.isReloading {
+            state.status = StatusLine(text: "Still loading \(state.dataPath ?? "the data"); the new data shows when it is ready", isError: false)
+        } else {
+            state.isReloading = true
+            loader.submit(true)
+        }
+    }
+
     private func handleSignal(_ sig: Int32) -> FrontEndOutcome? {
         switch sig {
+        case SIGUSR1:
+            reload()
+            dirty = true
         case SIGINT, SIGTERM, SIGHUP:
             return .signal(sig)
         case SIGTSTP:

@@ -19,7 +19,9 @@ import Darwin
 enum SignalPipe {
     nonisolated(unsafe) static var readEnd: Int32 = -1
     nonisolated(unsafe) static var writeEnd: Int32 = -1
-    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH, SIGCONT]
+    /// SIGUSR1 asks for what `r` does: read the data file again (tradedash-serve sends it to every
+    /// session when the file changes).
+    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH, SIGCONT, SIGUSR1]
     static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// Opens the pipe and installs the handlers (once).

@@ -26,7 +26,7 @@ enum KeysReload {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
         let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE) | UInt32(IN_DELETE)
         guard fd >= 0, inotify_add_watch(fd, folder, mask) >= 0 else {
-            logger.warning("cannot watch \(folder) for changes (\(String(cString: strerror(errno)))); SIGHUP reads the keys again")
+            logger.warning("cannot watch \(folder) for changes to \(name) (\(String(cString: strerror(errno)))): it is not read again by itself")
             if fd >= 0 { close(fd) }
             return
         }

@@ -156,6 +156,14 @@ struct ServeCommand: ParsableCommand {
                 KeysReload.reload(authorizedKeys, into: settings.keys, logger: logger, why: "the file changed")
             }
         }
+        // Live data: when the data file changes, every dashboard reads it again (as `r` does); a
+        // broken file keeps each session's old data and shows the problem.
+        if let dataFile = data {
+            KeysReload.watch(dataFile, logger: logger) {
+                let n = state.reloadAll()
+                logger.notice("the data file changed: \(n) dashboard\(n == 1 ? "" : "s") told to reload", metadata: ["file": "\(dataFile)"])
+            }
+        }
         try server.closeFuture.wait()
         withExtendedLifetime((signals, reload)) {}
         // Only the shutdown closes the listener; it exits the process.

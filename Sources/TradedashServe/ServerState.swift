@@ -12,6 +12,8 @@ final class ServerState: @unchecked Sendable {
     private var refusedOpen = 0
     private var nextID = 1
     private var sessions: [Int: @Sendable () -> Void] = [:]
+    /// What tells each dashboard session to read the data file again (SIGUSR1 to its process).
+    private var reloads: [Int: @Sendable () -> Void] = [:]
     private var connections: [Int: Channel] = [:]
     private(set) var shuttingDown = false
 
@@ -82,15 +84,28 @@ final class ServerState: @unchecked Sendable {
     }
 
     /// A session's way to end on shutdown; the id unregisters it.
-    func register(_ shutdown: @escaping @Sendable () -> Void) -> Int {
+    func register(_ shutdown: @escaping @Sendable () -> Void, reload: (@Sendable () -> Void)? = nil) -> Int {
         lock.withLock {
             defer { nextID += 1 }
             sessions[nextID] = shutdown
+            if let reload { reloads[nextID] = reload }
             return nextID
         }
     }
 
-    func unregister(_ id: Int) { _ = lock.withLock { sessions.removeValue(forKey: id) } }
+    func unregister(_ id: Int) {
+        lock.withLock {
+            sessions.removeValue(forKey: id)
+            reloads.removeValue(forKey: id)
+        }
+    }
+
+    /// The data file changed: every dashboard reads it again (as `r` does); returns how many were told.
+    func reloadAll() -> Int {
+        let all = lock.withLock { Array(reloads.values) }
+        for r in all { r() }
+        return all.count
+    }
 
     func add(connection: Channel) -> Int {
         lock.withLock {

@@ -205,12 +205,15 @@ final class SessionHandler: ChannelInboundHandler {
             let every = TimeAmount.nanoseconds(min(idle.nanoseconds, 1_000_000_000))
             idleCheck = loop.scheduleRepeatedTask(initialDelay: every, delay: every) { _ in bound.value.checkIdle(channel: channel, idle) }
         }
-        sessionID = state.register { [child] in
+        // Only a dashboard reloads; an exec (render, export) has read its data already.
+        var reload: (@Sendable () -> Void)?
+        if kind == "dashboard", let child { reload = { @Sendable in child.signal(SIGUSR1) } }
+        sessionID = state.register({ [child] in
             loop.execute {
                 bound.value.shuttingDown = true
                 child?.signal(SIGHUP)
             }
-        }
+        }, reload: reload)
     }
 
     /// No input for `idle`: the client is told, the child gets SIGHUP (and ends the session as on shutdown).

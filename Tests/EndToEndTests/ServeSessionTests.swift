@@ -83,6 +83,32 @@ extension ServeTests {
             #expect(help.status == 0 && help.stdout.contains("--authorized-keys") && help.stdout.contains("--max-per-address"), "\(help.stdout)")
         }
 
+        /// Live data: the server watches its --data file and every dashboard reads it again (SIGUSR1,
+        /// what `r` does); a broken file keeps the old data and shows the problem.
+        @Test("the data file changes: the session shows the new data; a broken file keeps the old and says why")
+        func liveData() throws {
+            let seed = try String(contentsOf: ValidateSummaryTests.seed, encoding: .utf8)
+            let folder = NSTemporaryDirectory() + "/tradedash-serve-data-\(getpid())"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let data = folder + "/data.json"
+            try seed.write(toFile: data, atomically: true, encoding: .utf8)
+            let server = try ServeServer(arguments: ["--data", data])
+            defer { server.stop() }
+            let t = TerminalTmux(script: Self.script(server), width: 100, height: 30)
+            defer { t.close() }
+            #expect(TerminalWait.until(timeout: 15) { t.text.contains("as of 22 Feb 2026") }, "first frame:\n\(t.text)\n\(server.log)")
+            // Saved by rename, as editors do.
+            try seed.replacingOccurrences(of: "\"asOf\": \"2026-02-22\"", with: "\"asOf\": \"2026-02-23\"").write(toFile: data, atomically: true, encoding: .utf8)
+            #expect(TerminalWait.until(timeout: 10) { t.text.contains("as of 23 Feb 2026") }, "after the file changed:\n\(t.text)\n\(server.log)")
+            #expect(server.log.contains("the data file changed: 1 dashboard told to reload"), "\(server.log)")
+            try "{ broken".write(toFile: data, atomically: true, encoding: .utf8)
+            #expect(TerminalWait.until(timeout: 10) { t.text.contains("Reload failed, keeping the old data") }, "a broken file:\n\(t.text)")
+            #expect(t.text.contains("as of 23 Feb 2026"), "the old data stays")
+            t.send("q")
+            #expect(t.waitForExit()?.status == 0)
+        }
+
         @Test("an unlisted key is refused; an RSA line in the file is skipped with a log line naming the type")
         func unlistedKey() throws {
             let rsa = NSTemporaryDirectory() + "/serve-rsa-\(getpid())"
