@@ -78,27 +78,15 @@ final class SessionHandler: ChannelInboundHandler {
             }
             child?.resize(rows: request.terminalRowHeight, cols: request.terminalCharacterWidth)
         case let request as SSHChannelRequestEvent.ShellRequest:
-            guard !started else { reply(context, request.wantReply, false); return }
-            started = true
-            reply(context, request.wantReply, true)
-            if let refusal {
-                logger.notice("session refused: \(refusal)")
-                finish(context, message: "tradedash serve: " + refusal, status: 1)
-            } else if terminal == nil {
+            guard begin(context, wantReply: request.wantReply) else { return }
+            if terminal == nil {
                 logger.notice("session refused: no terminal (pty-req) asked for")
                 finish(context, message: Self.needsTerminal, status: 1)
             } else {
                 startDashboard(context)
             }
         case let request as SSHChannelRequestEvent.ExecRequest:
-            guard !started else { reply(context, request.wantReply, false); return }
-            started = true
-            reply(context, request.wantReply, true)
-            if let refusal {
-                logger.notice("session refused: \(refusal)")
-                finish(context, message: "tradedash serve: " + refusal, status: 1)
-                return
-            }
+            guard begin(context, wantReply: request.wantReply) else { return }
             switch ExecCommand.arguments(for: request.command, data: settings.data) {
             case .failure(let why):
                 logger.notice("exec refused", metadata: ["command": "\(request.command.loggable())"])
@@ -171,6 +159,18 @@ final class SessionHandler: ChannelInboundHandler {
                 try ChildProcess.onPipes(argv, environment: self.environment(term: nil), output: output, ended: ended)
             }
         }
+    }
+
+    /// The one shell or exec request a session may make: answered, and false when it is a second
+    /// one or the connection is over a limit (then the client is told and the session ends).
+    private func begin(_ context: ChannelHandlerContext, wantReply: Bool) -> Bool {
+        guard !started else { reply(context, wantReply, false); return false }
+        started = true
+        reply(context, wantReply, true)
+        guard let refusal else { return true }
+        logger.notice("session refused: \(refusal)")
+        finish(context, message: "tradedash serve: " + refusal, status: 1)
+        return false
     }
 
     private func start(_ context: ChannelHandlerContext, kind: String, metadata: Logger.Metadata,
