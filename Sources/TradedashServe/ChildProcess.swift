@@ -74,7 +74,8 @@ final class ChildProcess: @unchecked Sendable {
         return child
     }
 
-    private static func clamp(_ n: Int) -> UInt16 { UInt16(max(1, min(n, 1000))) }
+    /// The session handler keeps sizes within --max-window; this only keeps them within what the kernel takes.
+    private static func clamp(_ n: Int) -> UInt16 { UInt16(max(1, min(n, Int(UInt16.max)))) }
 
     private static func spawn(_ argv: [String], _ environment: [String], _ i: Int32, _ o: Int32, _ e: Int32, controlTTY: Bool) -> pid_t {
         let cArgv = argv.map { strdup($0) } + [nil]

@@ -18,6 +18,19 @@ struct ServeSettings: Sendable {
     var authTimeout: TimeAmount
     /// A session with no input from the client for this long is closed; nil: never.
     var idleTimeout: TimeAmount?
+    /// The largest window a session is drawn in (--max-window): bigger at the start is refused,
+    /// bigger later is drawn at this size.
+    var maxWindow: WindowSize = .init(cols: 500, rows: 200)
+}
+
+/// A terminal's size in characters.
+struct WindowSize: Sendable, Equatable, CustomStringConvertible {
+    var cols: Int
+    var rows: Int
+    var description: String { "\(cols)x\(rows)" }
+
+    func fits(in limit: WindowSize) -> Bool { cols <= limit.cols && rows <= limit.rows }
+    func clamped(to limit: WindowSize) -> WindowSize { .init(cols: min(cols, limit.cols), rows: min(rows, limit.rows)) }
 }
 
 /// The listening socket and each connection's SSH handler, limits and authentication timeout.

@@ -49,6 +49,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Close a session after this long without a key from the client: 30m, 90s, 1h; 0 for never.", valueName: "duration"))
     var idleTimeout = "30m"
 
+    @Option(name: .customLong("max-window"), help: ArgumentHelp("The largest terminal a session is drawn in, COLSxROWS; a larger one is refused at the start and drawn at this size after a resize.", valueName: "colsxrows"))
+    var maxWindow = "500x200"
+
     @Option(name: .customLong("auth-timeout"), help: ArgumentHelp("Seconds a connection may take to authenticate.", visibility: .hidden))
     var authTimeout = 20
 
@@ -63,6 +66,17 @@ struct ServeCommand: ParsableCommand {
         guard (1...3600).contains(authTimeout) else { throw ValidationError("--auth-timeout must be between 1 and 3600 seconds") }
         _ = try Self.split(listen)
         _ = try Self.seconds(idleTimeout)
+        _ = try Self.window(maxWindow)
+    }
+
+    /// `COLSxROWS`, e.g. 500x200: at least 20x5 (the dashboard's smallest useful size), at most 10000x10000.
+    static func window(_ text: String) throws -> WindowSize {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let cols = Int(parts[0]), let rows = Int(parts[1]),
+              (20...10_000).contains(cols), (5...10_000).contains(rows) else {
+            throw ValidationError("--max-window must be COLSxROWS, from 20x5 to 10000x10000, e.g. 500x200 (got \"\(text)\")")
+        }
+        return WindowSize(cols: cols, rows: rows)
     }
 
     /// `90s`, `30m`, `1h` or a number of seconds; 0 is none.
@@ -119,7 +133,8 @@ struct ServeCommand: ParsableCommand {
         }
         let settings = ServeSettings(host: host, port: port, hostKey: key.sshKey, keys: NIOLockedValueBox(keys), anyone: anyone, data: data,
                                      dashboard: dashboard, authTimeout: .seconds(Int64(authTimeout)),
-                                     idleTimeout: try Self.seconds(idleTimeout) == 0 ? nil : .seconds(try Self.seconds(idleTimeout)))
+                                     idleTimeout: try Self.seconds(idleTimeout) == 0 ? nil : .seconds(try Self.seconds(idleTimeout)),
+                                     maxWindow: try Self.window(maxWindow))
         let state = ServerState(maxSessions: maxSessions, maxPerAddress: maxPerAddress, maxAttemptsPerMinute: maxAttemptsPerMinute)
         signal(SIGPIPE, SIG_IGN)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: min(4, System.coreCount))
@@ -132,7 +147,7 @@ struct ServeCommand: ParsableCommand {
         let bound = server.localAddress.map { "\($0.ipAddress ?? host):\($0.port ?? port)" } ?? listen
         logger.info("listening", metadata: ["address": "\(bound)", "hostkey": "\(key.fingerprint)", "dashboard": "\(dashboard)",
                                             "max-sessions": "\(maxSessions)", "max-per-address": "\(maxPerAddress)",
-                                            "max-attempts-per-minute": "\(maxAttemptsPerMinute)", "idle-timeout": "\(idleTimeout)"])
+                                            "max-attempts-per-minute": "\(maxAttemptsPerMinute)", "idle-timeout": "\(idleTimeout)", "max-window": "\(maxWindow)"])
 
         let signals = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)

@@ -14,7 +14,9 @@ final class SessionHandler: ChannelInboundHandler {
     let settings: ServeSettings
     let state: ServerState
     var logger: Logger
-    private var terminal: (term: String, cols: Int, rows: Int)?
+    private var terminal: (term: String, size: WindowSize)?
+    /// The largest window asked for after the start, when over --max-window (told at the end).
+    private var oversize: WindowSize?
     private var locale: [String: String] = [:]
     private var child: ChildProcess?
     private var started = false
@@ -68,20 +70,18 @@ final class SessionHandler: ChannelInboundHandler {
             let term = request.term.isEmpty || request.term.count > 64 || !request.term.allSatisfy({ $0.isLetter || $0.isNumber || "-_.+".contains($0) })
                 ? "vt100" : request.term
             // A client without a terminal of its own (ssh -tt from a script) says 0×0: 80×24, as a terminal would be.
-            terminal = (term, request.terminalCharacterWidth > 0 ? request.terminalCharacterWidth : 80,
-                        request.terminalRowHeight > 0 ? request.terminalRowHeight : 24)
+            terminal = (term, WindowSize(cols: request.terminalCharacterWidth > 0 ? request.terminalCharacterWidth : 80,
+                                         rows: request.terminalRowHeight > 0 ? request.terminalRowHeight : 24))
             reply(context, request.wantReply, !started)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
-            if terminal != nil {
-                terminal!.cols = request.terminalCharacterWidth
-                terminal!.rows = request.terminalRowHeight
-            }
-            child?.resize(rows: request.terminalRowHeight, cols: request.terminalCharacterWidth)
+            windowChanged(WindowSize(cols: request.terminalCharacterWidth, rows: request.terminalRowHeight))
         case let request as SSHChannelRequestEvent.ShellRequest:
             guard begin(context, wantReply: request.wantReply) else { return }
             if terminal == nil {
                 logger.notice("session refused: no terminal (pty-req) asked for")
                 finish(context, message: Self.needsTerminal, status: 1)
+            } else if let why = tooLarge() {
+                finish(context, message: why, status: 1)
             } else {
                 startDashboard(context)
             }
@@ -102,6 +102,26 @@ final class SessionHandler: ChannelInboundHandler {
         default:
             context.fireUserInboundEventTriggered(event)
         }
+    }
+
+    /// A window over --max-window at the start: the session is refused, with this line.
+    private func tooLarge() -> String? {
+        guard let size = terminal?.size, !size.fits(in: settings.maxWindow) else { return nil }
+        logger.notice("session refused: window \(size) is over --max-window \(settings.maxWindow)")
+        return "tradedash serve: your window is \(size); this server draws at most \(settings.maxWindow) (--max-window): make it smaller and connect again"
+    }
+
+    /// A window change: the new size, within --max-window (a larger one is drawn at the limit,
+    /// logged once, and told when the session ends). 0×0 (no size) changes nothing.
+    private func windowChanged(_ asked: WindowSize) {
+        guard terminal != nil, asked.cols > 0, asked.rows > 0 else { return }
+        let size = asked.clamped(to: settings.maxWindow)
+        if size != asked {
+            if oversize == nil { logger.notice("window \(asked) is over --max-window \(settings.maxWindow): drawn at \(size)") }
+            oversize = asked
+        }
+        terminal!.size = size
+        child?.resize(rows: size.rows, cols: size.cols)
     }
 
     private func reply(_ context: ChannelHandlerContext, _ wantReply: Bool, _ ok: Bool) {
@@ -138,8 +158,8 @@ final class SessionHandler: ChannelInboundHandler {
         guard let terminal else { return }
         var argv = [settings.dashboard]
         if let data = settings.data { argv += ["--data", data] }
-        start(context, kind: "dashboard", metadata: ["term": "\(terminal.term)", "size": "\(terminal.cols)x\(terminal.rows)"]) { output, ended in
-            try ChildProcess.onTerminal(argv, environment: self.environment(term: terminal.term), rows: terminal.rows, cols: terminal.cols,
+        start(context, kind: "dashboard", metadata: ["term": "\(terminal.term)", "size": "\(terminal.size)"]) { output, ended in
+            try ChildProcess.onTerminal(argv, environment: self.environment(term: terminal.term), rows: terminal.size.rows, cols: terminal.size.cols,
                                         output: output, ended: ended)
         }
     }
@@ -150,8 +170,9 @@ final class SessionHandler: ChannelInboundHandler {
         // With a terminal (`ssh -t host render`), on a pseudo-terminal of that size, as if run
         // there: newlines reach the client's raw terminal as CR LF, and --color auto sees a terminal.
         if let terminal {
+            if let why = tooLarge() { return finish(context, message: why, status: 1) }
             start(context, kind: "exec on a terminal", metadata: ["command": "\(command)"]) { output, ended in
-                try ChildProcess.onTerminal(argv, environment: self.environment(term: terminal.term), rows: terminal.rows, cols: terminal.cols,
+                try ChildProcess.onTerminal(argv, environment: self.environment(term: terminal.term), rows: terminal.size.rows, cols: terminal.size.cols,
                                             output: output, ended: ended)
             }
         } else {
@@ -236,7 +257,12 @@ final class SessionHandler: ChannelInboundHandler {
 
     private func childEnded(channel: Channel, _ end: ChildEnd) {
         let seconds = String(format: "%.1f", Date().timeIntervalSince(startTime))
-        if let reason = shuttingDown ? "tradedash serve: server shutting down" : closingReason {
+        var reasons = [String]()
+        if let oversize {
+            reasons.append("tradedash serve: your window grew to \(oversize), larger than this server's \(settings.maxWindow) (--max-window): the dashboard was drawn within \(settings.maxWindow)")
+        }
+        if let reason = shuttingDown ? "tradedash serve: server shutting down" : closingReason { reasons.append(reason) }
+        for reason in reasons {
             var buffer = channel.allocator.buffer(capacity: 64)
             buffer.writeString(reason + "\r\n")
             channel.writeAndFlush(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer)), promise: nil)

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tradedash-serve`'s window limit and its faults of the data file (issue 14), with the OpenSSH
+/// client in tmux. Loopback only, each step bounded in time.
+extension ServeTests {
+    @Suite("Window limit and data faults")
+    struct WindowAndData {
+        typealias S = Sessions
+
+        @Test("a window over --max-window is refused in one line; a resize past it is drawn at the limit and told at the end")
+        func maxWindow() throws {
+            let server = try ServeServer(arguments: ["--max-window", "90x26"])
+            defer { server.stop() }
+            #expect(server.log.contains("max-window=90x26"), "the limit is on the listening line:\n\(server.log)")
+
+            let big = TerminalTmux(script: S.script(server), width: 100, height: 30)
+            defer { big.close() }
+            let refused = try #require(big.waitForExit(timeout: 15), "ssh at 100×30 did not end:\n\(big.text)\n\(server.log)")
+            #expect(refused.status == 1, "status of a refused session")
+            #expect(big.text.contains("tradedash serve: your window is 100x30; this server draws at most 90x26 (--max-window)"), "\(big.text)")
+            #expect(server.log.contains("session refused: window 100x30 is over --max-window 90x26"), "\(server.log)")
+            big.close()
+
+            let t = TerminalTmux(script: S.script(server), width: 80, height: 24)
+            defer { t.close() }
+            S.expectScreen(t, server, try S.expected(width: 80, height: 24), "80×24 is within the limit")
+            t.resize(width: 100, height: 30)
+            S.expectScreen(t, server, try S.expected(width: 90, height: 26), "grown to 100×30: drawn at 90×26")
+            #expect(TerminalWait.until(timeout: 5) { server.log.contains("window 100x30 is over --max-window 90x26: drawn at 90x26") }, "\(server.log)")
+            t.resize(width: 85, height: 22)
+            S.expectScreen(t, server, try S.expected(width: 85, height: 22), "shrunk to 85×22: drawn at that size")
+            t.send("q")
+            let exit = try #require(t.waitForExit(), "ssh did not end after q:\n\(t.text)")
+            #expect(exit.status == 0)
+            #expect(t.joinedText.contains("tradedash serve: your window grew to 100x30, larger than this server's 90x26 (--max-window)"),
+                    "told at the end:\n\(t.joinedText)")
+        }
+
+        @Test("--max-window that is not COLSxROWS, or too small, is a usage error naming it", arguments: ["10x5", "90", "90x", "x26", "ax26", "90x4"])
+        func badMaxWindow(_ value: String) throws {
+            let r = TerminalProcess.run([ServeTools.binary!, "--listen", "127.0.0.1:0", "--public", "--max-window", value], timeout: 20)
+            #expect(r.status != 0, "status \(r.status)")
+            #expect(r.stderr.contains("--max-window must be COLSxROWS") && r.stderr.contains("\"\(value)\""), "\(r.stderr)")
+        }
+
+        /// The data file deleted and put back: an open session keeps its data and says why; a new one
+        /// gets the dashboard's own error and status 1 while the file is missing, and the data again after.
+        @Test("the data file deleted: the open session keeps its data, a new one is told why; put back, both read it")
+        func dataDeleted() throws {
+            let seed = try String(contentsOf: ValidateSummaryTests.seed, encoding: .utf8)
+            let folder = NSTemporaryDirectory() + "/tradedash-serve-gone-\(getpid())"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let data = folder + "/data.json"
+            try seed.write(toFile: data, atomically: true, encoding: .utf8)
+            let server = try ServeServer(arguments: ["--data", data])
+            defer { server.stop() }
+            let t = TerminalTmux(script: S.script(server), width: 100, height: 30)
+            defer { t.close() }
+            #expect(TerminalWait.until(timeout: 15) { t.text.contains("as of 22 Feb 2026") }, "first frame:\n\(t.text)\n\(server.log)")
+
+            try FileManager.default.removeItem(atPath: data)
+            #expect(TerminalWait.until(timeout: 10) { t.text.contains("Reload failed, keeping the old data") }, "deleted:\n\(t.text)\n\(server.log)")
+            #expect(t.text.contains("as of 22 Feb 2026"), "the old data stays")
+            let late = server.run([], options: ["-tt"], timeout: 20)
+            #expect(late.status == 1, "a new session while the file is missing: status \(late.status)")
+            #expect(late.stdout.contains("data.json: cannot read the file"), "the dashboard's own error reaches the client: \(late.stdout.debugDescription)")
+
+            try seed.replacingOccurrences(of: "\"asOf\": \"2026-02-22\"", with: "\"asOf\": \"2026-02-24\"").write(toFile: data, atomically: true, encoding: .utf8)
+            #expect(TerminalWait.until(timeout: 10) { t.text.contains("as of 24 Feb 2026") }, "put back:\n\(t.text)\n\(server.log)")
+            let again = TerminalTmux(script: S.script(server), width: 100, height: 30)
+            defer { again.close() }
+            #expect(TerminalWait.until(timeout: 15) { again.text.contains("as of 24 Feb 2026") }, "a new session after:\n\(again.text)")
+            for pane in [t, again] {
+                pane.send("q")
+                #expect(pane.waitForExit()?.status == 0)
+            }
+        }
+    }
+}
