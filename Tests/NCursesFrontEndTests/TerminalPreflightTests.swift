@@ -58,7 +58,15 @@ struct TerminalPreflightTests {
         #expect(TerminalPreflight.fallbacks(for: "tmux-direct") == ["screen", "vt100"])
         #expect(TerminalPreflight.fallbacks(for: "hp2621") == ["vt100"])
         #expect(TerminalPreflight.fallbacks(for: "no-such-terminal-xyz") == ["vt100"])
-        // The entries it falls back to exist on any machine with ncurses-base.
+    }
+}
+
+/// `knows` calls setupterm and deletes the terminal it loaded: ncurses' global `cur_term`, which a
+/// screen of another test would be using at the same moment (a crash in libncursesw, seen once in a
+/// full run). So it runs in the serialized painter suite, the one place of this process that calls ncurses.
+extension CursesPainterTests {
+    @Test("the entries a TERM without terminfo falls back to exist on any machine with ncurses-base")
+    func fallbackEntriesExist() {
         #expect(TerminalPreflight.knows("xterm-256color") && TerminalPreflight.knows("xterm") && TerminalPreflight.knows("vt100"))
         #expect(!TerminalPreflight.knows("xterm-kitty-does-not-exist"))
     }
