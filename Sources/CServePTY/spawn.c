@@ -45,9 +45,13 @@ pid_t serve_spawn(const char *path, char *const argv[], char *const envp[], int 
         memset(&dfl, 0, sizeof dfl);
         dfl.sa_handler = SIG_DFL;
         for (int s = 1; s < NSIG; s++) sigaction(s, &dfl, NULL);  // SIGPIPE is ignored in the server
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
+        // SIGUSR1 (reload) stays blocked through exec: one sent before the dashboard has its
+        // handler (a data file that changes while a session starts) would otherwise kill it at
+        // its default action. It waits, pending, and the dashboard unblocks it once it handles it.
+        sigset_t reload;
+        sigemptyset(&reload);
+        sigaddset(&reload, SIGUSR1);
+        sigprocmask(SIG_SETMASK, &reload, NULL);
         if (setsid() < 0) _exit(126);
         if (control_tty && ioctl(in, TIOCSCTTY, 0) < 0) _exit(126);
         if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(126);

@@ -36,6 +36,13 @@ enum SignalPipe {
         action.sa_flags = SA_RESTART
         sigemptyset(&action.sa_mask)
         for sig in handled { sigaction(sig, &action, nil) }
+        // A parent may have started us with some of them blocked (tradedash-serve blocks SIGUSR1
+        // until now, so that a reload asked for during start-up waits instead of killing us):
+        // handled from here on, so unblocked, and one already pending arrives now, on the pipe.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in handled { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         return true
     }
 

@@ -18,7 +18,7 @@ enum KeysReload {
     }
 
     /// Calls `changed` (on a thread of its own) after each write, rename or creation of `path`.
-    /// A short pause first lets a burst of events (write, then rename) settle into one reload.
+    /// A short pause first lets a burst of events (write, then rename) settle into one call.
     static func watch(_ path: String, logger: Logger, changed: @escaping @Sendable () -> Void) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
@@ -44,7 +44,11 @@ enum KeysReload {
                     at += 16 + length
                 }
                 if ours {
+                    // The events of the same burst that came during the pause (a file written in
+                    // place gives a creation, then a close after writing) make no second call.
                     usleep(100_000)
+                    var pending = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                    while poll(&pending, 1, 0) > 0 && read(fd, &buffer, buffer.count) > 0 {}
                     changed()
                 }
             }

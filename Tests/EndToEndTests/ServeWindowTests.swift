@@ -74,7 +74,7 @@ extension ServeTests {
             #expect(TerminalWait.until(timeout: 10) { t.text.contains("as of 24 Feb 2026") }, "put back:\n\(t.text)\n\(server.log)")
             let again = TerminalTmux(script: S.script(server), width: 100, height: 30)
             defer { again.close() }
-            #expect(TerminalWait.until(timeout: 15) { again.text.contains("as of 24 Feb 2026") }, "a new session after:\n\(again.text)")
+            #expect(TerminalWait.until(timeout: 15) { again.text.contains("as of 24 Feb 2026") }, "a new session after:\n\(again.text)\n--- serve log:\n\(server.log)")
             for pane in [t, again] {
                 pane.send("q")
                 #expect(pane.waitForExit()?.status == 0)

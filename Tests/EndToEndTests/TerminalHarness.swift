@@ -249,7 +249,8 @@ final class TerminalTmux {
 
     /// A script that runs tradedash with `arguments` in a clean environment (UTF-8 locale, no NO_COLOR,
     /// no backtrace prompt), then reports its exit status and the terminal's modes.
-    static func dashboardScript(arguments: [String] = [], environment: [String: String] = [:], unset: [String] = []) -> String {
+    /// `launcher`: words before the binary (a program that execs it).
+    static func dashboardScript(arguments: [String] = [], environment: [String: String] = [:], unset: [String] = [], launcher: [String] = []) -> String {
         guard case .success(let bin) = TerminalBinary.path else { return "exit 1\n" }
         // No config file unless a test gives one: the user's own is never read.
         var env = ["LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no", "XDG_CONFIG_HOME": "/nonexistent/tradedash-tests"]
@@ -257,7 +258,7 @@ final class TerminalTmux {
         var s = "unset NO_COLOR LC_ALL LC_CTYPE LC_MESSAGES LANGUAGE LINES COLUMNS\n"
         for k in unset { s += "unset \(k)\n" }
         for (k, v) in env.sorted(by: { $0.key < $1.key }) { s += "export \(k)=\(quote(v))\n" }
-        s += ([bin] + arguments).map(quote).joined(separator: " ") + "\n"
+        s += (launcher + [bin] + arguments).map(quote).joined(separator: " ") + "\n"
         s += "echo \"__EXIT__=$?\"\n"
         s += "stty -a\n"
         s += "echo __END__\n"
