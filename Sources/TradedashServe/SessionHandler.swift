@@ -17,7 +17,8 @@ final class SessionHandler: ChannelInboundHandler {
     private var terminal: (term: String, size: WindowSize)?
     /// The largest window asked for after the start, when over --max-window (told at the end).
     private var oversize: WindowSize?
-    private var locale: [String: String] = [:]
+    /// What the client sent of LANG, LC_* and NO_COLOR.
+    private var clientEnvironment: [String: String] = [:]
     private var child: ChildProcess?
     private var started = false
     private var startTime = Date()
@@ -61,10 +62,10 @@ final class SessionHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
-            // Only the locale is taken from the client (as sshd's AcceptEnv LANG LC_*).
-            let ok = (request.name == "LANG" || request.name.hasPrefix("LC_")) && request.value.count < 64
+            // Only the locale and NO_COLOR are taken from the client (as sshd's AcceptEnv LANG LC_* NO_COLOR).
+            let ok = (request.name == "LANG" || request.name.hasPrefix("LC_") || request.name == "NO_COLOR") && request.value.count < 64
                 && request.value.allSatisfy { $0.isLetter || $0.isNumber || "._-@".contains($0) }
-            if ok { locale[request.name] = request.value }
+            if ok { clientEnvironment[request.name] = request.value }
             reply(context, request.wantReply, ok)
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
             let term = request.term.isEmpty || request.term.count > 64 || !request.term.allSatisfy({ $0.isLetter || $0.isNumber || "-_.+".contains($0) })
@@ -147,8 +148,8 @@ final class SessionHandler: ChannelInboundHandler {
     private func environment(term: String?) -> [String] {
         var env = ["XDG_CONFIG_HOME=/nonexistent", "PATH=/usr/local/bin:/usr/bin:/bin"]
         if let term { env.append("TERM=" + term) }
-        if locale.isEmpty { env.append("LANG=C.UTF-8") }
-        env += locale.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        if clientEnvironment.keys.allSatisfy({ $0 == "NO_COLOR" }) { env.append("LANG=C.UTF-8") }
+        env += clientEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         // Passed on from the server's own environment (the tests turn Swift's backtracer off).
         if let backtrace = ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] { env.append("SWIFT_BACKTRACE=" + backtrace) }
         return env

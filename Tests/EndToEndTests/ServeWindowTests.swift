@@ -7,7 +7,7 @@ import Glibc
 /// `tradedash-serve`'s window limit and its faults of the data file (issue 14), with the OpenSSH
 /// client in tmux. Loopback only, each step bounded in time.
 extension ServeTests {
-    @Suite("Window limit and data faults")
+    @Suite("Window limit, client environment and data faults")
     struct WindowAndData {
         typealias S = Sessions
 
@@ -38,6 +38,25 @@ extension ServeTests {
             #expect(exit.status == 0)
             #expect(t.joinedText.contains("tradedash serve: your window grew to 100x30, larger than this server's 90x26 (--max-window)"),
                     "told at the end:\n\(t.joinedText)")
+        }
+
+        @Test("the client's LANG and NO_COLOR reach the dashboard: 7-bit characters and no colour, as locally")
+        func clientEnvironment() throws {
+            let server = try ServeServer()
+            defer { server.stop() }
+            let t = TerminalTmux(script: S.script(server, options: ["-tt", "-o", "SetEnv=LANG=C NO_COLOR=1"]), width: 80, height: 24)
+            defer { t.close() }
+            S.expectScreen(t, server, try TerminalDashboardTests.expected(screen: 1, width: 80, height: 24, ascii: true), "LANG=C: ASCII")
+            #expect(TerminalANSI.colorCodes(t.styledText).isEmpty, "NO_COLOR: no colour reaches the client:\n\(t.styledText)")
+            t.send("q")
+            #expect(t.waitForExit()?.status == 0)
+            // Without them: UTF-8 and colour.
+            let plain = TerminalTmux(script: S.script(server), width: 80, height: 24)
+            defer { plain.close() }
+            S.expectScreen(plain, server, try S.expected(width: 80, height: 24), "the server's default: C.UTF-8")
+            #expect(!TerminalANSI.colorCodes(plain.styledText).isEmpty, "colour without NO_COLOR, or the check above proves nothing")
+            plain.send("q")
+            #expect(plain.waitForExit()?.status == 0)
         }
 
         @Test("--max-window that is not COLSxROWS, or too small, is a usage error naming it", arguments: ["10x5", "90", "90x", "x26", "ax26", "90x4"])
