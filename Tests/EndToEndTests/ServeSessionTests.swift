@@ -23,6 +23,16 @@ extension ServeTests {
                     sourceLocation: sourceLocation)
         }
 
+        /// The seed, and a copy of it as data.json in a folder of its own (for --data; the caller removes the folder).
+        static func seedCopy() throws -> (seed: String, data: String) {
+            let seed = try String(contentsOf: ValidateSummaryTests.seed, encoding: .utf8)
+            let folder = NSTemporaryDirectory() + "/tradedash-serve-data-\(getpid())-\(ServeServer.counter.next())"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let data = folder + "/data.json"
+            try seed.write(toFile: data, atomically: true, encoding: .utf8)
+            return (seed, data)
+        }
+
         static func expected(screen: Int = 1, width: Int = 100, height: Int = 30) throws -> [String] {
             if case .failure(let why) = TerminalBinary.path { throw why }
             return try #require(TerminalRender.lines(screen: screen, width: width, height: height), "tradedash render failed")
@@ -87,12 +97,8 @@ extension ServeTests {
         /// what `r` does); a broken file keeps the old data and shows the problem.
         @Test("the data file changes: the session shows the new data; a broken file keeps the old and says why")
         func liveData() throws {
-            let seed = try String(contentsOf: ValidateSummaryTests.seed, encoding: .utf8)
-            let folder = NSTemporaryDirectory() + "/tradedash-serve-data-\(getpid())"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let data = folder + "/data.json"
-            try seed.write(toFile: data, atomically: true, encoding: .utf8)
+            let (seed, data) = try Self.seedCopy()
+            defer { try? FileManager.default.removeItem(atPath: (data as NSString).deletingLastPathComponent) }
             let server = try ServeServer(arguments: ["--data", data])
             defer { server.stop() }
             let t = TerminalTmux(script: Self.script(server), width: 100, height: 30)

@@ -70,12 +70,8 @@ extension ServeTests {
         /// gets the dashboard's own error and status 1 while the file is missing, and the data again after.
         @Test("the data file deleted: the open session keeps its data, a new one is told why; put back, both read it")
         func dataDeleted() throws {
-            let seed = try String(contentsOf: ValidateSummaryTests.seed, encoding: .utf8)
-            let folder = NSTemporaryDirectory() + "/tradedash-serve-gone-\(getpid())"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let data = folder + "/data.json"
-            try seed.write(toFile: data, atomically: true, encoding: .utf8)
+            let (seed, data) = try S.seedCopy()
+            defer { try? FileManager.default.removeItem(atPath: (data as NSString).deletingLastPathComponent) }
             let server = try ServeServer(arguments: ["--data", data])
             defer { server.stop() }
             let t = TerminalTmux(script: S.script(server), width: 100, height: 30)
