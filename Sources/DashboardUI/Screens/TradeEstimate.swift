@@ -30,9 +30,16 @@ extension TradeScreen {
             growth = [Span(Figures.rate(g, e.yearToDateGrowthBound), role: .estimate), Span(Figures.estimateMark, role: .estimate)]
         }
         let how = e.usesPreviousYear ? "\(e.year - 1) × \(e.partial.period.monthsLabel) growth" : "\(e.partial.period.monthsLabel) × 12/\(e.partial.period.monthCount)"
-        let blank = Line.text("", role: .dim)
-        return [Line.text(estimateLabel(e), role: .estimate), estimateValue(e), growth, blank, blank, blank,
-                Line.text("estimate, not a full year: \(how); by direction: Enter", role: .dim)]
+        // Said, not left blank (a blank reads as missing): each direction's estimate is in the detail,
+        // or there is none.
+        let (a, b) = home(d)
+        let direction: (Direction) -> Line = { dir in
+            guard let x = d.currentYearEstimate(dir), x.year == e.year else { return [Span("unknown", role: .unknown)] }
+            return Line.text("in detail", role: .dim)
+        }
+        return [Line.text(estimateLabel(e), role: .estimate), estimateValue(e), growth,
+                direction(.goods(from: a, to: b)), direction(.goods(from: b, to: a)), Line.text("–", role: .dim),
+                Line.text("estimate, not a full year: \(how); directions apart (Enter)", role: .dim)]
     }
 
     static func estimateDetail(_ d: Dataset, _ e: CurrentYearEstimate) -> Detail {
