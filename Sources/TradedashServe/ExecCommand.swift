@@ -15,8 +15,12 @@ enum ExecCommand {
         "validate": ["--quiet", "-q", "--all", "-a", "--help"],
     ]
 
-    /// The arguments for tradedash, or why not (one line for the client).
-    static func arguments(for command: String, data: String?) -> Result<[String], ServeError> {
+    /// At most this many keys in `render --keys` (each one is a redraw of the server's CPU).
+    static let maxKeys = 1000
+
+    /// The arguments for tradedash, or why not (one line for the client). `render --width` and
+    /// `--height` are held to `maxWindow`, as a session's window is.
+    static func arguments(for command: String, data: String?, maxWindow: WindowSize) -> Result<[String], ServeError> {
         let words = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard let name = words.first else { return .failure(ServeError("tradedash serve: no command")) }
         guard let valued = valued[name], let flags = flags[name] else {
@@ -31,13 +35,17 @@ enum ExecCommand {
             if flags.contains(word) {
                 out.append(word)
             } else if valued.contains(option) {
+                let value: String
                 if word.contains("=") {
+                    value = String(word.dropFirst(option.count + 1))
                     out.append(word)
                 } else {
                     guard i + 1 < words.count else { return .failure(ServeError("tradedash serve: \(word) needs a value")) }
-                    out += [word, words[i + 1]]
+                    value = words[i + 1]
+                    out += [word, value]
                     i += 1
                 }
+                if let why = overLimit(option, value, maxWindow) { return .failure(ServeError("tradedash serve: " + why)) }
             } else if word.hasPrefix("-") {
                 return .failure(ServeError("tradedash serve: \(name) \(option.loggable(40)) is not allowed here"))
             } else if name == "export" && positional == 0 {
@@ -52,6 +60,22 @@ enum ExecCommand {
             if name == "validate" { out.append(data) } else { out += ["--data", data] }
         }
         return .success(out)
+    }
+}
+
+extension ExecCommand {
+    /// A `--width`, `--height` or `--keys` larger than this server allows, said in one line.
+    static func overLimit(_ option: String, _ value: String, _ maxWindow: WindowSize) -> String? {
+        switch option {
+        case "--width":
+            if let n = Int(value), n > maxWindow.cols { return "--width \(n) is over this server's --max-window \(maxWindow)" }
+        case "--height":
+            if let n = Int(value), n > maxWindow.rows { return "--height \(n) is over this server's --max-window \(maxWindow)" }
+        case "--keys":
+            if value.count > maxKeys { return "--keys has \(value.count) keys; this server takes at most \(maxKeys)" }
+        default: break
+        }
+        return nil
     }
 }
 

@@ -13,18 +13,19 @@ enum KeysReload {
             logger.notice("authorized keys read again (\(why))", metadata: ["file": "\(path)", "keys": "\(fresh.keys.count)"])
         } catch {
             let count = keys.withLockedValue { $0.keys.count }
-            logger.error("\(why): \(error); keeping the \(count) keys read before")
+            logger.error("\(why): \(error); keeping the \(count == 1 ? "key" : "\(count) keys") read before")
         }
     }
 
-    /// Calls `changed` (on a thread of its own) after each write, rename or creation of `path`.
+    /// Calls `changed` (on a thread of its own) after each write, rename (to or away), creation or deletion of `path`.
     /// A short pause first lets a burst of events (write, then rename) settle into one call.
     static func watch(_ path: String, logger: Logger, changed: @escaping @Sendable () -> Void) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
         let fd = inotify_init1(Int32(IN_CLOEXEC))
-        let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE) | UInt32(IN_DELETE)
+        // A rename away (IN_MOVED_FROM) is a change too: the name no longer reads.
+        let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_CREATE) | UInt32(IN_DELETE)
         guard fd >= 0, inotify_add_watch(fd, folder, mask) >= 0 else {
             logger.warning("cannot watch \(folder) for changes to \(name) (\(String(cString: strerror(errno)))): it is not read again by itself")
             if fd >= 0 { close(fd) }

@@ -83,7 +83,7 @@ enum Listener {
         channel.closeFuture.whenComplete { _ in timeout.cancel() }
         // A connection over a limit is authenticated as any other (nothing is told to an unknown
         // key), then each session gets the refusal as its one line and status 1.
-        let delegate = KeyAuthDelegate(keys: settings.keys.withLockedValue { $0 }, anyone: settings.anyone, logger: logger) { _ in
+        let delegate = KeyAuthDelegate(keys: settings.keys.withLockedValue { $0 }, anyone: settings.anyone, peer: address, logger: logger) { _ in
             authenticated.withLockedValue { $0 = true }
             timeout.cancel()
         }

@@ -53,7 +53,7 @@ enum OpenSSHKeyFile {
         var secret = Reader(bytes: secretBytes)
         guard let c1 = secret.uint32(), let c2 = secret.uint32(), c1 == c2 else { throw bad("its check numbers differ") }
         guard let type = secret.string() else { throw bad("truncated") }
-        guard type == Array("ssh-ed25519".utf8) else { throw bad("it is a \(String(decoding: type, as: UTF8.self)) key; the host key must be ed25519") }
+        guard type == Array("ssh-ed25519".utf8) else { throw bad("its type is \(String(decoding: type, as: UTF8.self)); the host key must be ed25519") }
         guard let pub = secret.string(), pub.count == 32, let priv = secret.string(), priv.count == 64 else { throw bad("its ed25519 key has the wrong length") }
         do {
             let key = try Curve25519.Signing.PrivateKey(rawRepresentation: priv[0..<32])

@@ -97,7 +97,10 @@ struct ServeCommand: ParsableCommand {
         }
         var host = String(listen[..<colon])
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        if host.isEmpty { host = "0.0.0.0" }
+        // Every address must be asked for by name: an empty one is not taken to mean it.
+        if host.isEmpty {
+            throw ValidationError("--listen needs an address before :\(port): 127.0.0.1:\(port) for this machine only, 0.0.0.0:\(port) for every IPv4 address, [::]:\(port) for IPv6")
+        }
         return (host, port)
     }
 
@@ -118,10 +121,15 @@ struct ServeCommand: ParsableCommand {
     private func serve(_ logger: Logger) throws {
         let (host, port) = try Self.split(listen)
         let dashboard = self.dashboard ?? (URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().path + "/tradedash")
-        guard FileManager.default.isExecutableFile(atPath: dashboard) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.isExecutableFile(atPath: dashboard),
+              FileManager.default.fileExists(atPath: dashboard, isDirectory: &isFolder), !isFolder.boolValue else {
             throw ServeError("the dashboard \(dashboard) is not an executable file (build tradedash, or give --dashboard PATH)")
         }
-        if let data, !FileManager.default.isReadableFile(atPath: data) { throw ServeError("cannot read the data file \(data)") }
+        if let data { try Self.checkData(data, dashboard: dashboard) }
+        if geteuid() == 0 {
+            logger.warning("running as root: every session's dashboard runs as root too; run tradedash-serve as a user of its own (docs/serve.md, \"Running it as a service\")")
+        }
         let keyPath = hostKey ?? HostKey.defaultPath()
         let (key, generated) = try HostKey.loadOrCreate(path: keyPath)
         if generated { logger.notice("host key generated", metadata: ["file": "\(keyPath)"]) }
@@ -141,6 +149,8 @@ struct ServeCommand: ParsableCommand {
         let server: Channel
         do {
             server = try Listener.bind(settings, state: state, group: group, logger: logger)
+        } catch let error as IOError {
+            throw ServeError("cannot listen on \(listen): \(String(cString: strerror(error.errnoCode)).lowercased())")
         } catch {
             throw ServeError("cannot listen on \(listen): \(error)")
         }
@@ -183,6 +193,30 @@ struct ServeCommand: ParsableCommand {
         withExtendedLifetime((signals, reload)) {}
         // Only the shutdown closes the listener; it exits the process.
         while true { pause() }
+    }
+
+    /// The data file as a session would read it: the dashboard loads it once (`render` of a tiny
+    /// screen), so that a file no session could show is one line at start, not an error per session.
+    /// Later changes are each session's to report (live data keeps the old data).
+    static func checkData(_ data: String, dashboard: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder) else { throw ServeError("the data file \(data): no such file") }
+        guard !isFolder.boolValue else { throw ServeError("the data file \(data) is a directory") }
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: dashboard)
+        check.arguments = ["render", "--data", data, "--width", "40", "--height", "10", "--color", "never", "--no-config"]
+        check.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_CONFIG_HOME": "/nonexistent"]
+        let errors = Pipe()
+        check.standardOutput = FileHandle.nullDevice
+        check.standardError = errors
+        check.standardInput = FileHandle.nullDevice
+        do { try check.run() } catch { throw ServeError("cannot run the dashboard \(dashboard) to check the data file: \(error.localizedDescription)") }
+        let said = errors.fileHandleForReading.readDataToEndOfFile()
+        check.waitUntilExit()
+        guard check.terminationStatus == 0 else {
+            let first = String(decoding: said, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "status \(check.terminationStatus)"
+            throw ServeError("the dashboard cannot show the data file: \(first.loggable(300))")
+        }
     }
 
     /// Stop accepting, end each session (its dashboard gets SIGHUP and the client a line), then

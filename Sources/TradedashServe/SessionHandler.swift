@@ -88,7 +88,7 @@ final class SessionHandler: ChannelInboundHandler {
             }
         case let request as SSHChannelRequestEvent.ExecRequest:
             guard begin(context, wantReply: request.wantReply) else { return }
-            switch ExecCommand.arguments(for: request.command, data: settings.data) {
+            switch ExecCommand.arguments(for: request.command, data: settings.data, maxWindow: settings.maxWindow) {
             case .failure(let why):
                 logger.notice("exec refused", metadata: ["command": "\(request.command.loggable())"])
                 finish(context, message: why.description, status: 1)

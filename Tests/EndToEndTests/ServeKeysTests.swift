@@ -45,3 +45,40 @@ extension ServeTests.Sessions {
         #expect(server.run(["validate", "--quiet"], key: server.otherKey).status == 255, "the removed key is refused:\n\(server.log)")
     }
 }
+
+extension ServeTests.Sessions {
+    /// The options that decide who may use a key are honoured as sshd honours them; the ones that
+    /// cannot be (certificates) skip the line; the rest are named in one line and ignored.
+    @Test("from= and expiry-time= are honoured; cert-authority and a bad expiry-time skip the line; other options are named")
+    func keyOptions() throws {
+        // (options, let in?) — each line its own key; the client comes from 127.0.0.1.
+        let cases: [(String, Bool)] = [
+            ("from=\"10.9.9.9\"", false), ("from=\"127.0.0.*\"", true), ("from=\"!127.0.0.1,*\"", false),
+            ("from=\"127.0.0.0/8\"", true), ("from=\"10.0.0.0/8,::1\"", false), ("from=\"localhost\"", false),
+            ("expiry-time=\"20000101Z\"", false), ("expiry-time=\"29991231\"", true),
+            ("from=\"127.0.0.1\",expiry-time=\"20000101\"", false),
+            ("cert-authority", false), ("expiry-time=\"2099-12-31\"", false),
+            ("no-pty,command=\"echo hi\",restrict", true),
+        ]
+        let folder = NSTemporaryDirectory() + "/serve-key-options-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var lines = [String]()
+        for (k, (options, _)) in cases.enumerated() {
+            try ServeServer.keygen(["-t", "ed25519", "-C", "case-\(k)", "-f", "\(folder)/key\(k)"])
+            lines.append(options + " " + (try String(contentsOfFile: "\(folder)/key\(k).pub", encoding: .utf8)).trimmingCharacters(in: .newlines))
+        }
+        let server = try ServeServer(extraKeys: lines)
+        defer { server.stop() }
+        for (k, (options, allowed)) in cases.enumerated() {
+            let r = server.run(["validate", "--quiet"], key: "\(folder)/key\(k)")
+            #expect((r.status == 0) == allowed, "\(options): status \(r.status), expected \(allowed ? "in" : "refused")\n\(r.stderr)")
+        }
+        let log = server.log
+        #expect(log.contains("auth refused: 127.0.0.1 is not in the key's from=\"10.9.9.9\""), "\(log)")
+        #expect(log.contains("auth refused: the key expired (expiry-time) at 2000-01-01 00:00:00 UTC"), "\(log)")
+        #expect(log.contains("authorized key skipped: cert-authority: certificates are not supported here") && log.contains("authorized_keys:11"), "\(log)")
+        #expect(log.contains("authorized key skipped: expiry-time=\"2099-12-31\" is not YYYYMMDD"), "\(log)")
+        #expect(log.contains("authorized key options ignored: no-pty, command, restrict"), "\(log)")
+    }
+}

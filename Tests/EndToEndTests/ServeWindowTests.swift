@@ -59,6 +59,40 @@ extension ServeTests {
             #expect(plain.waitForExit()?.status == 0)
         }
 
+        @Test("render --width or --height over --max-window, or over 1000 --keys, is refused in one line")
+        func execOverLimits() throws {
+            let server = try ServeServer(arguments: ["--max-window", "90x26"])
+            defer { server.stop() }
+            for (command, says) in [(["render", "--width", "1000"], "--width 1000 is over this server's --max-window 90x26"),
+                                    (["render", "--height=27"], "--height 27 is over this server's --max-window 90x26"),
+                                    (["render", "--keys", String(repeating: "j", count: 1001)], "--keys has 1001 keys; this server takes at most 1000")] {
+                let r = server.run(command)
+                #expect(r.status == 1 && r.stdout.isEmpty, "\(command.joined(separator: " ").prefix(40)): status \(r.status)")
+                #expect(r.stderr == "tradedash serve: \(says)\n", "\(r.stderr.debugDescription)")
+            }
+            let within = server.run(["render", "--width", "90", "--height", "26", "--color", "never", "--keys", String(repeating: "j", count: 1000)])
+            #expect(within.status == 0 && within.stdout.split(separator: "\n").count == 26, "at the limit: \(within.status) \(within.stderr)")
+        }
+
+        @Test("at start: a data file that is a directory, missing or does not load, or an empty --listen address, is one line and status 1 or 64")
+        func startChecks() throws {
+            let folder = NSTemporaryDirectory() + "/serve-start-\(getpid())"
+            try FileManager.default.createDirectory(atPath: folder + "/dir", withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try "{ broken".write(toFile: folder + "/bad.json", atomically: true, encoding: .utf8)
+            let env = ["PATH": "/usr/bin:/bin", "XDG_STATE_HOME": folder + "/state", "SWIFT_BACKTRACE": "enable=no"]
+            let dashboard = try TerminalBinary.path.get()
+            for (data, says) in [("dir", "the data file \(folder)/dir is a directory"), ("none.json", "the data file \(folder)/none.json: no such file"),
+                                 ("bad.json", "the dashboard cannot show the data file: \(folder)/bad.json: line 1, column 3")] {
+                let r = TerminalProcess.run([ServeTools.binary!, "--listen", "127.0.0.1:0", "--public", "--dashboard", dashboard, "--data", folder + "/" + data],
+                                            environment: env, timeout: 20)
+                #expect(r.status == 1, "\(data): status \(r.status)")
+                #expect(r.stderr.contains(says) && !r.stderr.contains("listening"), "\(data): \(r.stderr)")
+            }
+            let r = TerminalProcess.run([ServeTools.binary!, "--listen", ":2222", "--public"], environment: env, timeout: 20)
+            #expect(r.status == 64 && r.stderr.contains("--listen needs an address before :2222"), "\(r.status) \(r.stderr)")
+        }
+
         @Test("--max-window that is not COLSxROWS, or too small, is a usage error naming it", arguments: ["10x5", "90", "90x", "x26", "ax26", "90x4"])
         func badMaxWindow(_ value: String) throws {
             let r = TerminalProcess.run([ServeTools.binary!, "--listen", "127.0.0.1:0", "--public", "--max-window", value], timeout: 20)
