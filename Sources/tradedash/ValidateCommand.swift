@@ -91,15 +91,16 @@ struct ValidateCommand: ParsableCommand {
             span = "\(lo)–\(hi)"
         }
         out("\(path): OK: \(d.title) (schema \(d.schema), as of \(d.asOf.iso))")
-        out("  \(d.trade.count) trade observations (\(partial) partial-year, \(derived) derived), \(d.targets.count) targets, "
-            + "\(d.deals.count) deals, \(d.projects.count) projects, \(d.events.count) events, \(d.places.count) places, \(d.sources.count) sources")
+        func count(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+        out("  \(count(d.trade.count, "trade observation")) (\(partial) partial-year, \(derived) derived), \(count(d.targets.count, "target")), "
+            + "\(count(d.deals.count, "deal")), \(count(d.projects.count, "project")), \(count(d.events.count, "event")), "
+            + "\(count(d.places.count, "place")), \(count(d.sources.count, "source"))")
         out("  years covered: \(span)")
         if !d.composition.isEmpty || !d.indicators.isEmpty {
             let years = d.composition.map(\.period.year)
             let span = years.min().map { lo in lo == years.max()! ? "\(lo)" : "\(lo)–\(years.max()!)" } ?? "none"
-            func n(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
-            out("  goods: \(n(d.composition.count, "list")), \(n(d.composition.reduce(0) { $0 + $1.goods.count }, "item")) (\(span)); "
-                + "indicators: \(d.indicators.count) (\(n(d.indicators.reduce(0) { $0 + $1.values.count }, "value")))")
+            out("  goods: \(count(d.composition.count, "list")), \(count(d.composition.reduce(0) { $0 + $1.goods.count }, "item")) (\(span)); "
+                + "indicators: \(d.indicators.count) (\(count(d.indicators.reduce(0) { $0 + $1.values.count }, "value")))")
         }
         if let y = d.latestFullYear, let o = d.preferred(.turnover, year: y), let v = o.usd {
             out("  latest full-year turnover: \(y): \(o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ")USD \(Money.millions(v)) (\(o.kind.rawValue), \(o.source))")
