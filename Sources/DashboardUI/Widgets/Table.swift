@@ -199,6 +199,19 @@ public struct Table: Hashable, Sendable {
         return nil
     }
 
+    /// The selected row's cells that `render` in `area` cuts (wider than their column) or leaves out
+    /// (a column dropped for width), by column; empty cells never count.
+    public func selectedCellsCut(in area: Rect, ascii: Bool) -> [Int] {
+        guard let selected, selected < rows.count, !area.isEmpty else { return [] }
+        let visible = visibleRows(height: area.height)
+        let scrolls = rows.count > visible && visible > 0 && area.width >= 2
+        let widths = columnWidths(for: area.width - (scrolls ? 1 : 0), ascii: ascii)
+        return rows[selected].indices.filter { c in
+            let width = rows[selected][c].prepared(ascii: ascii).width
+            return width > 0 && width > (c < widths.count ? widths[c] : 0)
+        }
+    }
+
     public func render(into canvas: inout Canvas, area: Rect, theme: Theme) {
         guard !area.isEmpty, !columns.isEmpty else { return }
         let ascii = canvas.asciiOnly || theme.ascii
