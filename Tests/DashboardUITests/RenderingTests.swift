@@ -112,14 +112,14 @@ import TradeModel
 
         let text = Fixture.text(Fixture.state(.mono, screen: .target, width: 100, height: 30))
         #expect(text.contains("2024 (latest full year): over USD 555 M = at least 55.5 % of 1,000 M; at most 445 M to go"))
-        #expect(text.contains("2025 estimate: ≥585 M^ = 2024 >555 M × 1.054 (Jan–Sep growth); 484.8 M^"))
-        #expect(text.contains("Needed: at most +30.7 % a year in 2026–2027, after the 2025 estimate"))
+        #expect(text.contains("2025 estimate: ≥584.9 M^ = 2024 >555 M × 1.054 (Jan–Sep growth); 484.8 M^"), "at least 584.97 M, rounded down")
+        #expect(text.contains("Needed: at most +30.8 % a year in 2026–2027, after the 2025 estimate"), "at most 30.75 %, rounded up")
         #expect(text.contains("At the CAGR 2021–2024 (≥+29.7 %/yr): reached by 2028 at the latest"))
-        #expect(text.contains("At 2024's growth (≥−1.4 %/yr): unknown"))
+        #expect(text.contains("At 2024's growth (≥−1.5 %/yr): unknown"), "at least −1.42 %, rounded down")
         #expect(text.contains("Latest evidence (2025 Jan–Sep, +5.4 % on the same months)"), "the verdict names its evidence")
         #expect(text.contains("≥55.5 % of 1,000 M"), "the gauge's label")
-        // 584.97 × 1.1 = 643.5.
-        #expect(text.contains("≥643.5 M*"), "projections from a lower bound are lower bounds")
+        // 584.97 × 1.1 = 643.467: at least 643.4 M.
+        #expect(text.contains("≥643.4 M*"), "projections from a lower bound are lower bounds")
         #expect(text.contains("≤2028"), "years reached from a lower bound are at the latest")
     }
 
@@ -129,7 +129,7 @@ import TradeModel
         let text = Fixture.text(s)
         // From the 2025 estimate over five years: (1000 / 584.97)^(1/5) − 1 = +11.3 %.
         let g = (1000.0 / (555.0 * 1.054)) ** (1.0 / 5.0) - 1
-        #expect(text.contains("Needed: at most \(Money.percent(g)) a year in 2026–2030, after the 2025 estimate"))
+        #expect(text.contains("Needed: at most \(Money.percent(g, rounding: .up)) a year in 2026–2030, after the 2025 estimate"))
         #expect(text.contains("chosen with +/−; the data says 2027, derived"))
     }
 
@@ -143,12 +143,12 @@ import TradeModel
         #expect(text.contains("2025 Jan–Sep"), "partial years are labelled with their months")
         #expect(text.contains("~440 M*"), "derived values are marked")
         #expect(text.contains(">555 M"), "a lower bound says so")
-        #expect(text.contains("≥−1.4 %*"), "growth computed from a lower bound is a lower bound")
+        #expect(text.contains("≥−1.5 %*"), "growth computed from a lower bound is a lower bound, rounded down")
         #expect(text.contains("≤115 M*"), "exports less a lower bound on imports: at most")
         #expect(text.contains("~130 M*?") && text.contains("derivations differ: also <125 M* (derived)"), "contradicting derivations are flagged as such")
         // 2022: ~440 M (563 M ÷ 1.28, the growth two sources state) is preferred to ~460 M (÷ 1.225, one source).
         #expect(text.contains("~440 M*?") && text.contains("derivations differ: also ~460 M* (derived)"))
-        #expect(text.contains("2025 est.") && text.contains("≥585 M^"), "the current year's estimate, marked")
+        #expect(text.contains("2025 est.") && text.contains("≥584.9 M^"), "the current year's estimate, marked")
         #expect(text.contains("KZ balance"))
         #expect(!text.contains("reported by the"), "no invented reporting side")
     }
@@ -181,8 +181,8 @@ import TradeModel
         #expect(s.targetYear == 2026, "- cannot move the deadline before the current year")
         #expect(s.status?.text.contains("cannot be before 2026") == true)
         // 2026 has no figure yet: from the 2025 estimate (at least 584.97 M) the target needs at most
-        // 1,000 / 584.97 − 1 = +70.9 % in 2026.
-        #expect(Fixture.text(s).contains("Needed: at most +70.9 % a year in 2026, after the 2025 estimate"))
+        // 1,000 / 584.97 − 1 = +70.95 % in 2026, said as +71.0 % (rounded up).
+        #expect(Fixture.text(s).contains("Needed: at most +71.0 % a year in 2026, after the 2025 estimate"))
         // A past deadline whose year is only "over 555 M" may have been met: unknown, not missed.
         d.targets[0].deadline = 2024
         var e = AppState(dataset: d, theme: .mono)

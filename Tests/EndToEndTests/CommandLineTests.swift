@@ -52,9 +52,10 @@ import Testing
         let r = try run(["render", "--screen", "target", "--width", "100", "--height", "30"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("2024 (latest full year): over USD 555 M = at least 55.5 % of 1,000 M; at most 445 M to go"))
-        // The 2025 estimate: over 555 M × 1.054 = at least 584.97 M; (1000 / 584.97)^(1/2) − 1 = 30.7 %.
-        #expect(r.stdout.contains("2025 estimate: ≥585 M^"))
-        #expect(r.stdout.contains("Needed: at most +30.7 % a year in 2026–2027, after the 2025 estimate"))
+        // The 2025 estimate: over 555 M × 1.054 = at least 584.97 M, shown rounded down (≥584.9 M: ≥585 M
+        // would claim more); (1000 / 584.97)^(1/2) − 1 = at most 30.75 %, shown rounded up.
+        #expect(r.stdout.contains("2025 estimate: ≥584.9 M^"))
+        #expect(r.stdout.contains("Needed: at most +30.8 % a year in 2026–2027, after the 2025 estimate"))
         // 584.97 × 1.054^n ≥ 1,000: n = ln 1.70949 / ln 1.054 = 10.2 → 11 → 2036.
         #expect(r.stdout.split(separator: "\n").contains { $0.contains("+5.4 % Jan–Sep 2025 pace") && $0.contains("≤2036") })
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()

@@ -39,10 +39,10 @@ import Testing
     }
 
     @Test func boundsGiveOneSidedRanges() {
-        // 563 M (562.5–563.5) to over 555 M: at least 555 / 563.5 − 1 = −1.5 %. −1.4 % (−1.9 to −0.9 %) fits; −5 % does not.
+        // 563 M (562.5–563.5) to over 555 M: at least 555 / 563.5 − 1 = −1.508 %, said as −1.6 % (rounded down). −1.4 % (−1.9 to −0.9 %) fits; −5 % does not.
         #expect(A.warnings([A.turnover(2023, 563e6), A.turnover(2024, 555e6, .over, growth: -0.014)], .growth).isEmpty)
         let down = A.warnings([A.turnover(2023, 563e6), A.turnover(2024, 555e6, .over, growth: -0.05)], .growth)
-        #expect(down.map(\.message) == ["2024 turnover growth stated −5 %, but 2023's 563 M to 2024's over 555 M is at least −1.5 %"])
+        #expect(down.map(\.message) == ["2024 turnover growth stated −5 %, but 2023's 563 M to 2024's over 555 M is at least −1.6 %"])
         // From over 563 M to 555 M (554.5–555.5): at most 555.5 / 563 − 1 = −1.3 %. +5 % does not fit.
         let up = A.warnings([A.turnover(2023, 563e6, .over), A.turnover(2024, 555e6, growth: 0.05)], .growth)
         #expect(up.map(\.message) == ["2024 turnover growth stated +5 %, but 2023's over 563 M to 2024's 555 M is at most −1.3 %"])

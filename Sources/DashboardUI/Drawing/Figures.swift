@@ -40,21 +40,23 @@ enum Figures {
     }
 
     /// A rate with its bound: "≥ −1.4 %" reads "at least −1.4 %".
-    static func rate(_ r: Double, _ b: Bound) -> String { b.symbol + Money.percent(r, decimals: abs(r) >= 10 ? 0 : 1) }
+    /// A bound is rounded the way that keeps it true (`DisplayRounding(b)`): at least −1.42 % is "≥−1.5 %".
+    static func rate(_ r: Double, _ b: Bound) -> String { b.symbol + Money.percent(r, decimals: abs(r) >= 10 ? 0 : 1, rounding: DisplayRounding(b)) }
 
     /// A projection in at most 9 columns: "≥585 M", "≥1.04 bn" from a billion up.
     static func compactMillions(_ v: Double, _ b: Bound) -> String {
         // Under 0.05 M a projection is "<0.1 M" (a figure this small is a typo's, and flagged).
         if v < 5e4 { return b == .atLeast ? "≥0 M" : "<0.1 M" }
         // From what rounds to 1,000.0 M up, in billions, so the target reads the same either side of it.
-        guard v >= 999.95e6 else { return b.symbol + Money.millions(v) }
+        let r = DisplayRounding(b)
+        guard v >= 999.95e6 else { return b.symbol + Money.millions(v, rounding: r) }
         if v >= 999.5e12 { return ">999 tn" }
-        if v >= 999.5e9 { return b.symbol + Money.grouped(v / 1e12, decimals: v >= 1e14 ? 0 : 1) + " tn" }
-        return b.symbol + Money.grouped(v / 1e9, decimals: v >= 1e11 ? 0 : v >= 1e10 ? 1 : 2) + " bn"
+        if v >= 999.5e9 { return b.symbol + Money.grouped(v / 1e12, decimals: v >= 1e14 ? 0 : 1, rounding: r) + " tn" }
+        return b.symbol + Money.grouped(v / 1e9, decimals: v >= 1e11 ? 0 : v >= 1e10 ? 1 : 2, rounding: r) + " bn"
     }
 
     /// An amount in millions with its bound: "≤445 M".
-    static func millions(_ v: Double, _ b: Bound) -> String { b.symbol + Money.millions(v) }
+    static func millions(_ v: Double, _ b: Bound) -> String { b.symbol + Money.millions(v, rounding: DisplayRounding(b)) }
 
     /// One mark of the legend: the symbol as the screens draw it, and what it means. An entry
     /// without a symbol is a plain remark.

@@ -139,7 +139,7 @@ enum OverviewScreen: ScreenView {
             _ = Paragraph("Progress: unknown", role: .unknown).render(into: &c, area: r, theme: s.theme)
             return
         }
-        Gauge(fraction: share, label: p.shareBound.symbol + Money.share(share)).render(into: &c, area: Rect(x: r.x, y: r.y, width: r.width, height: 1), theme: s.theme)
+        Gauge(fraction: share, label: p.shareBound.symbol + Money.share(share, rounding: DisplayRounding(p.shareBound))).render(into: &c, area: Rect(x: r.x, y: r.y, width: r.width, height: 1), theme: s.theme)
         // Whole lines, wrapped: the extra lines come only where there is room, and a line that does
         // not fit whole gives way (with the ones after it) rather than being cut.
         let width = max(1, r.width)

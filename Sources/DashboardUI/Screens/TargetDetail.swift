@@ -95,10 +95,10 @@ enum TargetDetail {
         if let y = p.year, let o = p.observation, let v = o.usd, let share = p.share {
             let value = (o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ") + "USD \(Money.millions(v))"
             out.append([Span("  \(y) (latest full year): ", role: .dim), Span(value, role: .title),
-                        Span(" = " + p.shareBound.words + Money.share(share) + " of \(Money.millions(p.target.usd))", role: .normal),
+                        Span(" = " + p.shareBound.words + Money.share(share, rounding: DisplayRounding(p.shareBound)) + " of \(Money.millions(p.target.usd))", role: .normal),
                         Span(o.kind == .derived ? " (derived)" : " [\(o.source)]", role: .dim)])
             if let r = p.remaining {
-                out.append([Span("  Remaining: ", role: .dim), Span(p.remainingBound.words + "USD \(Money.millions(r))", role: .warning)])
+                out.append([Span("  Remaining: ", role: .dim), Span(p.remainingBound.words + "USD \(Money.millions(r, rounding: DisplayRounding(p.remainingBound)))", role: .warning)])
             }
         } else {
             out.append(Line.text("  Latest full year: unknown (the data has no full-year \(p.target.metric.rawValue) value)", role: .unknown))

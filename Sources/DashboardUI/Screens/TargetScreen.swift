@@ -68,7 +68,7 @@ enum TargetScreen: ScreenView {
         out.append([])
         out.append(DetailText.field("Reaches \(Money.millions(p.target.usd))", reach(p, rate).text))
         if p.baseBound.isBound {
-            out.append(Line.text("The \(y) \(p.baseIsEstimate ? "estimate" : "value") is only a bound (\(p.baseBound.words)\(Money.millions(v))), so the projections are \(p.baseBound.words)these values.", role: .dim))
+            out.append(Line.text("The \(y) \(p.baseIsEstimate ? "estimate" : "value") is only a bound (\(p.baseBound.words)\(Money.millions(v, rounding: DisplayRounding(p.baseBound)))), so the projections are \(p.baseBound.words)these values.", role: .dim))
         }
         let sources = [p.observation?.source, p.estimate?.partial.source].compactMap { $0 }
         return Detail(title: title, lines: out + DetailText.sources(s.dataset, sources + p.target.sources))
@@ -209,7 +209,7 @@ enum TargetScreen: ScreenView {
         let inner = Box(title: title, focused: true, footer: "Enter: the target's statements").render(into: &c, area: summary, theme: t)
         var y = inner.y
         if let share = p.share {
-            let label = p.shareBound.symbol + Money.share(share) + " of \(Money.millions(p.target.usd))" + (p.year.map { " in \($0)" } ?? "")
+            let label = p.shareBound.symbol + Money.share(share, rounding: DisplayRounding(p.shareBound)) + " of \(Money.millions(p.target.usd))" + (p.year.map { " in \($0)" } ?? "")
             Gauge(fraction: share, label: label).render(into: &c, area: Rect(x: inner.x, y: y, width: inner.width, height: 1), theme: t)
             y += body.height >= 30 ? 2 : 1
         }

@@ -93,8 +93,8 @@ extension TargetScreen {
         }
         var lines = [verdict(p)]
         var full: Line = [Span("\(y) (latest full year): ", role: .dim), Span((o.qualifier.word.isEmpty ? "" : o.qualifier.word + " ") + "USD \(Money.millions(v))", role: .title)]
-        if roomy { full += [Span(" = ", role: .dim), Span(p.shareBound.words + Money.share(share), role: .title), Span(" of \(Money.millions(t.usd))", role: .dim)] }
-        full += [Span("; ", role: .dim), Span(p.remainingBound.words + Money.millions(remaining) + " to go", role: .warning)]
+        if roomy { full += [Span(" = ", role: .dim), Span(p.shareBound.words + Money.share(share, rounding: DisplayRounding(p.shareBound)), role: .title), Span(" of \(Money.millions(t.usd))", role: .dim)] }
+        full += [Span("; ", role: .dim), Span(p.remainingBound.words + Money.millions(remaining, rounding: DisplayRounding(p.remainingBound)) + " to go", role: .warning)]
         full.append(Span(o.kind == .derived ? " (derived)" : roomy ? " [\(o.source)]" : "", role: .dim))
         lines.append(full)
         // A figure that fails the data's own arithmetic: everything computed from it is suspect.
@@ -146,7 +146,7 @@ extension TargetScreen {
         if p.deadlinePassed || p.deadline == base && !p.alreadyReached { return deadlineLine(p) }
         guard let r = p.requiredGrowth else { return [Span("Needed: unknown", role: .unknown)] }
         let span = base + 1 == p.deadline ? "in \(p.deadline)" : "in \(base + 1)–\(p.deadline)"
-        return [Span("Needed: ", role: .dim), Span(p.requiredBound.words + Money.percent(r) + " a year", role: .warning),
+        return [Span("Needed: ", role: .dim), Span(p.requiredBound.words + Money.percent(r, rounding: DisplayRounding(p.requiredBound)) + " a year", role: .warning),
                 Span(" \(span), after the \(base) \(p.baseIsEstimate ? "estimate" : "value")", role: .dim)]
     }
 

@@ -81,8 +81,8 @@ extension TradeScreen {
 
     /// "+25.9 % to +30.1 %", "at least +2.0 %".
     static func rangeText(_ r: ValueRange) -> String {
-        if r.upper == .infinity { return "at least \(Money.percent(r.lower))" }
-        if r.lower == -.infinity { return "at most \(Money.percent(r.upper))" }
+        if r.upper == .infinity { return "at least \(Money.percent(r.lower, rounding: .down))" }
+        if r.lower == -.infinity { return "at most \(Money.percent(r.upper, rounding: .up))" }
         return "\(Money.percent(r.lower)) to \(Money.percent(r.upper))"
     }
 

@@ -148,7 +148,8 @@ enum TradeScreen: ScreenView {
         if let ex, let im, let xv = ex.usd, let mv = im.usd {
             // The balance rises with exports and falls with imports.
             let bb = Bound.combine(increasing: [Bound(ex.qualifier)], decreasing: [Bound(im.qualifier)])
-            balance = [Span(bb.symbol + (xv - mv < 0 ? "−" : "") + Money.millions(abs(xv - mv)), role: .derived), Span(Figures.derivedMark, role: .derived)]
+            balance = [Span(bb.symbol + (xv - mv < 0 ? "−" : "") + Money.millions(abs(xv - mv), rounding: DisplayRounding(bb).forMagnitude(negative: xv - mv < 0)), role: .derived),
+                       Span(Figures.derivedMark, role: .derived)]
         }
         var notes = t.notes + x.notes + m.notes
         if let g, let other = g.other { notes.append("growth also \(Money.percent(other))" + (g.otherSource.flatMap { d.source($0)?.publisher }.map { " (\($0))" } ?? "")) }
@@ -168,7 +169,7 @@ enum TradeScreen: ScreenView {
         if let mark = t.mark { turnoverCell.append(Span(mark, role: .conflict)) }
         if turnover == nil, let ex, let im, let xv = ex.usd, let mv = im.usd {
             let bb = Bound.combine(increasing: [Bound(ex.qualifier), Bound(im.qualifier)])
-            turnoverCell = [Span(bb.symbol + Money.millions(xv + mv), role: .derived), Span(Figures.derivedMark, role: .derived)]
+            turnoverCell = [Span(bb.symbol + Money.millions(xv + mv, rounding: DisplayRounding(bb)), role: .derived), Span(Figures.derivedMark, role: .derived)]
             notes.insert("turnover = exports + imports", at: 0)
         }
         var exCell = Figures.usd(ex), imCell = Figures.usd(im)

@@ -98,9 +98,9 @@ struct ArithmeticChecker {
             let point = nv / bv - 1
             computedText = Money.percent(point) + " (" + Money.percent(computed.lo) + " to " + Money.percent(computed.hi) + " within their rounding)"
         } else if computed.hi.isInfinite {
-            computedText = "at least " + Money.percent(computed.lo)
+            computedText = "at least " + Money.percent(computed.lo, rounding: .down)
         } else if computed.lo <= -1 {
-            computedText = "at most " + Money.percent(computed.hi)
+            computedText = "at most " + Money.percent(computed.hi, rounding: .up)
         } else {
             computedText = "between " + Money.percent(computed.lo) + " and " + Money.percent(computed.hi)
         }
