@@ -28,10 +28,13 @@ public struct Overlay: Hashable, Sendable {
         }
     }
 
-    /// The lines wrapped to the overlay's inner width.
+    /// The lines wrapped to the overlay's inner width. A detail whose title is cut in the top border
+    /// (wider than the border's room, the box's width less 6) starts with the title in full.
     func wrapped(_ inner: Rect) -> [Line] {
         switch placement {
-        case .body: return Overlay.wrap(lines, width: inner.width)
+        case .body:
+            let cut = DisplayWidth.of(title) > inner.width + 2 - 6
+            return Overlay.wrap(cut ? [Line.text(title, role: .title)] + lines : lines, width: inner.width)
         case .centered, .bare: return Overlay.wrap(lines, width: inner.width + 1)
         }
     }
