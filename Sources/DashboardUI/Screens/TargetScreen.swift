@@ -205,7 +205,13 @@ enum TargetScreen: ScreenView {
             return
         }
         let (summary, tableRect) = split(s, body)
-        let title = "\(p.target.title)" + (p.target.set.map { " - set \($0.display)" } ?? "")
+        // When it was first stated, not when the data's `set` says (a restatement, for this target).
+        var title = p.target.title
+        if let first = p.target.statementsByDate.first, p.target.set.map({ first.date < $0 }) ?? true {
+            title += " - first set \(first.dateText)"
+        } else if let set = p.target.set {
+            title += " - set \(set.display)"
+        }
         let inner = Box(title: title, focused: true, footer: "Enter: the target's statements").render(into: &c, area: summary, theme: t)
         var y = inner.y
         if let share = p.share {
