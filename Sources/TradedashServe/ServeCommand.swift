@@ -195,7 +195,7 @@ struct ServeCommand: ParsableCommand {
         while true { pause() }
     }
 
-    /// The data file as a session would read it: the dashboard loads it once (`render` of a tiny
+    /// The data file as a session would read it: the dashboard loads it once (`render` at its smallest
     /// screen), so that a file no session could show is one line at start, not an error per session.
     /// Later changes are each session's to report (live data keeps the old data).
     static func checkData(_ data: String, dashboard: String) throws {
@@ -204,7 +204,7 @@ struct ServeCommand: ParsableCommand {
         guard !isFolder.boolValue else { throw ServeError("the data file \(data) is a directory") }
         let check = Process()
         check.executableURL = URL(fileURLWithPath: dashboard)
-        check.arguments = ["render", "--data", data, "--width", "40", "--height", "10", "--color", "never", "--no-config"]
+        check.arguments = ["render", "--data", data, "--width", "60", "--height", "20", "--color", "never", "--no-config"]
         check.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_CONFIG_HOME": "/nonexistent"]
         let errors = Pipe()
         check.standardOutput = FileHandle.nullDevice

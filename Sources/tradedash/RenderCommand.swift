@@ -104,6 +104,12 @@ struct RenderCommand: ParsableCommand {
         let canvas = Dashboard.render(state, width: w, height: h)
         let text = useColor ? canvas.ansiText() : canvas.text
         SystemIO.writeStandardOutput(text)
+        // What the dashboard shows at that size, printed as it is, but a script must not take the
+        // notice for a screen: it is said on stderr and the status is 1.
+        if w < Dashboard.minimumWidth || h < Dashboard.minimumHeight {
+            StandardError.print("tradedash: at \(w)×\(h) the dashboard shows only that the terminal is too small; render needs at least \(Dashboard.minimumWidth)×\(Dashboard.minimumHeight) for a screen")
+            throw ExitCode(1)
+        }
     }
 }
 

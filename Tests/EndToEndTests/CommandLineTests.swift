@@ -48,6 +48,16 @@ import Testing
         #expect(r.stdout.contains("/nonexistent.json: cannot read the file: no such file"))
     }
 
+    /// A review: `render --height 5` printed the too-small notice with status 0, as if it were a screen.
+    @Test func renderBelowTheMinimumSizeIsStatus1() throws {
+        let r = try run(["render", "--screen", "trade", "--width", "100", "--height", "5", "--color", "never"])
+        #expect(r.status == 1, "status \(r.status)")
+        #expect(r.stdout.contains("terminal too small: 100×5 (needs 60×20)"), "what the dashboard shows is still printed: \(r.stdout)")
+        #expect(r.stderr.contains("render needs at least 60×20"), "\(r.stderr)")
+        let ok = try run(["render", "--screen", "trade", "--width", "60", "--height", "20", "--color", "never"])
+        #expect(ok.status == 0 && ok.stderr.isEmpty, "at the minimum: \(ok.status) \(ok.stderr)")
+    }
+
     @Test func renderPrintsTheTargetScreen() throws {
         let r = try run(["render", "--screen", "target", "--width", "100", "--height", "30"])
         #expect(r.status == 0)
