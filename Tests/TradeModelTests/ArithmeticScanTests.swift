@@ -29,7 +29,15 @@ import Testing
                let c = I.growth(from: I.of(d.trade[before].usd!, d.trade[before].qualifier, roundExact: true),
                                 to: I.of(d.trade[now].usd!, d.trade[now].qualifier, roundExact: true)),
                !I.ofGrowth(g).overlaps(c) {
-                out.append("growth \([i, before] + (now == i ? [] : [now]))")
+                // Not when the earlier value is derived from this period's value and another
+                // (non-overlapping) stated growth of the period: that compares two growths.
+                let b = d.trade[before], earlier = I.of(b.usd!, b.qualifier, roundExact: true)
+                let circular = b.kind == .derived && d.trade.contains { x in
+                    guard x.hsSection == nil, x.period == o.period, dir.matches(x), let g2 = x.growth, g2 > -1, !I.ofGrowth(g2).overlaps(I.ofGrowth(g)) else { return false }
+                    let implied = d.trade[now].usd! / (1 + g2)
+                    return earlier.lo <= implied && implied <= earlier.hi
+                }
+                if !circular { out.append("growth \([i, before] + (now == i ? [] : [now]))") }
             }
             // Far from the neighbours.
             if let v = o.usd, v > 0 {

@@ -90,6 +90,10 @@ struct ArithmeticChecker {
         let ni = ArithmeticInterval.of(nv, n.qualifier, roundExact: true), bi = ArithmeticInterval.of(bv, b.qualifier, roundExact: true)
         guard let computed = ArithmeticInterval.growth(from: bi, to: ni) else { return nil }
         guard !ArithmeticInterval.ofGrowth(g).overlaps(computed) else { return nil }
+        // An earlier value derived from this period's value and another stated growth (2022's
+        // "about 440 M" is 563 M ÷ 1.28): checking this growth against it only compares the two
+        // growths, a disagreement between sources that the conflicts already report. Not a warning.
+        if b.kind == .derived, derivedFromAnotherGrowth(bi, now: nv, g, direction, o.period) { return nil }
 
         let decimals = ArithmeticInterval.percentDecimals(g)
         let bounded = [n.qualifier, b.qualifier].contains { $0 != .exact && $0 != .about }
@@ -110,6 +114,17 @@ struct ArithmeticChecker {
         var related = [i, before]
         if now != i { related.append(now) }
         return warning(.growth, related, message)
+    }
+
+    /// Whether `earlier` holds this period's value `now` divided by 1 + a stated growth of the
+    /// period other than `g` (one that does not overlap it).
+    private func derivedFromAnotherGrowth(_ earlier: ArithmeticInterval, now: Double, _ g: Double, _ direction: Direction, _ period: Period) -> Bool {
+        let own = ArithmeticInterval.ofGrowth(g)
+        return d.observations(direction, period: period).contains { other in
+            guard let g2 = other.growth, g2 > -1, !ArithmeticInterval.ofGrowth(g2).overlaps(own) else { return false }
+            let implied = now / (1 + g2)
+            return earlier.lo <= implied && implied <= earlier.hi
+        }
     }
 
     // MARK: a value far from its neighbours
