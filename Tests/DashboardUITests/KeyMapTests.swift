@@ -217,6 +217,12 @@ import TradeModel
         #expect(s.status?.text.hasPrefix("Reload failed, keeping the old data (2 problems, e: show all): ") == true)
         let footer = Fixture.text(s).split(separator: "\n").last.map(String.init) ?? ""
         #expect(footer.contains("Reload failed, keeping the old data"))
+        // The path of the file being reloaded is left out of the status line (the problem needs the room).
+        var long = Fixture.state(screen: .trade)
+        long.dataPath = "/srv/a/long/path/to/the/team/data.json"
+        long.reloadFailed(problems: ["/srv/a/long/path/to/the/team/data.json: line 3, column 8: expected a value"])
+        #expect(long.status?.text == "Reload failed, keeping the old data (1 problem, e: show): line 3, column 8: expected a value")
+        #expect(long.loadProblems == ["/srv/a/long/path/to/the/team/data.json: line 3, column 8: expected a value"], "e still lists the problems whole")
         Fixture.press(&s, .char("e"))
         #expect(s.mode.isProblems)
         let text = Fixture.text(s)

@@ -72,7 +72,11 @@ public struct AppState: Sendable {
         loadProblems = problems
         // The count and the key come first: a long first problem is truncated at the screen's edge.
         let count = problems.count == 1 ? "1 problem, e: show" : "\(problems.count) problems, e: show all"
-        status = StatusLine(text: "Reload failed, keeping the old data (\(count)): \(problems.first ?? "unknown problem")", isError: true)
+        // The file is the one being reloaded: its path, which starts each problem, would take the room
+        // the problem needs ("/srv/dash/data.json: line 3, column 8: …" reads "line 3, column 8: …").
+        var first = problems.first ?? "unknown problem"
+        if let path = dataPath, first.hasPrefix(path + ": ") { first = String(first.dropFirst(path.count + 2)) }
+        status = StatusLine(text: "Reload failed, keeping the old data (\(count)): \(first)", isError: true)
         if case .problems(let o) = mode { mode = .problems(Overlay.problems(self, scroll: o.scroll)) }
     }
 }
