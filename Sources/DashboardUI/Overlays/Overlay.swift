@@ -73,7 +73,9 @@ public struct Overlay: Hashable, Sendable {
             let inner = Box(title: title, focused: true, footer: footer).render(into: &c, area: area, theme: s.theme)
             _ = Paragraph(lines: Array(wrapped.dropFirst(scroll)), wrap: false)
                 .render(into: &c, area: Rect(x: inner.x, y: inner.y, width: inner.width - 1, height: inner.height), theme: s.theme)
-        case .centered(_, let footer):
+        case .centered(_, var footer):
+            // The help scrolls when the terminal is too low for it: say so, as a detail does.
+            if maxScroll > 0 { footer += " · j/k scroll · lines \(scroll + 1)-\(min(wrapped.count, scroll + inner0.height)) of \(wrapped.count)" }
             let inner = Box(title: title, focused: true, footer: footer).render(into: &c, area: area, theme: s.theme)
             _ = Paragraph(lines: Array(wrapped.dropFirst(scroll)), wrap: false).render(into: &c, area: inner, theme: s.theme)
         case .bare(let footer):
