@@ -81,16 +81,15 @@ enum ScreenRenderer {
         let rows = ListRow.filtered(all, s, screen)
         let inner = Box.inner(table)
         let list = listTable(s, screen, columns: columns, rows: rows, height: inner.height)
+        // The table first (the box draws only its border), so that its one layout says what it cut.
+        let cut = list.render(into: &c, area: inner, theme: s.theme)
         // Without a preview beside or below, what the columns cut of the selected row (a note, a
         // title) is shown whole in the bottom border: at 80 columns a note is a dozen characters.
         var footer: String?
-        if preview == nil, let i = list.selected {
-            let cut = list.selectedCellsCut(in: inner, ascii: c.asciiOnly || s.theme.ascii)
-            let texts = cut.map { list.rows[i][$0].plainText.split(whereSeparator: \.isNewline).joined(separator: " ") }
-            if !texts.isEmpty { footer = texts.joined(separator: " · ") }
+        if preview == nil, let i = list.selected, !cut.isEmpty {
+            footer = cut.map { list.rows[i][$0].plainText.split(whereSeparator: \.isNewline).joined(separator: " ") }.joined(separator: " · ")
         }
         Box(title: listTitle(s, screen, title, shown: rows.count, total: all.count), focused: true, footer: footer).render(into: &c, area: table, theme: s.theme)
-        list.render(into: &c, area: inner, theme: s.theme)
         let i = s.selection[screen] ?? 0
         if let preview, i < rows.count {
             let detail = rows[i].detail

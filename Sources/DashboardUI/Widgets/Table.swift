@@ -199,26 +199,27 @@ public struct Table: Hashable, Sendable {
         return nil
     }
 
-    /// The selected row's cells that `render` in `area` cuts (wider than their column) or leaves out
-    /// (a column dropped for width), by column; empty cells never count.
-    public func selectedCellsCut(in area: Rect, ascii: Bool) -> [Int] {
-        guard let selected, selected < rows.count, !area.isEmpty else { return [] }
-        let visible = visibleRows(height: area.height)
-        let scrolls = rows.count > visible && visible > 0 && area.width >= 2
-        let widths = columnWidths(for: area.width - (scrolls ? 1 : 0), ascii: ascii)
+    /// The selected row's cells that `widths` cut (wider than their column) or leave out (a column
+    /// dropped for width), by column; empty cells never count.
+    private func selectedCellsCut(by widths: [Int], ascii: Bool) -> [Int] {
+        guard let selected, selected < rows.count else { return [] }
         return rows[selected].indices.filter { c in
             let width = rows[selected][c].prepared(ascii: ascii).width
             return width > 0 && width > (c < widths.count ? widths[c] : 0)
         }
     }
 
-    public func render(into canvas: inout Canvas, area: Rect, theme: Theme) {
-        guard !area.isEmpty, !columns.isEmpty else { return }
+    /// Draws the table and returns the selected row's columns it cut or left out (from the one
+    /// layout it drew with), so that a caller can show them whole elsewhere.
+    @discardableResult
+    public func render(into canvas: inout Canvas, area: Rect, theme: Theme) -> [Int] {
+        guard !area.isEmpty, !columns.isEmpty else { return [] }
         let ascii = canvas.asciiOnly || theme.ascii
         let visible = visibleRows(height: area.height)
         let scrolls = rows.count > visible && visible > 0 && area.width >= 2
         let tableWidth = area.width - (scrolls ? 1 : 0)
         let widths = columnWidths(for: tableWidth, ascii: ascii)
+        let cut = selectedCellsCut(by: widths, ascii: ascii)
         var xs: [Int] = []
         var x = area.x
         for w in widths {
@@ -243,12 +244,12 @@ public struct Table: Hashable, Sendable {
             canvas.apply(theme.style(.tableHeader), to: Rect(x: row.x, y: y, width: min(tableWidth, x - 1 - area.x), height: 1))
             y += 1
         }
-        guard visible > 0 else { return }
+        guard visible > 0 else { return cut }
         if rows.isEmpty {
             if let emptyText {
                 canvas.put([Span(text: emptyText, role: .dim)], in: Rect(x: area.x, y: y, width: tableWidth, height: 1), theme: theme)
             }
-            return
+            return cut
         }
         let first = effectiveOffset(height: area.height)
         for (k, r) in rows.indices.dropFirst(first).prefix(visible).enumerated() {
@@ -265,6 +266,7 @@ public struct Table: Hashable, Sendable {
         if scrolls {
             drawScrollBar(into: &canvas, x: area.maxX - 1, y: y, height: visible, first: first, theme: theme, ascii: ascii)
         }
+        return cut
     }
 
     private func drawScrollBar(into canvas: inout Canvas, x: Int, y: Int, height: Int, first: Int, theme: Theme, ascii: Bool) {
